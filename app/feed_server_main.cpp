@@ -1,0 +1,69 @@
+#include "feedsimulator.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostAddress>
+
+#include <cstdio>
+
+// reorder-feed-server: the built-in feed simulator as a standalone server for operators and
+// scripts. Serves /raw-messages?... and /ordered-messages/<name> until SIGINT or SIGTERM.
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("reorder-feed-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REORDER_MONITOR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main",
+        "Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&"
+        "disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk=&oversize=&drop= and "
+        "validates what arrives at ws://HOST:PORT/ordered-messages/<name>."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        QCoreApplication::translate("main", "Port to listen on (0: any free port)."),
+        QStringLiteral("PORT"), QStringLiteral("8765"));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"), QCoreApplication::translate("main", "Address to listen on."),
+        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption quietOption(
+        QStringLiteral("quiet"), QCoreApplication::translate("main", "Log nothing but errors."));
+    parser.addOption(portOption);
+    parser.addOption(hostOption);
+    parser.addOption(quietOption);
+    parser.process(app);
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    const QHostAddress address(parser.value(hostOption));
+    if (!ok || port > 65535 || address.isNull()) {
+        std::fprintf(stderr, "reorder-feed-server: bad --port or --host\n");
+        return 2;
+    }
+
+    FeedSimulator simulator;
+    const bool quiet = parser.isSet(quietOption);
+    QObject::connect(&simulator, &FeedSimulator::logMessage, &app, [quiet](const QString &line) {
+        if (!quiet) {
+            std::printf("%s\n", qPrintable(line));
+            std::fflush(stdout);
+        }
+    });
+    if (!simulator.listen(address, quint16(port))) {
+        std::fprintf(stderr, "reorder-feed-server: cannot listen on %s:%u: %s\n",
+                     qPrintable(address.toString()), port, qPrintable(simulator.errorString()));
+        return 2;
+    }
+    std::printf("feed: %s\nsink: %s\n",
+                qPrintable(simulator.feedUrl(QStringLiteral("count=1000&disorder=10")).toString()),
+                qPrintable(simulator.sinkUrl(QStringLiteral("NAME")).toString()));
+    std::fflush(stdout);
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    return app.exec();
+}

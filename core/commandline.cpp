@@ -1,0 +1,193 @@
+#include "commandline.h"
+
+#include <QUrlQuery>
+
+namespace {
+
+QCommandLineOption option(const QString &name, const QString &description,
+                          const QString &valueName = QString(),
+                          const QString &defaultValue = QString())
+{
+    return QCommandLineOption(name, description, valueName, defaultValue);
+}
+
+} // namespace
+
+QString CommandLine::defaultSimulatorQuery()
+{
+    return QStringLiteral("count=100000&disorder=50&seed=1");
+}
+
+CommandLine::CommandLine()
+{
+    m_parser.setApplicationDescription(
+        tr("Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in "
+           "order and proves it.\nWithout --ws-url the built-in feed simulator is started on "
+           "a free loopback port and both URLs point at it."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOption(
+        option(QStringLiteral("headless"), tr("Run without a window and print the summary.")));
+    m_parser.addOption(option(QStringLiteral("ws-url"),
+                              tr("The feed to read (ws:// or wss://). Default: the built-in "
+                                 "simulator."),
+                              tr("URL")));
+    m_parser.addOption(option(QStringLiteral("send-url"),
+                              tr("Where to forward the ordered messages. Default: the built-in "
+                                 "simulator's sink when the feed is built in, else nowhere."),
+                              tr("URL")));
+    m_parser.addOption(option(QStringLiteral("count"),
+                              tr("End the run after N accepted messages (0: when the feed "
+                                 "closes)."),
+                              tr("N"), QStringLiteral("0")));
+    m_parser.addOption(option(QStringLiteral("window"),
+                              tr("Reorder window W: the heap's capacity in stream mode."), tr("W"),
+                              QString::number(DefaultWindow)));
+    m_parser.addOption(option(QStringLiteral("mode"),
+                              tr("stream: forward as soon as order allows; batch: hold the "
+                                 "whole run and send it sorted at the end."),
+                              tr("MODE"), QStringLiteral("stream")));
+    m_parser.addOption(option(QStringLiteral("max-hold"),
+                              tr("Stream mode: release a message held longer than MS "
+                                 "milliseconds, giving up what it waits for (0: off)."),
+                              tr("MS"), QStringLiteral("0")));
+    m_parser.addOption(option(QStringLiteral("start-id"),
+                              tr("The first expected id (default: learned from the first W "
+                                 "messages)."),
+                              tr("ID")));
+    m_parser.addOption(
+        option(QStringLiteral("csv"), tr("Write one row per message to FILE."), tr("FILE")));
+    m_parser.addOption(
+        option(QStringLiteral("report"), tr("Write the JSON report to FILE."), tr("FILE")));
+    m_parser.addOption(option(QStringLiteral("sim"),
+                              tr("Feed parameters of the built-in simulator, as a query string "
+                                 "(count, disorder, start, seed, rate, delay, dup, gap, junk, "
+                                 "oversize, drop)."),
+                              tr("QUERY"), defaultSimulatorQuery()));
+    m_parser.addOption(option(QStringLiteral("sink-name"),
+                              tr("Name of the built-in sink: /ordered-messages/NAME."), tr("NAME"),
+                              QStringLiteral("reorder-monitor")));
+    m_parser.addOption(option(QStringLiteral("max-frame-bytes"),
+                              tr("Frames larger than this are malformed (counted, not "
+                                 "forwarded)."),
+                              tr("BYTES"), QString::number(MessageCodec::DefaultMaxFrameBytes)));
+    m_parser.addOption(option(QStringLiteral("connect-timeout"),
+                              tr("Give up connecting after MS milliseconds."), tr("MS"),
+                              QStringLiteral("10000")));
+    m_parser.addOption(option(QStringLiteral("reconnect-attempts"),
+                              tr("Reconnect a dropped feed or sink up to N times in a row, with "
+                                 "exponential backoff (0: never)."),
+                              tr("N"), QStringLiteral("8")));
+    m_parser.addOption(option(QStringLiteral("insecure"),
+                              tr("Accept certificate errors on wss:// (the connection is then "
+                                 "not authenticated).")));
+    m_parser.addOption(option(QStringLiteral("quiet"), tr("Print nothing but errors.")));
+    m_parser.addOption(option(QStringLiteral("lang"),
+                              tr("User interface language (en, ru). Default: the system's."),
+                              tr("LANG")));
+    m_parser.addOption(option(QStringLiteral("screenshot"),
+                              tr("Window: run the demo, save a screenshot to FILE and exit."),
+                              tr("FILE")));
+}
+
+std::optional<CommandLineOptions> CommandLine::parse(const QStringList &arguments, QString *error)
+{
+    auto failWith = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!m_parser.parse(arguments))
+        return failWith(m_parser.errorText());
+    m_help = m_parser.isSet(QStringLiteral("help"));
+    m_version = m_parser.isSet(QStringLiteral("version"));
+    if (!m_parser.positionalArguments().isEmpty())
+        return failWith(tr("unexpected argument: %1").arg(m_parser.positionalArguments().first()));
+
+    CommandLineOptions o;
+    RunConfig &c = o.config;
+    o.headless = m_parser.isSet(QStringLiteral("headless"));
+    o.quiet = m_parser.isSet(QStringLiteral("quiet"));
+    o.csvPath = m_parser.value(QStringLiteral("csv"));
+    o.reportPath = m_parser.value(QStringLiteral("report"));
+    o.language = m_parser.value(QStringLiteral("lang"));
+    o.screenshotPath = m_parser.value(QStringLiteral("screenshot"));
+    o.simulatorQuery = m_parser.value(QStringLiteral("sim"));
+    o.sinkName = m_parser.value(QStringLiteral("sink-name"));
+    c.insecure = m_parser.isSet(QStringLiteral("insecure"));
+
+    auto integer = [this](const QString &name, qint64 min, qint64 max,
+                          qint64 *out) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = m_parser.value(name);
+        const qint64 v = text.toLongLong(&ok);
+        if (!ok || v < min || v > max)
+            return tr("--%1 must be an integer from %2 to %3, not \"%4\"")
+                .arg(name)
+                .arg(min)
+                .arg(max)
+                .arg(text);
+        *out = v;
+        return std::nullopt;
+    };
+    qint64 value = 0;
+    if (auto e = integer(QStringLiteral("count"), 0, std::numeric_limits<qint64>::max(), &value))
+        return failWith(*e);
+    c.count = quint64(value);
+    if (auto e = integer(QStringLiteral("window"), 1, qint64(1) << 30, &c.window))
+        return failWith(*e);
+    if (auto e = integer(QStringLiteral("max-hold"), 0, 86400000, &c.maxHoldMs))
+        return failWith(*e);
+    if (auto e = integer(QStringLiteral("max-frame-bytes"), 16, 16 * 1024 * 1024, &value))
+        return failWith(*e);
+    c.maxFrameBytes = qsizetype(value);
+    if (auto e = integer(QStringLiteral("connect-timeout"), 100, 600000, &value))
+        return failWith(*e);
+    c.connectTimeoutMs = int(value);
+    if (auto e = integer(QStringLiteral("reconnect-attempts"), 0, 1000, &value))
+        return failWith(*e);
+    c.feedReconnect.maxAttempts = c.sinkReconnect.maxAttempts = int(value);
+    if (m_parser.isSet(QStringLiteral("start-id"))) {
+        if (auto e = integer(QStringLiteral("start-id"), std::numeric_limits<qint64>::min(),
+                             std::numeric_limits<qint64>::max(), &value))
+            return failWith(*e);
+        c.startId = value;
+    }
+    const std::optional<ReorderMode> mode =
+        UrlCheck::parseMode(m_parser.value(QStringLiteral("mode")));
+    if (!mode)
+        return failWith(tr("--mode must be stream or batch, not \"%1\"")
+                            .arg(m_parser.value(QStringLiteral("mode"))));
+    c.mode = *mode;
+
+    if (m_parser.isSet(QStringLiteral("ws-url"))) {
+        const QString url = m_parser.value(QStringLiteral("ws-url"));
+        const QString problem = UrlCheck::webSocketProblem(url);
+        if (!problem.isEmpty())
+            return failWith(tr("--ws-url: %1").arg(problem));
+        c.feedUrl = QUrl(url.trimmed());
+        o.builtInFeed = false;
+    }
+    if (m_parser.isSet(QStringLiteral("send-url"))) {
+        const QString url = m_parser.value(QStringLiteral("send-url"));
+        const QString problem = UrlCheck::webSocketProblem(url);
+        if (!problem.isEmpty())
+            return failWith(tr("--send-url: %1").arg(problem));
+        c.sinkUrl = QUrl(url.trimmed());
+        o.builtInSink = false;
+    } else {
+        o.builtInSink = o.builtInFeed;
+    }
+    if (o.sinkName.isEmpty() || o.sinkName.contains(QLatin1Char('/')))
+        return failWith(tr("--sink-name must be a non-empty name without '/'"));
+    if (o.builtInFeed) {
+        QString simError;
+        QUrlQuery query(o.simulatorQuery);
+        if (!query.hasQueryItem(QStringLiteral("count")) && c.count > 0)
+            query.addQueryItem(QStringLiteral("count"), QString::number(c.count));
+        if (!FeedParams::fromQuery(query, &simError))
+            return failWith(tr("--sim: %1").arg(simError));
+        o.simulatorQuery = query.toString(QUrl::FullyEncoded);
+    }
+    return o;
+}

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "feedgenerator.h"
+#include "ordervalidator.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QStringList>
+#include <QUrl>
+#include <QWebSocketServer>
+
+#include <map>
+#include <memory>
+
+// What a sink endpoint (/ordered-messages/<name>) received, over all its connections.
+struct SinkStats
+{
+    quint64 connections = 0;
+    quint64 frames = 0;
+    quint64 binaryFrames = 0;
+    quint64 malformed = 0;
+    ValidationResult validation;
+    bool closedNormally = false; // the last connection ended with a close handshake
+};
+
+/*!
+    The built-in feed simulator: a QWebSocketServer serving PRODUCT.md's wire protocol.
+    /raw-messages?count=&disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk= streams a feed;
+    /ordered-messages/<name> receives ordered frames and validates them.
+
+    Lives in one thread (see SimulatorHost); the statistics accessors are thread-safe.
+*/
+class FeedSimulator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FeedSimulator)
+
+public:
+    // secure: serve wss:// with the given configuration (certificate and key).
+    explicit FeedSimulator(QObject *parent = nullptr);
+    explicit FeedSimulator(const QSslConfiguration &tls, QObject *parent = nullptr);
+    ~FeedSimulator() override;
+
+    Q_INVOKABLE bool listen(const QHostAddress &address = QHostAddress::LocalHost,
+                            quint16 port = 0);
+    Q_INVOKABLE void close();
+    QString errorString() const;
+    quint16 port() const;
+    bool isSecure() const { return m_secure; }
+
+    QUrl feedUrl(const FeedParams &params) const;
+    QUrl feedUrl(const QString &query = QString()) const;
+    QUrl sinkUrl(const QString &name) const;
+
+    // Keep every frame each sink receives (tests compare them byte for byte).
+    void setRecordSinkFrames(bool record);
+
+    // Thread-safe snapshots.
+    QList<FeedStats> feedSessions() const; // in the order they started
+    FeedStats lastFeed() const;
+    SinkStats sinkStats(const QString &name) const;
+    QStringList sinkFrames(const QString &name) const;
+    QStringList sinkNames() const;
+    int openConnections() const;
+
+Q_SIGNALS:
+    void feedFinished(const FeedStats &stats);
+    void sinkFinished(const QString &name, const SinkStats &stats);
+    // A line for an operator's log.
+    void logMessage(const QString &line);
+
+private:
+    class FeedSession;
+    class SinkSession;
+    friend class FeedSession;
+    friend class SinkSession;
+
+    struct SinkRecord
+    {
+        SinkStats stats;
+        OrderValidator validator;
+        QStringList frames;
+    };
+
+    void onNewConnection();
+    void publishFeed(int session, const FeedStats &stats, bool final);
+    SinkRecord &sinkRecordLocked(const QString &name);
+
+    QWebSocketServer m_server;
+    bool m_secure = false;
+    QString m_host;
+
+    mutable QMutex m_mutex; // guards everything below
+    QList<FeedStats> m_feeds;
+    std::map<QString, std::unique_ptr<SinkRecord>> m_sinks;
+    bool m_recordSinkFrames = false;
+    int m_open = 0;
+    quint16 m_port = 0;
+    QString m_error;
+};

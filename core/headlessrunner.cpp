@@ -1,0 +1,142 @@
+#include "headlessrunner.h"
+
+#include "runcsvwriter.h"
+#include "signalwatcher.h"
+#include "simulatorhost.h"
+
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void printLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fputc('\n', stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(const CommandLineOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{ }
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+void HeadlessRunner::finishWith(int exitCode, const QString &error)
+{
+    if (!error.isEmpty())
+        printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(error));
+    // Let the caller's event loop start before it is asked to exit.
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT done(exitCode); });
+}
+
+void HeadlessRunner::start()
+{
+    RunConfig config = m_options.config;
+    if (m_options.builtInFeed) {
+        m_simulator = std::make_unique<SimulatorHost>();
+        if (!m_simulator->start(0)) {
+            finishWith(
+                2,
+                tr("cannot start the built-in feed simulator: %1").arg(m_simulator->errorString()));
+            return;
+        }
+        FeedSimulator *sim = m_simulator->simulator();
+        config.feedUrl = sim->feedUrl(m_options.simulatorQuery);
+        if (m_options.builtInSink)
+            config.sinkUrl = sim->sinkUrl(m_options.sinkName);
+        if (!m_options.quiet)
+            printLine(stdout, tr("built-in feed simulator: %1").arg(config.feedUrl.toString()));
+    }
+    if (config.sinkUrl.isEmpty() && !m_options.quiet)
+        printLine(stdout, tr("no --send-url: messages are ordered and validated, not forwarded"));
+
+    if (!m_options.csvPath.isEmpty()) {
+        m_csv = std::make_unique<RunCsvWriter>(m_options.csvPath);
+        QString error;
+        if (!m_csv->open(&error)) {
+            finishWith(2, error);
+            return;
+        }
+        config.recordEvents = true;
+        connect(&m_controller, &RunController::eventsReady, this,
+                [this](const RunEventBatch &batch) { m_csv->add(batch); });
+    }
+
+    connect(&m_controller, &RunController::finished, this, &HeadlessRunner::onFinished);
+    connect(&m_controller, &RunController::notice, this, [this](const QString &message) {
+        if (!m_options.quiet)
+            printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(message));
+    });
+    m_signals = std::make_unique<SignalWatcher>();
+    connect(m_signals.get(), &SignalWatcher::terminationRequested, this, [this] {
+        if (!m_options.quiet)
+            printLine(stderr,
+                      tr("reorder-monitor: stopping; held messages are released and "
+                         "the files written"));
+        m_controller.stop();
+    });
+    m_controller.start(config);
+}
+
+void HeadlessRunner::onFinished(const RunReport &report)
+{
+    int exitCode = report.exitCode();
+    QStringList fileErrors;
+    if (m_csv) {
+        QString error;
+        if (!m_csv->finish(&error))
+            fileErrors << error;
+        m_csv.reset();
+    }
+    if (!m_options.reportPath.isEmpty()) {
+        QSaveFile file(m_options.reportPath);
+        const QByteArray json = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+            fileErrors << tr("cannot write %1: %2").arg(m_options.reportPath, file.errorString());
+    }
+    if (!m_options.quiet) {
+        printLine(stdout, report.summary());
+        if (m_simulator)
+            printLine(stdout, simulatorSummary());
+    }
+    if (!report.error.isEmpty())
+        printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(report.error));
+    for (const QString &e : fileErrors)
+        printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(e));
+    if (!fileErrors.isEmpty())
+        exitCode = 2;
+    if (m_simulator)
+        m_simulator->stop();
+    Q_EMIT done(exitCode);
+}
+
+QString HeadlessRunner::simulatorSummary() const
+{
+    const FeedSimulator *sim = m_simulator->simulator();
+    const FeedStats feed = sim->lastFeed();
+    QString text = tr("simulator feed: %1 messages, %2 duplicates, %3 junk, %4 ids skipped, max "
+                      "displacement %5")
+                       .arg(feed.messages)
+                       .arg(feed.duplicates)
+                       .arg(feed.junk)
+                       .arg(feed.gaps)
+                       .arg(feed.maxDisplacement);
+    if (m_options.builtInSink) {
+        const SinkStats sink = sim->sinkStats(m_options.sinkName);
+        text += QLatin1Char('\n')
+            + tr("simulator sink: received %1 frames, %2, %3 duplicates, %4 missing ids")
+                  .arg(sink.frames)
+                  .arg(sink.validation.ordered() ? tr("strictly ordered") : tr("NOT ordered"))
+                  .arg(sink.validation.duplicates)
+                  .arg(sink.validation.missingIds);
+    }
+    return text;
+}

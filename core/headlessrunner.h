@@ -1,0 +1,44 @@
+#pragma once
+
+#include "commandline.h"
+#include "runcontroller.h"
+
+#include <QObject>
+
+#include <memory>
+
+class RunCsvWriter;
+class SignalWatcher;
+class SimulatorHost;
+
+/*!
+    The headless run of `reorder-monitor --headless`: starts the built-in simulator when no feed
+    is given, runs one RunController, streams the CSV, writes the JSON report, prints the summary
+    and ends with PRODUCT.md's exit status (done()). SIGINT/SIGTERM stop the run cleanly; a second
+    one stops waiting for the sink.
+*/
+class HeadlessRunner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HeadlessRunner)
+
+public:
+    explicit HeadlessRunner(const CommandLineOptions &options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void onFinished(const RunReport &report);
+    void finishWith(int exitCode, const QString &error);
+    QString simulatorSummary() const;
+
+    CommandLineOptions m_options;
+    std::unique_ptr<SimulatorHost> m_simulator;
+    std::unique_ptr<RunCsvWriter> m_csv;
+    std::unique_ptr<SignalWatcher> m_signals;
+    RunController m_controller;
+};

@@ -1,0 +1,5 @@
+#include "messagesource.h"
+
+MessageSource::MessageSource(QObject *parent)
+    : QObject(parent)
+{ }

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+/*!
+    Where a run's frames come from: a WebSocket feed, or a Redis channel or stream. A source
+    emits every frame exactly as received, once, in arrival order, and tells how it ended.
+
+    Lives in one thread; signals are emitted from it. textReceived is emitted once per frame, so
+    receivers keep it cheap.
+*/
+class MessageSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MessageSource(QObject *parent = nullptr);
+
+    // Starts connecting; connected() or failed() follows.
+    virtual void open() = 0;
+    // Stops receiving and closes cleanly; ended() follows once closed.
+    virtual void close() = 0;
+    // The URL or channel, for reports and the window.
+    virtual QString description() const = 0;
+
+Q_SIGNALS:
+    void connected();
+    void textReceived(const QString &frame);
+    void binaryReceived(const QByteArray &frame);
+    // Lost the connection; the source is reconnecting (attempt numbers from 1).
+    void dropped(const QString &reason, int attempt);
+    void reconnected();
+    // The feed finished normally (or close() completed): no more frames will come.
+    void ended();
+    // The source could not connect, or gave up reconnecting: no more frames will come.
+    void failed(const QString &reason);
+};

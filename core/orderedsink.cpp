@@ -1,0 +1,295 @@
+#include "orderedsink.h"
+
+#include <QSslError>
+#include <QtEndian>
+
+namespace {
+
+// Keep the socket's own buffer short so a slow sink queues here, where frames are counted.
+constexpr qint64 WriteBufferLimit = 8 * 1024 * 1024;
+constexpr quint64 FramesPerPump = 4096;
+constexpr quint64 FramesPerPing = 8192;
+constexpr int PingIntervalMs = 50;
+
+QByteArray encodeCount(quint64 n)
+{
+    QByteArray payload(8, Qt::Uninitialized);
+    qToBigEndian(n, payload.data());
+    return payload;
+}
+
+} // namespace
+
+OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
+    : QObject(parent)
+    , m_url(url)
+{
+    m_connectTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    m_finishTimer.setSingleShot(true);
+    m_pingTimer.setInterval(PingIntervalMs);
+    connect(&m_socket, &QWebSocket::connected, this, &OrderedSink::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &OrderedSink::onDisconnected);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &OrderedSink::onError);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &OrderedSink::onSslErrors);
+    connect(&m_socket, &QWebSocket::pong, this, &OrderedSink::onPong);
+    connect(&m_socket, &QWebSocket::bytesWritten, this, [this] {
+        if (m_cursor < m_total)
+            pump();
+    });
+    connect(&m_connectTimer, &QTimer::timeout, this, &OrderedSink::onConnectTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &OrderedSink::connectSocket);
+    connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::ping);
+    connect(&m_finishTimer, &QTimer::timeout, this, [this] {
+        fail(tr("the sink confirmed %1 of %2 frames and did not close in time")
+                 .arg(m_confirmed)
+                 .arg(m_total));
+    });
+}
+
+void OrderedSink::open()
+{
+    if (m_state == State::Idle)
+        connectSocket();
+}
+
+void OrderedSink::connectSocket()
+{
+    m_state = State::Connecting;
+    m_lastError.clear();
+    m_connectTimer.start(m_connectTimeoutMs);
+    m_socket.open(m_url);
+}
+
+bool OrderedSink::socketFull() const
+{
+    return m_socket.bytesToWrite() > WriteBufferLimit;
+}
+
+bool OrderedSink::send(const QString &frame)
+{
+    if (m_state == State::Done || m_finishing)
+        return false;
+    m_frames.push_back(frame);
+    ++m_total;
+    if (m_frames.size() > m_replayLimit) {
+        // Give up protecting the oldest unconfirmed frame rather than grow without bound.
+        m_frames.pop_front();
+        ++m_confirmed;
+        ++m_unprotected;
+        m_cursor = std::max(m_cursor, m_confirmed);
+        m_written = std::max(m_written, m_confirmed);
+    }
+    // Fast path: connected, nothing waiting ahead of this frame, room in the socket.
+    if (m_state == State::Connected && m_cursor + 1 == m_total && !socketFull()) {
+        writeAt(m_cursor++);
+        m_written = m_total;
+        if (m_total - m_lastPinged >= FramesPerPing)
+            ping();
+        return true;
+    }
+    if (m_state == State::Connected && !m_pumpScheduled) {
+        m_pumpScheduled = true;
+        QTimer::singleShot(0, this, &OrderedSink::pump);
+    }
+    return false;
+}
+
+void OrderedSink::writeAt(quint64 index)
+{
+    m_socket.sendTextMessage(m_frames[std::size_t(index - m_confirmed)]);
+}
+
+void OrderedSink::pump()
+{
+    m_pumpScheduled = false;
+    if (m_state != State::Connected)
+        return;
+    const quint64 firstNew = std::max(m_cursor, m_written);
+    quint64 n = 0;
+    while (m_cursor < m_total && n < FramesPerPump && !socketFull()) {
+        if (m_cursor < m_written)
+            ++m_resent;
+        writeAt(m_cursor++);
+        ++n;
+    }
+    if (m_cursor > m_written) {
+        const quint64 fresh = m_cursor - firstNew;
+        m_written = m_cursor;
+        Q_EMIT backlogWritten(firstNew, fresh);
+    }
+    if (n > 0)
+        ping();
+    if (m_cursor < m_total && !socketFull() && !m_pumpScheduled) {
+        // More to write: continue after the event loop has had a turn.
+        m_pumpScheduled = true;
+        QTimer::singleShot(0, this, &OrderedSink::pump);
+    }
+    // Otherwise bytesWritten() resumes the pump.
+    maybeClose();
+}
+
+void OrderedSink::ping()
+{
+    if (m_state != State::Connected || m_cursor <= m_confirmed)
+        return;
+    m_lastPinged = m_cursor;
+    m_socket.ping(encodeCount(m_cursor));
+}
+
+void OrderedSink::onPong(quint64, const QByteArray &payload)
+{
+    if (payload.size() != 8)
+        return;
+    const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
+    if (upTo <= m_confirmed)
+        return;
+    while (m_confirmed < upTo) {
+        m_frames.pop_front();
+        ++m_confirmed;
+    }
+    Q_EMIT confirmedChanged(m_confirmed);
+    maybeClose();
+}
+
+void OrderedSink::finish(int timeoutMs)
+{
+    if (m_finishing || m_state == State::Done)
+        return;
+    m_finishing = true;
+    m_finishTimer.start(timeoutMs);
+    if (m_state == State::Idle)
+        connectSocket(); // a batch run whose sink was never needed until now
+    else if (m_state == State::Connected)
+        pump();
+}
+
+void OrderedSink::maybeClose()
+{
+    if (!m_finishing || m_state != State::Connected)
+        return;
+    if (m_cursor < m_total)
+        return;
+    if (m_confirmed < m_total) {
+        ping();
+        return;
+    }
+    m_state = State::Closing;
+    m_pingTimer.stop();
+    m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+}
+
+void OrderedSink::abort()
+{
+    m_state = State::Done;
+    m_connectTimer.stop();
+    m_retryTimer.stop();
+    m_pingTimer.stop();
+    m_finishTimer.stop();
+    m_socket.abort();
+}
+
+void OrderedSink::onConnected()
+{
+    m_connectTimer.stop();
+    if (m_state != State::Connecting)
+        return;
+    m_state = State::Connected;
+    m_attempt = 0;
+    m_cursor = m_confirmed; // after a drop, everything unconfirmed goes again
+    m_pingTimer.start();
+    if (m_everConnected) {
+        ++m_reconnects;
+        Q_EMIT reconnected();
+    } else {
+        m_everConnected = true;
+        Q_EMIT connected();
+    }
+    pump();
+    maybeClose(); // finishing with nothing to send
+}
+
+void OrderedSink::onError(QAbstractSocket::SocketError)
+{
+    if (m_lastError.isEmpty())
+        m_lastError = m_socket.errorString();
+    if (m_state == State::Connecting && m_socket.state() == QAbstractSocket::UnconnectedState) {
+        QTimer::singleShot(0, this, [this] {
+            if (m_state == State::Connecting
+                && m_socket.state() == QAbstractSocket::UnconnectedState)
+                onDisconnected();
+        });
+    }
+}
+
+void OrderedSink::onSslErrors(const QList<QSslError> &errors)
+{
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        return;
+    }
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons << e.errorString();
+    m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
+}
+
+void OrderedSink::onConnectTimeout()
+{
+    if (m_state != State::Connecting)
+        return;
+    m_lastError = tr("no answer within %1 s").arg(m_connectTimeoutMs / 1000.0);
+    m_socket.abort();
+    if (m_state == State::Connecting)
+        onDisconnected();
+}
+
+void OrderedSink::onDisconnected()
+{
+    m_connectTimer.stop();
+    m_pingTimer.stop();
+    if (m_state == State::Closing) {
+        m_state = State::Done;
+        m_finishTimer.stop();
+        Q_EMIT finished();
+        return;
+    }
+    if (m_state != State::Connecting && m_state != State::Connected)
+        return;
+
+    QString reason = m_lastError;
+    if (reason.isEmpty()) {
+        reason = m_socket.closeCode() != QWebSocketProtocol::CloseCodeNormal
+            ? tr("closed by the sink with code %1").arg(int(m_socket.closeCode()))
+            : tr("connection lost");
+    }
+    if (!m_everConnected) {
+        fail(tr("cannot connect to %1: %2").arg(m_url.toString(), reason));
+        return;
+    }
+    if (m_state == State::Connected)
+        ++m_drops;
+    if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
+        ++m_attempt;
+        m_state = State::WaitingToReconnect;
+        m_retryTimer.start(m_policy.delayMs(m_attempt));
+        Q_EMIT dropped(reason, m_attempt);
+        return;
+    }
+    fail(tr("the sink %1 dropped and could not be reconnected: %2").arg(m_url.toString(), reason));
+}
+
+void OrderedSink::fail(const QString &reason)
+{
+    if (m_state == State::Done)
+        return;
+    m_state = State::Done;
+    m_connectTimer.stop();
+    m_retryTimer.stop();
+    m_pingTimer.stop();
+    m_finishTimer.stop();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        QTimer::singleShot(0, this, [this] { m_socket.abort(); });
+    Q_EMIT failed(reason);
+}

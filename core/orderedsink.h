@@ -1,0 +1,111 @@
+#pragma once
+
+#include "reconnectpolicy.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <deque>
+
+/*!
+    Sends the ordered frames to SEND_URL, each one as one text frame with its exact text.
+
+    Frames are numbered in the order given to send(). They queue while the sink connects, and
+    whenever the socket's write buffer is full. A WebSocket has no acknowledgements, so the sink
+    pings: a pong confirms every frame written before its ping (frames on one connection are read
+    in order). Unconfirmed frames stay in a replay queue; after a drop the sink reconnects and
+    writes them again, in order, before the rest: delivery is at least once, and resent() says how
+    many frames a receiver may have seen twice.
+
+    finish() waits until every frame is confirmed, then closes with a close handshake.
+*/
+class OrderedSink final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderedSink)
+
+public:
+    explicit OrderedSink(const QUrl &url, QObject *parent = nullptr);
+
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    void setInsecure(bool insecure) { m_insecure = insecure; }
+    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    // Past this many unconfirmed frames the oldest stop being protected (counted in unprotected()).
+    void setReplayLimit(quint64 frames) { m_replayLimit = frames; }
+
+    void open();
+    // Queues the next frame; true when it was written to the socket at once.
+    bool send(const QString &frame);
+    // No more frames will come: confirm everything, close, then finished() or failed().
+    void finish(int timeoutMs);
+    void abort();
+
+    QUrl url() const { return m_url; }
+    bool isConnected() const { return m_state == State::Connected; }
+    quint64 queued() const { return m_total - m_written; } // never written yet
+    quint64 total() const { return m_total; }
+    quint64 written() const { return m_written; } // written at least once
+    quint64 confirmed() const { return m_confirmed; }
+    quint64 resent() const { return m_resent; }
+    quint64 unprotected() const { return m_unprotected; }
+    quint64 drops() const { return m_drops; }
+    quint64 reconnects() const { return m_reconnects; }
+
+Q_SIGNALS:
+    void connected();
+    // Frames [first, first + count) were written for the first time, after waiting in the queue.
+    void backlogWritten(quint64 first, quint64 count);
+    void confirmedChanged(quint64 confirmed);
+    void dropped(const QString &reason, int attempt);
+    void reconnected();
+    void finished();
+    void failed(const QString &reason);
+
+private:
+    enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Done };
+
+    void connectSocket();
+    void onConnected();
+    void onDisconnected();
+    void onError(QAbstractSocket::SocketError error);
+    void onSslErrors(const QList<QSslError> &errors);
+    void onPong(quint64 elapsed, const QByteArray &payload);
+    void onConnectTimeout();
+    void pump();
+    void writeAt(quint64 index);
+    void ping();
+    void maybeClose();
+    void fail(const QString &reason);
+    bool socketFull() const;
+
+    QUrl m_url;
+    QWebSocket m_socket;
+    QTimer m_connectTimer;
+    QTimer m_retryTimer;
+    QTimer m_pingTimer;
+    QTimer m_finishTimer;
+    ReconnectPolicy m_policy;
+    State m_state = State::Idle;
+    int m_connectTimeoutMs = 10000;
+    int m_attempt = 0;
+    bool m_everConnected = false;
+    bool m_insecure = false;
+    bool m_finishing = false;
+    bool m_pumpScheduled = false;
+    QString m_lastError;
+
+    // Frames [m_confirmed, m_total): m_frames[i - m_confirmed] is frame i.
+    std::deque<QString> m_frames;
+    quint64 m_confirmed = 0;
+    quint64 m_cursor = 0; // next frame to write on this connection
+    quint64 m_written = 0; // frames below this were written at least once
+    quint64 m_total = 0;
+    quint64 m_lastPinged = 0;
+    quint64 m_resent = 0;
+    quint64 m_unprotected = 0;
+    quint64 m_replayLimit = quint64(1) << 21;
+    quint64 m_drops = 0;
+    quint64 m_reconnects = 0;
+};

@@ -1,0 +1,43 @@
+#include "runconfig.h"
+
+ReorderConfig RunConfig::reorderConfig() const
+{
+    ReorderConfig config;
+    config.mode = mode;
+    config.window = window;
+    config.maxHoldNs = maxHoldMs * 1000000;
+    config.startId = startId;
+    return config;
+}
+
+QString UrlCheck::webSocketProblem(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return tr("the URL is empty");
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return tr("\"%1\" is not a valid URL: %2").arg(trimmed, url.errorString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
+        return tr("\"%1\" must start with ws:// or wss://").arg(trimmed);
+    if (url.host().isEmpty())
+        return tr("\"%1\" has no host").arg(trimmed);
+    if (url.port() == 0)
+        return tr("\"%1\" has an invalid port").arg(trimmed);
+    return {};
+}
+
+QString UrlCheck::modeName(ReorderMode mode)
+{
+    return mode == ReorderMode::Batch ? QStringLiteral("batch") : QStringLiteral("stream");
+}
+
+std::optional<ReorderMode> UrlCheck::parseMode(const QString &text)
+{
+    if (text.compare(QLatin1String("stream"), Qt::CaseInsensitive) == 0)
+        return ReorderMode::Stream;
+    if (text.compare(QLatin1String("batch"), Qt::CaseInsensitive) == 0)
+        return ReorderMode::Batch;
+    return std::nullopt;
+}

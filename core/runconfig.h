@@ -1,0 +1,50 @@
+#pragma once
+
+#include "messagecodec.h"
+#include "reconnectpolicy.h"
+#include "reorderbuffer.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// Everything a run needs to know; built by the command line or by the window.
+struct RunConfig
+{
+    QUrl feedUrl; // ws:// or wss://
+    QUrl sinkUrl; // empty: release in order but forward nowhere
+    ReorderMode mode = ReorderMode::Stream;
+    qint64 window = 1024;
+    qint64 maxHoldMs = 0; // 0 = off
+    std::optional<qint64> startId;
+    quint64 count = 0; // end after this many accepted messages; 0 = until the feed closes
+    qsizetype maxFrameBytes = MessageCodec::DefaultMaxFrameBytes;
+    // Batch mode: flush when the feed ends. The window turns this off so the operator flushes.
+    bool flushAtEnd = true;
+    // Keep every message's arrival and release as events (for the window and the CSV).
+    bool recordEvents = false;
+    // Give up on a connection handshake after this long.
+    int connectTimeoutMs = 10000;
+    // Wait this long for the sink to confirm and close after the last frame.
+    int drainTimeoutMs = 15000;
+    ReconnectPolicy feedReconnect;
+    ReconnectPolicy sinkReconnect;
+    // Accept certificate errors on wss:// (only when the operator asks for it).
+    bool insecure = false;
+
+    ReorderConfig reorderConfig() const;
+};
+
+// Checks URLs where they enter: as typed in the window, or given on the command line.
+class UrlCheck final
+{
+    Q_DECLARE_TR_FUNCTIONS(UrlCheck)
+
+public:
+    // An empty string when `text` is a usable ws:// or wss:// URL, else the reason in words.
+    static QString webSocketProblem(const QString &text);
+    static QString modeName(ReorderMode mode);
+    static std::optional<ReorderMode> parseMode(const QString &text);
+};

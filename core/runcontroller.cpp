@@ -1,0 +1,550 @@
+#include "runcontroller.h"
+
+#include "messagesource.h"
+#include "orderedsink.h"
+#include "websocketsource.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+// Malformed frames are kept in the record; past this length only the start is kept.
+constexpr qsizetype RecordedFrameLimit = 4096;
+
+QString truncatedForRecord(const QString &frame)
+{
+    if (frame.size() <= RecordedFrameLimit)
+        return frame;
+    return frame.left(RecordedFrameLimit)
+        + RunController::tr("... (%1 characters in all)").arg(frame.size());
+}
+
+} // namespace
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<RunConfig>();
+    qRegisterMetaType<RunEventBatch>();
+    qRegisterMetaType<RunStats>();
+    qRegisterMetaType<RunReport>();
+    qRegisterMetaType<RunState>();
+
+    m_eventTimer.setInterval(EventIntervalMs);
+    m_statsTimer.setInterval(StatsIntervalMs);
+    m_holdTimer.setSingleShot(true);
+    m_holdTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_eventTimer, &QTimer::timeout, this, &RunController::emitEvents);
+    connect(&m_statsTimer, &QTimer::timeout, this, &RunController::emitStats);
+    connect(&m_holdTimer, &QTimer::timeout, this, &RunController::onHoldTimer);
+}
+
+RunController::~RunController() = default;
+
+void RunController::setState(RunState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void RunController::start(const RunConfig &config)
+{
+    if (m_state != RunState::Idle && m_state != RunState::Finished && m_state != RunState::Failed)
+        return;
+
+    m_config = config;
+    m_config.window = std::max<qint64>(m_config.window, 1);
+    m_timing.start();
+    m_startedAt = QDateTime::currentDateTime();
+    m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
+    m_validator.reset();
+    m_hold.reset();
+    m_counters = RunCounters();
+    m_error.clear();
+    m_feedOpen = true;
+    m_feedClosing = false;
+    m_stopped = false;
+    m_sinkConnected = false;
+    m_payloads.clear();
+    m_freeSlots.clear();
+    m_batch = RunEventBatch();
+    m_lastStatsReceived = m_lastStatsSent = 0;
+    m_lastStatsNs = 0;
+    setState(RunState::Connecting);
+
+    if (m_config.sinkUrl.isValid() && !m_config.sinkUrl.isEmpty()) {
+        const QString problem = UrlCheck::webSocketProblem(m_config.sinkUrl.toString());
+        if (!problem.isEmpty()) {
+            fail(tr("SEND_URL: %1").arg(problem));
+            return;
+        }
+        auto *sink = new OrderedSink(m_config.sinkUrl, this);
+        sink->setReconnectPolicy(m_config.sinkReconnect);
+        sink->setInsecure(m_config.insecure);
+        sink->setConnectTimeoutMs(m_config.connectTimeoutMs);
+        connect(sink, &OrderedSink::connected, this, &RunController::onSinkConnected);
+        connect(sink, &OrderedSink::reconnected, this, [this] {
+            Q_EMIT notice(tr("the sink reconnected; unconfirmed frames are being sent again"));
+        });
+        connect(sink, &OrderedSink::dropped, this, [this](const QString &reason, int attempt) {
+            Q_EMIT notice(
+                tr("the sink dropped (%1); reconnecting, attempt %2").arg(reason).arg(attempt));
+        });
+        connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
+        connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
+        connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
+        m_sink = sink;
+    } else {
+        m_config.sinkUrl = QUrl();
+    }
+
+    MessageSource *source = createSource();
+    if (!source)
+        return; // fail() was called
+    m_source = source;
+    m_feedDescription = source->description();
+    connect(source, &MessageSource::connected, this, &RunController::onFeedConnected);
+    connect(source, &MessageSource::textReceived, this, &RunController::onText);
+    connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
+    connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
+    connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
+    connect(source, &MessageSource::dropped, this, [this](const QString &reason, int attempt) {
+        ++m_counters.feedDrops;
+        Q_EMIT notice(
+            tr("the feed dropped (%1); reconnecting, attempt %2").arg(reason).arg(attempt));
+    });
+    connect(source, &MessageSource::reconnected, this, [this] {
+        ++m_counters.feedReconnects;
+        Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
+    });
+
+    if (m_config.recordEvents)
+        m_eventTimer.start();
+    m_statsTimer.start();
+    // In stream mode the sink is opened with the feed; in batch mode at the first flush.
+    if (m_sink && m_config.mode == ReorderMode::Stream)
+        m_sink->open();
+    source->open();
+}
+
+MessageSource *RunController::createSource()
+{
+    const QString problem = UrlCheck::webSocketProblem(m_config.feedUrl.toString());
+    if (!problem.isEmpty()) {
+        fail(tr("WS_URL: %1").arg(problem));
+        return nullptr;
+    }
+    auto *source = new WebSocketSource(m_config.feedUrl, this);
+    source->setReconnectPolicy(m_config.feedReconnect);
+    source->setInsecure(m_config.insecure);
+    source->setConnectTimeoutMs(m_config.connectTimeoutMs);
+    return source;
+}
+
+void RunController::onFeedConnected()
+{
+    m_timing.markFeedConnected();
+    if (m_state == RunState::Connecting)
+        setState(RunState::Running);
+}
+
+void RunController::onSinkConnected()
+{
+    m_sinkConnected = true;
+    m_timing.markSinkConnected();
+}
+
+quint32 RunController::storePayload(const QString &frame, quint64 arrivalIndex)
+{
+    if (!m_freeSlots.empty()) {
+        const quint32 slot = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_payloads[slot] = Payload {frame, arrivalIndex};
+        return slot;
+    }
+    m_payloads.push_back(Payload {frame, arrivalIndex});
+    return quint32(m_payloads.size() - 1);
+}
+
+void RunController::onText(const QString &frame)
+{
+    if (!m_feedOpen)
+        return; // after --count was reached or the run was stopped
+    const quint64 index = m_counters.received++;
+    const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
+    const qint64 now = m_timing.nowNs();
+    if (!message.isValid()) {
+        recordMalformed(index, now,
+                        message.reason == MalformedReason::TooLarge ? truncatedForRecord(frame)
+                                                                    : frame,
+                        message.reason);
+        return;
+    }
+
+    ++m_counters.accepted;
+    const quint32 slot = storePayload(frame, index);
+    m_released.clear();
+    const PushResult result = m_buffer->push(message.id, slot, now, m_released);
+    const qint64 afterPush = m_timing.nowNs();
+    m_timing.addOrderNs(afterPush - now);
+
+    MessageStatus status = MessageStatus::Accepted;
+    if (result != PushResult::Buffered) {
+        m_payloads[slot].frame = QString();
+        m_freeSlots.push_back(slot);
+        status = result == PushResult::Late ? MessageStatus::Late : MessageStatus::Duplicate;
+    }
+    if (m_config.recordEvents) {
+        m_batch.arrivals.append(MessageArrival {index, message.id, now, frame, message.textStart,
+                                                message.textLength, status, MalformedReason::None});
+    }
+    if (!m_released.empty())
+        forwardReleased(afterPush);
+    if (m_config.maxHoldMs > 0 && !m_holdTimer.isActive())
+        armHoldTimer();
+    if (m_config.count > 0 && m_counters.accepted >= m_config.count)
+        endFeed();
+}
+
+void RunController::onBinary(const QByteArray &frame)
+{
+    if (!m_feedOpen)
+        return;
+    const quint64 index = m_counters.received++;
+    const QString preview = tr("binary frame of %1 bytes: %2")
+                                .arg(frame.size())
+                                .arg(QString::fromLatin1(frame.left(64).toHex(' ')));
+    recordMalformed(index, m_timing.nowNs(), preview, MalformedReason::Binary);
+}
+
+void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,
+                                    MalformedReason reason)
+{
+    ++m_counters.malformed;
+    ++m_counters.malformedByReason[std::size_t(reason)];
+    if (m_config.recordEvents) {
+        m_batch.arrivals.append(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
+                                                MessageStatus::Malformed, reason});
+    }
+}
+
+void RunController::forwardReleased(qint64 nowNs)
+{
+    for (const ReleasedMessage &r : m_released) {
+        Payload &payload = m_payloads[r.slot];
+        const QString frame = std::move(payload.frame);
+        const quint64 arrivalIndex = payload.arrivalIndex;
+        payload.frame = QString();
+        m_freeSlots.push_back(r.slot);
+
+        const quint64 output = m_counters.sent++;
+        const qint64 distance = qint64(r.sequence) - qint64(output);
+        const qint64 hold = nowNs - r.arrivalNs;
+        m_validator.add(r.id);
+        m_hold.record(hold);
+        if (distance > m_counters.maxLateDistance)
+            m_counters.maxLateDistance = distance;
+        if (-distance > m_counters.maxEarlyDistance)
+            m_counters.maxEarlyDistance = -distance;
+
+        qint64 sentNs = -1;
+        if (m_sink) {
+            m_timing.markSendStarted();
+            if (m_sink->send(frame))
+                sentNs = nowNs;
+        }
+        if (m_config.recordEvents)
+            m_batch.releases.append(
+                MessageRelease {arrivalIndex, output, distance, nowNs, hold, sentNs});
+    }
+    m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
+    m_released.clear();
+}
+
+void RunController::onBacklogWritten(quint64 first, quint64 count)
+{
+    if (m_config.recordEvents)
+        m_batch.sent.append(SentUpdate {first, count, m_timing.nowNs()});
+}
+
+void RunController::armHoldTimer()
+{
+    const std::optional<qint64> deadline = m_buffer->nextDeadlineNs();
+    if (!deadline)
+        return;
+    const qint64 waitNs = std::max<qint64>(0, *deadline - m_timing.nowNs());
+    m_holdTimer.start(int((waitNs + 999999) / 1000000));
+}
+
+void RunController::onHoldTimer()
+{
+    if (!m_buffer || (m_state != RunState::Running && m_state != RunState::Connecting))
+        return;
+    const qint64 now = m_timing.nowNs();
+    m_released.clear();
+    m_buffer->expire(now, m_released);
+    const qint64 after = m_timing.nowNs();
+    m_timing.addOrderNs(after - now);
+    if (!m_released.empty())
+        forwardReleased(after);
+    armHoldTimer();
+}
+
+void RunController::releaseAll()
+{
+    const qint64 now = m_timing.nowNs();
+    m_released.clear();
+    m_buffer->flush(m_released);
+    const qint64 after = m_timing.nowNs();
+    m_timing.addOrderNs(after - now);
+    if (!m_released.empty()) {
+        if (m_sink)
+            m_timing.markSendStarted();
+        forwardReleased(after);
+    }
+}
+
+void RunController::flush()
+{
+    if (!m_buffer)
+        return;
+    switch (m_state) {
+    case RunState::Holding:
+        beginDrain();
+        break;
+    case RunState::Running:
+    case RunState::Connecting:
+        releaseAll();
+        if (m_sink && m_config.mode == ReorderMode::Batch)
+            m_sink->open(); // the first flush is when batch mode needs the sink
+        break;
+    default:
+        break;
+    }
+}
+
+void RunController::endFeed()
+{
+    if (!m_feedOpen)
+        return;
+    m_feedOpen = false;
+    m_timing.markFeedEnded();
+    if (m_source && !m_feedClosing) {
+        m_feedClosing = true;
+        m_source->close(); // ended() follows
+    }
+}
+
+void RunController::stop()
+{
+    switch (m_state) {
+    case RunState::Connecting:
+    case RunState::Running:
+        m_stopped = true;
+        endFeed();
+        if (!m_source)
+            onFeedEnded();
+        break;
+    case RunState::Holding:
+        m_stopped = true;
+        beginDrain();
+        break;
+    case RunState::Draining:
+        // Second stop: stop waiting for the sink; what it did not confirm shows in the report.
+        m_stopped = true;
+        if (m_sink)
+            m_sink->abort();
+        complete();
+        break;
+    default:
+        break;
+    }
+}
+
+void RunController::onFeedEnded()
+{
+    m_feedOpen = false;
+    m_timing.markFeedEnded();
+    if (m_state != RunState::Connecting && m_state != RunState::Running)
+        return;
+    if (m_config.mode == ReorderMode::Batch && !m_config.flushAtEnd && !m_stopped
+        && !m_buffer->isEmpty()) {
+        setState(RunState::Holding); // the operator flushes
+        return;
+    }
+    beginDrain();
+}
+
+void RunController::onFeedFailed(const QString &reason)
+{
+    m_feedOpen = false;
+    m_timing.markFeedEnded();
+    if (m_state == RunState::Finished || m_state == RunState::Failed)
+        return;
+    if (m_counters.received == 0 && m_state == RunState::Connecting) {
+        fail(reason);
+        return;
+    }
+    // The feed is gone for good: keep what arrived, send it, and report the failure.
+    m_error = reason;
+    Q_EMIT errorOccurred(reason);
+    if (m_state == RunState::Running || m_state == RunState::Connecting)
+        beginDrain();
+}
+
+void RunController::beginDrain()
+{
+    setState(RunState::Draining);
+    m_holdTimer.stop();
+    releaseAll();
+    if (m_sink) {
+        m_timing.markSendStarted();
+        m_sink->finish(m_config.drainTimeoutMs);
+    } else {
+        complete();
+    }
+}
+
+void RunController::onSinkFinished()
+{
+    m_timing.markSendFinished();
+    if (m_state == RunState::Draining)
+        complete();
+}
+
+void RunController::onSinkFailed(const QString &reason)
+{
+    m_timing.markSendFinished();
+    if (m_state == RunState::Finished || m_state == RunState::Failed)
+        return;
+    m_error = reason;
+    Q_EMIT errorOccurred(reason);
+    m_feedOpen = false;
+    if (m_source && !m_feedClosing && m_state != RunState::Draining) {
+        m_feedClosing = true;
+        m_source->close();
+    }
+    complete();
+}
+
+void RunController::fail(const QString &reason)
+{
+    m_error = reason;
+    Q_EMIT errorOccurred(reason);
+    if (m_sink)
+        m_sink->abort();
+    if (m_source && !m_feedClosing) {
+        m_feedClosing = true;
+        m_source->close();
+    }
+    complete();
+}
+
+void RunController::complete()
+{
+    if (m_state == RunState::Finished || m_state == RunState::Failed)
+        return;
+    m_feedOpen = false;
+    m_timing.markFeedEnded();
+    m_timing.markSendFinished();
+    m_timing.markFinished();
+    m_holdTimer.stop();
+    m_eventTimer.stop();
+    m_statsTimer.stop();
+
+    RunReport report;
+    report.config = m_config;
+    report.feedDescription =
+        m_feedDescription.isEmpty() ? m_config.feedUrl.toString() : m_feedDescription;
+    report.startedAt = m_startedAt;
+    report.counters = counters();
+    report.validation = m_validator.result();
+    report.timing = m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink);
+    report.hold = HoldTimes::from(m_hold);
+    report.throughput = report.timing.totalMs > 0
+        ? double(report.counters.sent) / (report.timing.totalMs / 1000.0)
+        : 0.0;
+    if (m_buffer)
+        report.lostRanges = m_buffer->lostRanges(100);
+    report.error = m_error;
+    report.stopped = m_stopped;
+    report.evaluate();
+
+    emitEvents();
+    emitStats();
+    setState(m_error.isEmpty() ? RunState::Finished : RunState::Failed);
+
+    // The source and sink are done; let them go once their signals have unwound.
+    if (m_source) {
+        m_source->disconnect(this);
+        m_source->deleteLater();
+    }
+    if (m_sink) {
+        m_sink->disconnect(this);
+        m_sink->deleteLater();
+    }
+    m_payloads.clear();
+    m_freeSlots.clear();
+    Q_EMIT finished(report);
+}
+
+RunCounters RunController::counters() const
+{
+    RunCounters c = m_counters;
+    if (m_buffer) {
+        const ReorderStats &s = m_buffer->stats();
+        c.late = s.late;
+        c.duplicates = s.duplicates;
+        c.held = m_buffer->size();
+        c.missingIds = s.missingIds;
+        c.lostIds = m_buffer->lostIds();
+        c.gapRanges = s.gapRanges;
+        c.recommendedWindow = m_buffer->recommendedWindow();
+    }
+    if (m_sink) {
+        c.forwarded = m_sink->written();
+        c.confirmed = m_sink->confirmed();
+        c.resent = m_sink->resent();
+        c.sinkDrops = m_sink->drops();
+        c.sinkReconnects = m_sink->reconnects();
+    }
+    return c;
+}
+
+RunStats RunController::stats() const
+{
+    RunStats s;
+    s.state = m_state;
+    s.counters = counters();
+    s.timing = m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink);
+    s.targetCount = m_config.count;
+    s.feedConnected = m_state == RunState::Running && m_feedOpen;
+    s.sinkConnected = m_sink && m_sink->isConnected();
+    s.forwarding = !m_config.sinkUrl.isEmpty();
+    return s;
+}
+
+void RunController::emitEvents()
+{
+    if (m_batch.isEmpty())
+        return;
+    Q_EMIT eventsReady(std::exchange(m_batch, RunEventBatch()));
+}
+
+void RunController::emitStats()
+{
+    RunStats s = stats();
+    const qint64 now = m_timing.nowNs();
+    const double seconds = double(now - m_lastStatsNs) / 1e9;
+    if (seconds > 0) {
+        s.receiveRate = double(s.counters.received - m_lastStatsReceived) / seconds;
+        s.sendRate = double(s.counters.sent - m_lastStatsSent) / seconds;
+    }
+    m_lastStatsReceived = s.counters.received;
+    m_lastStatsSent = s.counters.sent;
+    m_lastStatsNs = now;
+    Q_EMIT statsUpdated(s);
+}

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "latencyhistogram.h"
+#include "ordervalidator.h"
+#include "reorderbuffer.h"
+#include "runconfig.h"
+#include "runevents.h"
+#include "runreport.h"
+#include "runtiming.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class MessageSource;
+class OrderedSink;
+
+/*!
+    Runs one reordering run: source -> codec -> ReorderBuffer -> OrderedSink, with validation,
+    timing and the run record.
+
+    Frames are handled one by one on arrival (cheap: decode, push, forward). Everything meant for
+    a user interface leaves in batches: eventsReady() every 50 ms when RunConfig::recordEvents is
+    set, statsUpdated() a few times a second, and finished() once with the report.
+
+    Lives in one thread (the GUI moves it to a worker thread); call its slots through queued
+    connections from other threads.
+*/
+class RunController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunController)
+
+public:
+    static constexpr int EventIntervalMs = 50;
+    static constexpr int StatsIntervalMs = 250;
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    RunState state() const { return m_state; }
+    RunStats stats() const;
+
+public Q_SLOTS:
+    void start(const RunConfig &config);
+    // Ends the run now: held messages are released and sent, the report is still produced.
+    // A second stop while the sink drains gives up waiting for it.
+    void stop();
+    // Batch mode: release what is held, sorted, to the sink. Stream mode: release the rest.
+    void flush();
+
+Q_SIGNALS:
+    void stateChanged(RunState state);
+    void eventsReady(const RunEventBatch &batch);
+    void statsUpdated(const RunStats &stats);
+    // Something the operator should know that does not end the run (a drop, a reconnect).
+    void notice(const QString &message);
+    void errorOccurred(const QString &message);
+    void finished(const RunReport &report);
+
+private:
+    struct Payload
+    {
+        QString frame;
+        quint64 arrivalIndex = 0;
+    };
+
+    void onText(const QString &frame);
+    void onBinary(const QByteArray &frame);
+    void onFeedConnected();
+    void onFeedEnded();
+    void onFeedFailed(const QString &reason);
+    void onSinkConnected();
+    void onSinkFinished();
+    void onSinkFailed(const QString &reason);
+    void onBacklogWritten(quint64 first, quint64 count);
+    void onHoldTimer();
+
+    MessageSource *createSource();
+    void setState(RunState state);
+    void recordMalformed(quint64 index, qint64 nowNs, QString frame, MalformedReason reason);
+    void forwardReleased(qint64 nowNs);
+    void releaseAll();
+    void armHoldTimer();
+    void endFeed();
+    void beginDrain();
+    void fail(const QString &reason);
+    void complete();
+    void emitEvents();
+    void emitStats();
+    RunCounters counters() const;
+    quint32 storePayload(const QString &frame, quint64 arrivalIndex);
+
+    RunConfig m_config;
+    RunState m_state = RunState::Idle;
+    RunTiming m_timing;
+    QDateTime m_startedAt;
+    std::unique_ptr<ReorderBuffer> m_buffer;
+    OrderValidator m_validator;
+    LatencyHistogram m_hold;
+    RunCounters m_counters; // what the buffer and the sink do not count themselves
+    QPointer<MessageSource> m_source;
+    QPointer<OrderedSink> m_sink;
+    QString m_error;
+    QString m_feedDescription;
+    bool m_feedOpen = false; // frames are still welcome
+    bool m_feedClosing = false;
+    bool m_stopped = false;
+    bool m_sinkConnected = false;
+
+    // Payloads of buffered messages, by slot; freed slots are reused, so this stays O(W).
+    std::vector<Payload> m_payloads;
+    std::vector<quint32> m_freeSlots;
+    std::vector<ReleasedMessage> m_released;
+
+    RunEventBatch m_batch;
+    QTimer m_eventTimer;
+    QTimer m_statsTimer;
+    QTimer m_holdTimer;
+    quint64 m_lastStatsReceived = 0;
+    quint64 m_lastStatsSent = 0;
+    qint64 m_lastStatsNs = 0;
+};
+
+Q_DECLARE_METATYPE(RunConfig)

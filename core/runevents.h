@@ -1,0 +1,63 @@
+#pragma once
+
+#include "messagecodec.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+enum class MessageStatus : quint8 {
+    Accepted, // buffered; released later or at once
+    Late,
+    Duplicate,
+    Malformed,
+};
+
+// One frame as it arrived. The frame text is shared with the sink's copy, never duplicated.
+struct MessageArrival
+{
+    quint64 index = 0; // arrival index over every frame of the run, from 0
+    qint64 id = 0; // meaningless when malformed
+    qint64 arrivalNs = 0; // since the run started
+    QString frame; // exact text (binary frames: a hex preview)
+    qint32 textStart = -1;
+    qint32 textLength = 0;
+    MessageStatus status = MessageStatus::Accepted;
+    MalformedReason reason = MalformedReason::None;
+
+    QStringView text() const
+    {
+        return textStart >= 0 ? QStringView(frame).mid(textStart, textLength) : QStringView();
+    }
+};
+
+// An accepted message leaving the buffer, in output order.
+struct MessageRelease
+{
+    quint64 arrivalIndex = 0; // which arrival (MessageArrival::index)
+    quint64 outputIndex = 0;
+    qint64 distance = 0; // arrival index - output index, both over sent messages
+    qint64 releaseNs = 0;
+    qint64 holdNs = 0;
+    qint64 sentNs = -1; // when written to the sink; -1 until then (see SentUpdate)
+};
+
+// Frames queued while the sink connected, written at sentNs.
+struct SentUpdate
+{
+    quint64 firstOutputIndex = 0;
+    quint64 count = 0;
+    qint64 sentNs = 0;
+};
+
+// What happened since the previous batch, in order: arrivals before the releases they caused.
+struct RunEventBatch
+{
+    QList<MessageArrival> arrivals;
+    QList<MessageRelease> releases;
+    QList<SentUpdate> sent;
+
+    bool isEmpty() const { return arrivals.isEmpty() && releases.isEmpty() && sent.isEmpty(); }
+};
+
+Q_DECLARE_METATYPE(RunEventBatch)

@@ -1,0 +1,218 @@
+#include "runreport.h"
+
+#include <QJsonArray>
+
+namespace {
+
+double nsToMs(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+QJsonValue count(quint64 v)
+{
+    return QJsonValue(qint64(std::min<quint64>(v, quint64(std::numeric_limits<qint64>::max()))));
+}
+
+QString formatMs(double ms)
+{
+    return QString::number(ms, 'f', ms < 10 ? 3 : 1);
+}
+
+} // namespace
+
+HoldTimes HoldTimes::from(const LatencyHistogram &histogram)
+{
+    HoldTimes h;
+    h.minMs = nsToMs(histogram.min());
+    h.p50Ms = nsToMs(histogram.percentile(50));
+    h.p99Ms = nsToMs(histogram.percentile(99));
+    h.maxMs = nsToMs(histogram.max());
+    return h;
+}
+
+void RunReport::evaluate()
+{
+    problems.clear();
+    warnings.clear();
+    if (!error.isEmpty())
+        return;
+    const RunCounters &c = counters;
+
+    if (!validation.ordered()) {
+        problems << tr("the ids sent are not strictly increasing: %1 inversions, %2 duplicates")
+                        .arg(validation.inversions)
+                        .arg(validation.duplicates);
+    }
+    const quint64 expected = c.accepted - std::min(c.accepted, c.late + c.duplicates);
+    if (c.sent != expected) {
+        problems
+            << tr("sent (%1) is not accepted - late - duplicates (%2)").arg(c.sent).arg(expected);
+    }
+    if (validation.count != c.sent)
+        problems << tr("validated %1 ids but %2 were sent").arg(validation.count).arg(c.sent);
+    if (!config.sinkUrl.isEmpty()) {
+        if (c.forwarded != c.sent) {
+            problems << tr("only %1 of %2 released messages were written to the sink")
+                            .arg(c.forwarded)
+                            .arg(c.sent);
+        } else if (c.confirmed < c.forwarded) {
+            problems
+                << tr("the sink confirmed only %1 of %2 frames").arg(c.confirmed).arg(c.forwarded);
+        }
+    }
+
+    if (c.late > 0 && windowTooSmall()) {
+        warnings << tr("window %1 was too small: %2 late messages; the recommended window is %3")
+                        .arg(config.window)
+                        .arg(c.late)
+                        .arg(c.recommendedWindow);
+    }
+    if (config.count > 0 && c.accepted < config.count && !stopped) {
+        warnings << tr("the feed ended after %1 of %2 messages").arg(c.accepted).arg(config.count);
+    }
+    if (c.malformed > 0)
+        warnings << tr("%1 malformed frames were not forwarded").arg(c.malformed);
+    if (stopped)
+        warnings << tr("the run was stopped by the operator");
+    if (!validation.exact)
+        warnings << tr("too many gaps to track exactly; the oldest were summarised");
+}
+
+QJsonObject RunReport::toJson() const
+{
+    const RunCounters &c = counters;
+    QJsonObject o;
+    o.insert(QStringLiteral("received"), count(c.received));
+    o.insert(QStringLiteral("accepted"), count(c.accepted));
+    o.insert(QStringLiteral("malformed"), count(c.malformed));
+    o.insert(QStringLiteral("duplicates"), count(c.duplicates));
+    o.insert(QStringLiteral("late"), count(c.late));
+    o.insert(QStringLiteral("sent"), count(c.sent));
+    o.insert(QStringLiteral("missing_ids"), count(c.missingIds));
+    o.insert(QStringLiteral("lost_ids"), count(c.lostIds));
+    o.insert(QStringLiteral("gaps"), count(c.gapRanges));
+    o.insert(QStringLiteral("ordered"), validation.ordered());
+    o.insert(QStringLiteral("inversions"), count(validation.inversions));
+    o.insert(QStringLiteral("max_distance"), qint64(c.maxDistance));
+    o.insert(QStringLiteral("max_late_distance"), qint64(c.maxLateDistance));
+    o.insert(QStringLiteral("max_early_distance"), qint64(c.maxEarlyDistance));
+    o.insert(QStringLiteral("recommended_window"), count(c.recommendedWindow));
+    o.insert(QStringLiteral("window"), qint64(config.window));
+    o.insert(QStringLiteral("window_too_small"), windowTooSmall());
+    o.insert(QStringLiteral("mode"), UrlCheck::modeName(config.mode));
+    o.insert(QStringLiteral("max_hold_ms"), qint64(config.maxHoldMs));
+    o.insert(QStringLiteral("start_id"),
+             config.startId ? QJsonValue(qint64(*config.startId)) : QJsonValue());
+    o.insert(QStringLiteral("count"), count(config.count));
+
+    QJsonObject timingMs;
+    timingMs.insert(QStringLiteral("connect"), timing.connectMs);
+    timingMs.insert(QStringLiteral("receive"), timing.receiveMs);
+    timingMs.insert(QStringLiteral("order"), timing.orderMs);
+    timingMs.insert(QStringLiteral("send"), timing.sendMs);
+    timingMs.insert(QStringLiteral("total"), timing.totalMs);
+    o.insert(QStringLiteral("timing_ms"), timingMs);
+    o.insert(QStringLiteral("throughput_msgs_per_s"), throughput);
+
+    QJsonObject holdMs;
+    holdMs.insert(QStringLiteral("min"), hold.minMs);
+    holdMs.insert(QStringLiteral("p50"), hold.p50Ms);
+    holdMs.insert(QStringLiteral("p99"), hold.p99Ms);
+    holdMs.insert(QStringLiteral("max"), hold.maxMs);
+    o.insert(QStringLiteral("hold_ms"), holdMs);
+
+    o.insert(QStringLiteral("forwarded"), count(c.forwarded));
+    o.insert(QStringLiteral("confirmed"), count(c.confirmed));
+    o.insert(QStringLiteral("resent"), count(c.resent));
+    o.insert(QStringLiteral("feed_drops"), count(c.feedDrops));
+    o.insert(QStringLiteral("feed_reconnects"), count(c.feedReconnects));
+    o.insert(QStringLiteral("sink_drops"), count(c.sinkDrops));
+    o.insert(QStringLiteral("sink_reconnects"), count(c.sinkReconnects));
+
+    QJsonObject byReason;
+    for (int i = 1; i < MalformedReasonCount; ++i) {
+        if (c.malformedByReason[std::size_t(i)] > 0)
+            byReason.insert(MessageCodec::reasonKey(MalformedReason(i)),
+                            count(c.malformedByReason[std::size_t(i)]));
+    }
+    o.insert(QStringLiteral("malformed_by_reason"), byReason);
+
+    QJsonArray ranges;
+    for (const auto &[lo, hi] : lostRanges)
+        ranges.append(QJsonArray {qint64(lo), qint64(hi)});
+    o.insert(QStringLiteral("lost_id_ranges"), ranges);
+
+    QJsonObject v;
+    v.insert(QStringLiteral("count"), count(validation.count));
+    v.insert(QStringLiteral("unique"), count(validation.unique));
+    v.insert(QStringLiteral("duplicates"), count(validation.duplicates));
+    v.insert(QStringLiteral("inversions"), count(validation.inversions));
+    v.insert(QStringLiteral("descents"), count(validation.descents));
+    v.insert(QStringLiteral("missing_ids"), count(validation.missingIds));
+    v.insert(QStringLiteral("gaps"), count(validation.gapRanges));
+    v.insert(QStringLiteral("first_id"),
+             validation.firstId ? QJsonValue(qint64(*validation.firstId)) : QJsonValue());
+    v.insert(QStringLiteral("last_id"),
+             validation.lastId ? QJsonValue(qint64(*validation.lastId)) : QJsonValue());
+    v.insert(QStringLiteral("exact"), validation.exact);
+    o.insert(QStringLiteral("validation"), v);
+
+    o.insert(QStringLiteral("passed"), passed());
+    o.insert(QStringLiteral("exit_status"), exitCode());
+    o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
+    o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
+    o.insert(QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error));
+    o.insert(QStringLiteral("stopped"), stopped);
+    o.insert(QStringLiteral("feed_url"), feedDescription);
+    o.insert(QStringLiteral("send_url"),
+             config.sinkUrl.isEmpty() ? QJsonValue() : QJsonValue(config.sinkUrl.toString()));
+    o.insert(QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs));
+    return o;
+}
+
+QString RunReport::summary() const
+{
+    const RunCounters &c = counters;
+    QStringList lines;
+    if (!error.isEmpty()) {
+        lines << tr("FAILED: %1").arg(error);
+    } else {
+        lines << (passed() ? tr("PASS: the output is ordered and complete")
+                           : tr("FAIL: %1").arg(problems.join(QStringLiteral("; "))));
+    }
+    lines << tr("received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6")
+                 .arg(c.received)
+                 .arg(c.accepted)
+                 .arg(c.malformed)
+                 .arg(c.duplicates)
+                 .arg(c.late)
+                 .arg(c.sent);
+    lines << tr("ordered: %1, inversions %2, missing ids %3 in %4 gaps, max distance %5")
+                 .arg(validation.ordered() ? tr("yes") : tr("no"))
+                 .arg(validation.inversions)
+                 .arg(c.missingIds)
+                 .arg(c.gapRanges)
+                 .arg(c.maxDistance);
+    lines << tr("window %1 (%2), recommended window %3%4")
+                 .arg(config.window)
+                 .arg(UrlCheck::modeName(config.mode))
+                 .arg(c.recommendedWindow)
+                 .arg(windowTooSmall() ? tr(" - the window was too small") : QString());
+    lines << tr("timing: connect %1 ms, receive %2 ms, order %3 ms, send %4 ms, total %5 ms")
+                 .arg(formatMs(timing.connectMs), formatMs(timing.receiveMs),
+                      formatMs(timing.orderMs), formatMs(timing.sendMs), formatMs(timing.totalMs));
+    lines << tr("throughput %1 messages/s; hold ms min %2, p50 %3, p99 %4, max %5")
+                 .arg(QString::number(throughput, 'f', 0), formatMs(hold.minMs),
+                      formatMs(hold.p50Ms), formatMs(hold.p99Ms), formatMs(hold.maxMs));
+    if (!config.sinkUrl.isEmpty()) {
+        lines << tr("forwarded %1 to %2, confirmed %3, re-sent %4")
+                     .arg(c.forwarded)
+                     .arg(config.sinkUrl.toString())
+                     .arg(c.confirmed)
+                     .arg(c.resent);
+    }
+    for (const QString &w : warnings)
+        lines << tr("note: %1").arg(w);
+    return lines.join(QLatin1Char('\n'));
+}

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "latencyhistogram.h"
+#include "messagecodec.h"
+#include "ordervalidator.h"
+#include "runconfig.h"
+#include "runtiming.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QStringList>
+
+#include <array>
+
+enum class RunState : quint8 {
+    Idle,
+    Connecting,
+    Running,
+    Holding, // batch mode: the feed ended, the held messages wait for Flush
+    Draining, // the feed ended; releasing and waiting for the sink to confirm
+    Finished,
+    Failed,
+};
+
+struct RunCounters
+{
+    quint64 received = 0; // every frame
+    quint64 accepted = 0; // well-formed messages, late and duplicates included
+    quint64 malformed = 0;
+    quint64 duplicates = 0;
+    quint64 late = 0;
+    quint64 sent = 0; // released in order (accepted - late - duplicates once drained)
+    quint64 forwarded = 0; // written to the sink
+    quint64 confirmed = 0; // confirmed read by the sink (ping/pong barrier)
+    quint64 resent = 0; // frames written again after the sink reconnected
+    quint64 held = 0; // in the buffer now
+    quint64 missingIds = 0; // ids skipped in the released sequence
+    quint64 lostIds = 0; // of those, the ones that never arrived (not even late)
+    quint64 gapRanges = 0;
+    quint64 recommendedWindow = 1;
+    qint64 maxDistance = 0; // largest |distance|
+    qint64 maxLateDistance = 0; // largest positive distance (arrived late)
+    qint64 maxEarlyDistance = 0; // largest early arrival, as a positive number
+    quint64 feedDrops = 0;
+    quint64 feedReconnects = 0;
+    quint64 sinkDrops = 0;
+    quint64 sinkReconnects = 0;
+    std::array<quint64, MalformedReasonCount> malformedByReason {};
+};
+
+struct HoldTimes
+{
+    double minMs = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+
+    static HoldTimes from(const LatencyHistogram &histogram);
+};
+
+// A live snapshot, emitted a few times a second.
+struct RunStats
+{
+    RunState state = RunState::Idle;
+    RunCounters counters;
+    PhaseTiming timing;
+    quint64 targetCount = 0; // 0: until the feed closes
+    double receiveRate = 0; // messages/s over the last interval
+    double sendRate = 0;
+    bool feedConnected = false;
+    bool sinkConnected = false;
+    bool forwarding = false; // a sink URL is configured
+};
+
+/*!
+    The outcome of a run: counters, the validation of what was sent, timing. Serialises to the
+    JSON report of PRODUCT.md and to a human summary. Plain value type.
+*/
+struct RunReport
+{
+    Q_DECLARE_TR_FUNCTIONS(RunReport)
+
+public:
+    RunConfig config;
+    QString feedDescription; // the feed URL, or the Redis channel
+    QDateTime startedAt;
+    RunCounters counters;
+    ValidationResult validation; // over what was sent
+    PhaseTiming timing;
+    HoldTimes hold;
+    double throughput = 0; // sent messages per second over the whole run
+    QList<QPair<qint64, qint64>> lostRanges; // first ranges of ids that never arrived
+    QStringList problems; // why validation failed
+    QStringList warnings; // worth knowing, not a failure
+    QString error; // the run could not be made (exit status 2)
+    bool stopped = false; // the operator stopped it
+
+    bool passed() const { return error.isEmpty() && problems.isEmpty(); }
+    bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
+    int exitCode() const { return !error.isEmpty() ? 2 : (problems.isEmpty() ? 0 : 1); }
+
+    // Fills problems from the counters and the validation; call once the run has ended.
+    void evaluate();
+    QJsonObject toJson() const;
+    QString summary() const;
+};
+
+Q_DECLARE_METATYPE(RunState)
+Q_DECLARE_METATYPE(RunStats)
+Q_DECLARE_METATYPE(RunReport)

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QtGlobal>
+
+// Durations of a run's phases, in milliseconds.
+struct PhaseTiming
+{
+    double connectMs = 0; // until the feed (and, in stream mode, the sink) was connected
+    double receiveMs = 0; // from the feed connecting until it ended
+    double orderMs = 0; // time spent inside the reorder buffer
+    double sendMs = 0; // from the first frame to the sink until the sink confirmed and closed
+    double totalMs = 0;
+};
+
+/*!
+    The run's monotonic clock and the marks between its phases. Phases still under way are
+    measured up to now. Plain value type; not thread-safe.
+*/
+class RunTiming final
+{
+public:
+    void start();
+    bool isStarted() const { return m_clock.isValid(); }
+    qint64 nowNs() const { return m_clock.isValid() ? m_clock.nsecsElapsed() : 0; }
+
+    void markFeedConnected();
+    void markSinkConnected();
+    void markFeedEnded();
+    void markSendStarted();
+    void markSendFinished();
+    void markFinished();
+    void addOrderNs(qint64 ns) { m_orderNs += ns; }
+
+    // With waitForSink, the connect phase lasts until both ends are connected (stream mode).
+    PhaseTiming phases(bool waitForSink) const;
+    qint64 finishedNs() const { return m_finished; }
+
+private:
+    static void mark(qint64 &slot, qint64 now);
+
+    QElapsedTimer m_clock;
+    qint64 m_feedConnected = -1;
+    qint64 m_sinkConnected = -1;
+    qint64 m_feedEnded = -1;
+    qint64 m_sendStarted = -1;
+    qint64 m_sendFinished = -1;
+    qint64 m_finished = -1;
+    qint64 m_orderNs = 0;
+};

@@ -1,0 +1,191 @@
+#include "websocketsource.h"
+
+#include <QSslError>
+
+WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
+    : MessageSource(parent)
+    , m_url(url)
+{
+    m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
+    m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
+    m_connectTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+
+    // Frames go straight out as our signals: no slot in between on the hot path.
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &MessageSource::textReceived);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &MessageSource::binaryReceived);
+    connect(&m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            &WebSocketSource::onError);
+    connect(&m_socket, &QWebSocket::aboutToClose, this, &WebSocketSource::onAboutToClose);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &WebSocketSource::onSslErrors);
+    connect(&m_connectTimer, &QTimer::timeout, this, &WebSocketSource::onConnectTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
+}
+
+QString WebSocketSource::description() const
+{
+    return m_url.toString();
+}
+
+void WebSocketSource::open()
+{
+    if (m_state != State::Idle)
+        return;
+    connectSocket();
+}
+
+void WebSocketSource::connectSocket()
+{
+    m_state = State::Connecting;
+    m_peerClosed = false;
+    m_lastError.clear();
+    m_connectTimer.start(m_connectTimeoutMs);
+    m_socket.open(m_url);
+}
+
+void WebSocketSource::close()
+{
+    switch (m_state) {
+    case State::Connected:
+        m_state = State::Closing;
+        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+        break;
+    case State::Connecting:
+        m_state = State::Closing;
+        m_socket.abort();
+        break;
+    case State::WaitingToReconnect:
+    case State::Idle:
+        m_retryTimer.stop();
+        finishWith(true, QString());
+        break;
+    case State::Closing:
+    case State::Ended:
+        break;
+    }
+}
+
+void WebSocketSource::onConnected()
+{
+    m_connectTimer.stop();
+    if (m_state == State::Closing) {
+        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+        return;
+    }
+    m_state = State::Connected;
+    m_attempt = 0;
+    if (m_everConnected) {
+        Q_EMIT reconnected();
+    } else {
+        m_everConnected = true;
+        Q_EMIT connected();
+    }
+}
+
+void WebSocketSource::onAboutToClose()
+{
+    // Qt announces the close both when we close and when the peer's close frame arrives.
+    if (m_state != State::Closing)
+        m_peerClosed = true;
+}
+
+void WebSocketSource::onError(QAbstractSocket::SocketError)
+{
+    // Keep the first error of an attempt; disconnected() (or the timeout) acts on it.
+    if (m_lastError.isEmpty())
+        m_lastError = m_socket.errorString();
+    if (m_state == State::Connecting && m_socket.state() == QAbstractSocket::UnconnectedState) {
+        // Some handshake failures leave the socket unconnected without a disconnected() signal.
+        QTimer::singleShot(0, this, [this] {
+            if (m_state == State::Connecting
+                && m_socket.state() == QAbstractSocket::UnconnectedState)
+                onDisconnected();
+        });
+    }
+}
+
+void WebSocketSource::onSslErrors(const QList<QSslError> &errors)
+{
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        return;
+    }
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons << e.errorString();
+    m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
+}
+
+void WebSocketSource::onConnectTimeout()
+{
+    if (m_state != State::Connecting)
+        return;
+    m_lastError = tr("no answer within %1 s").arg(m_connectTimeoutMs / 1000.0);
+    m_socket.abort();
+    if (m_state == State::Connecting)
+        onDisconnected();
+}
+
+QString WebSocketSource::disconnectReason() const
+{
+    if (!m_lastError.isEmpty())
+        return m_lastError;
+    if (m_peerClosed) {
+        const QString reason = m_socket.closeReason();
+        return reason.isEmpty()
+            ? tr("closed by the feed with code %1").arg(int(m_socket.closeCode()))
+            : tr("closed by the feed with code %1 (%2)").arg(int(m_socket.closeCode())).arg(reason);
+    }
+    return tr("connection lost without a close frame");
+}
+
+void WebSocketSource::onDisconnected()
+{
+    m_connectTimer.stop();
+    switch (m_state) {
+    case State::Closing:
+        finishWith(true, QString());
+        return;
+    case State::Idle:
+    case State::Ended:
+    case State::WaitingToReconnect:
+        return;
+    case State::Connecting:
+    case State::Connected:
+        break;
+    }
+
+    if (m_state == State::Connected && m_peerClosed
+        && m_socket.closeCode() == QWebSocketProtocol::CloseCodeNormal) {
+        finishWith(true, QString()); // the feed is complete
+        return;
+    }
+    const QString reason = disconnectReason();
+    if (!m_everConnected) {
+        finishWith(false, tr("cannot connect to %1: %2").arg(m_url.toString(), reason));
+        return;
+    }
+    if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
+        ++m_attempt;
+        m_state = State::WaitingToReconnect;
+        m_retryTimer.start(m_policy.delayMs(m_attempt));
+        Q_EMIT dropped(reason, m_attempt);
+        return;
+    }
+    finishWith(
+        false,
+        tr("the feed %1 dropped and could not be reconnected: %2").arg(m_url.toString(), reason));
+}
+
+void WebSocketSource::finishWith(bool normal, const QString &reason)
+{
+    m_state = State::Ended;
+    m_connectTimer.stop();
+    m_retryTimer.stop();
+    if (normal)
+        Q_EMIT ended();
+    else
+        Q_EMIT failed(reason);
+}

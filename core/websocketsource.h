@@ -1,0 +1,62 @@
+#pragma once
+
+#include "messagesource.h"
+#include "reconnectpolicy.h"
+
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+/*!
+    A feed read from a WebSocket (ws:// or wss://). A close frame with code 1000 ends the feed;
+    a connection that vanishes (no close frame) or closes with another code is reconnected with
+    backoff, per the ReconnectPolicy. A first connection that cannot be made fails at once.
+
+    Certificate errors refuse the connection unless setInsecure(true), which ignores exactly the
+    errors reported for that handshake.
+*/
+class WebSocketSource final : public MessageSource
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebSocketSource)
+
+public:
+    // Qt closes the connection (1009) past this; the run's own frame limit sits far below it.
+    static constexpr quint64 HardMessageLimit = 16 * 1024 * 1024;
+
+    explicit WebSocketSource(const QUrl &url, QObject *parent = nullptr);
+
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    void setInsecure(bool insecure) { m_insecure = insecure; }
+    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+
+    void open() override;
+    void close() override;
+    QString description() const override;
+
+private:
+    enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
+
+    void onConnected();
+    void onDisconnected();
+    void onError(QAbstractSocket::SocketError error);
+    void onAboutToClose();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onConnectTimeout();
+    void connectSocket();
+    void finishWith(bool normal, const QString &reason);
+    QString disconnectReason() const;
+
+    QUrl m_url;
+    QWebSocket m_socket;
+    QTimer m_connectTimer;
+    QTimer m_retryTimer;
+    ReconnectPolicy m_policy;
+    State m_state = State::Idle;
+    int m_connectTimeoutMs = 10000;
+    int m_attempt = 0;
+    bool m_everConnected = false;
+    bool m_peerClosed = false; // a close frame arrived from the peer
+    bool m_insecure = false;
+    QString m_lastError;
+};
