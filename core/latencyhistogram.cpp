@@ -54,6 +54,8 @@ qint64 LatencyHistogram::percentile(double p) const
         return 0;
     p = std::clamp(p, 0.0, 100.0);
     const quint64 rank = std::max<quint64>(1, quint64(std::ceil(p / 100.0 * double(m_count))));
+    if (rank >= m_count)
+        return m_max; // the last sample is known exactly
     quint64 seen = 0;
     for (int i = 0; i < BucketCount; ++i) {
         seen += m_buckets[std::size_t(i)];

@@ -47,8 +47,8 @@ ValidationResult OrderValidator::result() const
     ValidationResult r = m_result;
     r.exact = !m_seen.hasForgotten();
     if (r.minId) {
-        const quint64 span = IdMath::spanCount(*r.minId, *r.maxId);
-        r.missingIds = span - std::min(span, r.unique);
+        const quint64 gapless = IdMath::distance(*r.minId, *r.maxId); // span - 1, never wraps
+        r.missingIds = gapless - std::min(gapless, r.unique - 1);
         r.gapRanges = m_seen.intervalCount() > 0 ? m_seen.intervalCount() - 1 : 0;
     }
     return r;

@@ -78,7 +78,7 @@ void RunController::start(const RunConfig &config)
     if (m_config.sinkUrl.isValid() && !m_config.sinkUrl.isEmpty()) {
         const QString problem = UrlCheck::webSocketProblem(m_config.sinkUrl.toString());
         if (!problem.isEmpty()) {
-            fail(tr("SEND_URL: %1").arg(problem));
+            failSoon(tr("SEND_URL: %1").arg(problem));
             return;
         }
         auto *sink = new OrderedSink(m_config.sinkUrl, this);
@@ -103,7 +103,7 @@ void RunController::start(const RunConfig &config)
 
     MessageSource *source = createSource();
     if (!source)
-        return; // fail() was called
+        return; // failSoon() was called
     m_source = source;
     m_feedDescription = source->description();
     connect(source, &MessageSource::connected, this, &RunController::onFeedConnected);
@@ -134,7 +134,7 @@ MessageSource *RunController::createSource()
 {
     const QString problem = UrlCheck::webSocketProblem(m_config.feedUrl.toString());
     if (!problem.isEmpty()) {
-        fail(tr("WS_URL: %1").arg(problem));
+        failSoon(tr("WS_URL: %1").arg(problem));
         return nullptr;
     }
     auto *source = new WebSocketSource(m_config.feedUrl, this);
@@ -428,6 +428,13 @@ void RunController::onSinkFailed(const QString &reason)
         m_source->close();
     }
     complete();
+}
+
+void RunController::failSoon(const QString &reason)
+{
+    // Reported from the event loop, like every other outcome: finished() never fires inside
+    // start(), so callers may connect after starting.
+    QTimer::singleShot(0, this, [this, reason] { fail(reason); });
 }
 
 void RunController::fail(const QString &reason)

@@ -88,6 +88,7 @@ private:
     void endFeed();
     void beginDrain();
     void fail(const QString &reason);
+    void failSoon(const QString &reason);
     void complete();
     void emitEvents();
     void emitStats();

@@ -1,0 +1,234 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(QStringLiteral(REORDER_MONITOR_BIN), arguments);
+    Result r;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return r;
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+// The command-line contract of PRODUCT.md, driven through the real executables.
+class tst_Headless : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void builtInSimulator();
+    void externalFeedServer();
+    void csvHasOneRowPerFrame();
+    void badArguments_data();
+    void badArguments();
+    void sinkRefusesExitTwo();
+    void sigtermWritesReport();
+    void helpDocumentsEveryFlag();
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    quint16 m_port = 0;
+};
+
+void tst_Headless::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // A standalone reorder-feed-server on a free port; it prints its URLs.
+    m_server.start(QStringLiteral(REORDER_FEED_SERVER_BIN),
+                   {QStringLiteral("--port"), QStringLiteral("0")});
+    QVERIFY(m_server.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine(), 10000);
+    const QString line = QString::fromLocal8Bit(m_server.readLine());
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral(":(\\d+)/raw-messages")).match(line);
+    QVERIFY2(match.hasMatch(), qPrintable(line));
+    m_port = quint16(match.captured(1).toUInt());
+}
+
+void tst_Headless::cleanupTestCase()
+{
+    m_server.terminate(); // SIGTERM: it stops cleanly
+    QVERIFY(m_server.waitForFinished(10000));
+    QCOMPARE(m_server.exitCode(), 0);
+}
+
+void tst_Headless::builtInSimulator()
+{
+    const QString report = m_dir.filePath(QStringLiteral("builtin.json"));
+    const Result r = runMonitor(
+        {QStringLiteral("--headless"), QStringLiteral("--sim"),
+         QStringLiteral("count=5000&disorder=20&dup=0.01&junk=0.01&gap=0.01"),
+         QStringLiteral("--window"), QStringLiteral("64"), QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(QStringLiteral("PASS")));
+    const QJsonObject o = readJson(report);
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger(), 5000);
+    QVERIFY(o.value(QStringLiteral("ordered")).toBool());
+    QVERIFY(o.value(QStringLiteral("malformed")).toInteger() > 0);
+    QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("stream"));
+    QCOMPARE(o.value(QStringLiteral("window")).toInteger(), 64);
+}
+
+void tst_Headless::externalFeedServer()
+{
+    const QString report = m_dir.filePath(QStringLiteral("external.json"));
+    const QString feed =
+        QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=20000&disorder=50").arg(m_port);
+    const QString sink = QStringLiteral("ws://127.0.0.1:%1/ordered-messages/headless").arg(m_port);
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--ws-url"), feed,
+                                 QStringLiteral("--send-url"), sink, QStringLiteral("--window"),
+                                 QStringLiteral("64"), QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QJsonObject o = readJson(report);
+    QCOMPARE(o.value(QStringLiteral("received")).toInteger(), 20000);
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger(), 20000);
+    QCOMPARE(o.value(QStringLiteral("confirmed")).toInteger(), 20000);
+    QCOMPARE(o.value(QStringLiteral("late")).toInteger(), 0);
+    QVERIFY(o.value(QStringLiteral("ordered")).toBool());
+    for (const char *key : {"connect", "receive", "order", "send", "total"})
+        QVERIFY(o.value(QStringLiteral("timing_ms")).toObject().value(QLatin1String(key)).toDouble()
+                >= 0);
+    QVERIFY(o.value(QStringLiteral("throughput_msgs_per_s")).toDouble() > 0);
+    // The server logs what its sink validated.
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromLocal8Bit(m_server.peek(1 << 20))
+                                 .contains(QStringLiteral("sink headless: 20000 frames, ordered")),
+                             10000);
+}
+
+void tst_Headless::csvHasOneRowPerFrame()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("run.csv"));
+    const Result r = runMonitor(
+        {QStringLiteral("--headless"), QStringLiteral("--quiet"), QStringLiteral("--sim"),
+         QStringLiteral("count=2000&disorder=9&junk=0.02"), QStringLiteral("--csv"), csv});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty()); // --quiet
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QVERIFY(lines.first().startsWith(
+        "arrival_index,id,text,arrival_ms,status,output_index,distance,hold_ms,sent_ms"));
+    const qsizetype rows = lines.size() - 2; // header, trailing empty
+    QVERIFY(rows > 2000); // every frame, junk included
+    const qsizetype malformed =
+        std::count_if(lines.begin(), lines.end(),
+                      [](const QByteArray &line) { return line.contains(",malformed,"); });
+    QCOMPARE(malformed, rows - 2000);
+}
+
+void tst_Headless::badArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("window zero") << QStringList {QStringLiteral("--window"), QStringLiteral("0")};
+    QTest::newRow("window text") << QStringList {QStringLiteral("--window"), QStringLiteral("big")};
+    QTest::newRow("mode") << QStringList {QStringLiteral("--mode"), QStringLiteral("sideways")};
+    QTest::newRow("ws-url scheme")
+        << QStringList {QStringLiteral("--ws-url"), QStringLiteral("http://x/y")};
+    QTest::newRow("send-url garbage")
+        << QStringList {QStringLiteral("--send-url"), QStringLiteral("::::")};
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("--colour")};
+    QTest::newRow("sim param") << QStringList {QStringLiteral("--sim"), QStringLiteral("count=x")};
+    QTest::newRow("count negative")
+        << QStringList {QStringLiteral("--count"), QStringLiteral("-3")};
+}
+
+void tst_Headless::badArguments()
+{
+    QFETCH(QStringList, arguments);
+    const Result r = runMonitor(QStringList {QStringLiteral("--headless")} + arguments);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    QVERIFY(r.err.startsWith(QStringLiteral("reorder-monitor: ")));
+}
+
+void tst_Headless::sinkRefusesExitTwo()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    const QString report = m_dir.filePath(QStringLiteral("refused.json"));
+    const Result r =
+        runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),
+                    QStringLiteral("count=1000"), QStringLiteral("--send-url"),
+                    QStringLiteral("ws://127.0.0.1:%1/ordered-messages/x").arg(closedPort),
+                    QStringLiteral("--report"), report});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("cannot connect")), qPrintable(r.err));
+    QCOMPARE(readJson(report).value(QStringLiteral("exit_status")).toInt(), 2);
+}
+
+void tst_Headless::sigtermWritesReport()
+{
+    const QString report = m_dir.filePath(QStringLiteral("stopped.json"));
+    const QString csv = m_dir.filePath(QStringLiteral("stopped.csv"));
+    QProcess process;
+    process.start(QStringLiteral(REORDER_MONITOR_BIN),
+                  {QStringLiteral("--headless"), QStringLiteral("--sim"),
+                   QStringLiteral("count=0&rate=5000&disorder=30"), QStringLiteral("--window"),
+                   QStringLiteral("100"), QStringLiteral("--report"), report,
+                   QStringLiteral("--csv"), csv});
+    QVERIFY(process.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput()).contains("built-in"),
+                             10000);
+    QTest::qWait(500);
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    const QJsonObject o = readJson(report);
+    QVERIFY(o.value(QStringLiteral("stopped")).toBool());
+    QVERIFY(o.value(QStringLiteral("sent")).toInteger() > 100);
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger(),
+             o.value(QStringLiteral("accepted")).toInteger());
+    QVERIFY(QFile::exists(csv));
+}
+
+void tst_Headless::helpDocumentsEveryFlag()
+{
+    const Result r = runMonitor({QStringLiteral("--help")});
+    QCOMPARE(r.exitCode, 0);
+    for (const char *flag : {"--headless", "--ws-url", "--send-url", "--count", "--window",
+                             "--mode", "--max-hold", "--start-id", "--csv", "--report"})
+        QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
+}
+
+QTEST_GUILESS_MAIN(tst_Headless)
+#include "tst_headless.moc"
