@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
+#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -213,12 +214,14 @@ private:
 class FeedSimulator::SinkSession final : public QObject
 {
 public:
-    SinkSession(FeedSimulator *server, QWebSocket *socket, const QString &name)
+    SinkSession(FeedSimulator *server, QWebSocket *socket, const QString &name, double maxRate)
         : QObject(server)
         , m_server(server)
         , m_socket(socket)
         , m_name(name)
+        , m_maxRate(maxRate)
     {
+        m_clock.start();
         m_socket->setParent(this);
         connect(m_socket, &QWebSocket::textMessageReceived, this, &SinkSession::onText);
         connect(m_socket, &QWebSocket::binaryMessageReceived, this, &SinkSession::onBinary);
@@ -232,6 +235,12 @@ private:
     void onText(const QString &frame)
     {
         const DecodedMessage message = MessageCodec::decode(frame);
+        ++m_frames;
+        throttle();
+        if (message.isValid())
+            m_validator.add(message.id);
+        else
+            ++m_malformed;
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.frames;
@@ -243,8 +252,21 @@ private:
             record.frames.append(frame);
     }
 
+    // A deliberately slow consumer (?slow=F frames per second), to exercise flow control.
+    void throttle()
+    {
+        if (m_maxRate <= 0)
+            return;
+        const qint64 dueNs = qint64(double(m_frames) / m_maxRate * 1e9);
+        const qint64 aheadNs = dueNs - m_clock.nsecsElapsed();
+        if (aheadNs > 1000000)
+            QThread::usleep(quint64(aheadNs / 1000));
+    }
+
     void onBinary(const QByteArray &)
     {
+        ++m_frames;
+        ++m_malformed;
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.frames;
@@ -281,6 +303,11 @@ private:
     FeedSimulator *m_server;
     QWebSocket *m_socket;
     QString m_name;
+    double m_maxRate = 0;
+    QElapsedTimer m_clock;
+    OrderValidator m_validator; // this connection only
+    quint64 m_frames = 0;
+    quint64 m_malformed = 0;
     bool m_closeFrame = false;
 };
 
@@ -406,7 +433,10 @@ void FeedSimulator::onNewConnection()
             session->start();
         } else if (path.startsWith(SinkPrefix) && path.size() > SinkPrefix.size()
                    && !path.mid(SinkPrefix.size()).contains(QLatin1Char('/'))) {
-            new SinkSession(this, socket, path.mid(SinkPrefix.size()));
+            bool ok = false;
+            const QString slow = QUrlQuery(url).queryItemValue(QStringLiteral("slow"));
+            const double maxRate = slow.isEmpty() ? 0.0 : slow.toDouble(&ok);
+            new SinkSession(this, socket, path.mid(SinkPrefix.size()), ok ? maxRate : 0.0);
         } else {
             Q_EMIT logMessage(tr("refused a connection to unknown path %1").arg(path));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);

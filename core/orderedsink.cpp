@@ -73,20 +73,13 @@ bool OrderedSink::send(const QString &frame)
         return false;
     m_frames.push_back(frame);
     ++m_total;
-    if (m_frames.size() > m_replayLimit) {
-        // Give up protecting the oldest unconfirmed frame rather than grow without bound.
-        m_frames.pop_front();
-        ++m_confirmed;
-        ++m_unprotected;
-        m_cursor = std::max(m_cursor, m_confirmed);
-        m_written = std::max(m_written, m_confirmed);
-    }
     // Fast path: connected, nothing waiting ahead of this frame, room in the socket.
     if (m_state == State::Connected && m_cursor + 1 == m_total && !socketFull()) {
         writeAt(m_cursor++);
         m_written = m_total;
         if (m_total - m_lastPinged >= FramesPerPing)
             ping();
+        trimReplay();
         return true;
     }
     if (m_state == State::Connected && !m_pumpScheduled) {
@@ -96,9 +89,21 @@ bool OrderedSink::send(const QString &frame)
     return false;
 }
 
+void OrderedSink::trimReplay()
+{
+    // Give up protecting the oldest written frames rather than grow without bound. Frames not
+    // yet written are never dropped: m_base never passes the write cursor.
+    while (m_written - m_base > m_replayLimit && m_base < m_cursor) {
+        m_frames.pop_front();
+        if (m_base >= m_confirmed)
+            ++m_unprotected;
+        ++m_base;
+    }
+}
+
 void OrderedSink::writeAt(quint64 index)
 {
-    m_socket.sendTextMessage(m_frames[std::size_t(index - m_confirmed)]);
+    m_socket.sendTextMessage(m_frames[std::size_t(index - m_base)]);
 }
 
 void OrderedSink::pump()
@@ -119,8 +124,10 @@ void OrderedSink::pump()
         m_written = m_cursor;
         Q_EMIT backlogWritten(firstNew, fresh);
     }
-    if (n > 0)
+    if (n > 0) {
         ping();
+        trimReplay();
+    }
     if (m_cursor < m_total && !socketFull() && !m_pumpScheduled) {
         // More to write: continue after the event loop has had a turn.
         m_pumpScheduled = true;
@@ -145,9 +152,10 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
     const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
     if (upTo <= m_confirmed)
         return;
-    while (m_confirmed < upTo) {
+    m_confirmed = upTo;
+    while (m_base < m_confirmed) {
         m_frames.pop_front();
-        ++m_confirmed;
+        ++m_base;
     }
     Q_EMIT confirmedChanged(m_confirmed);
     maybeClose();
@@ -197,7 +205,7 @@ void OrderedSink::onConnected()
         return;
     m_state = State::Connected;
     m_attempt = 0;
-    m_cursor = m_confirmed; // after a drop, everything unconfirmed goes again
+    m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
     m_pingTimer.start();
     if (m_everConnected) {
         ++m_reconnects;

@@ -32,7 +32,8 @@ public:
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
     void setInsecure(bool insecure) { m_insecure = insecure; }
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
-    // Past this many unconfirmed frames the oldest stop being protected (counted in unprotected()).
+    // Past this many written, unconfirmed frames the oldest stop being protected (counted in
+    // unprotected()); frames never written are never dropped.
     void setReplayLimit(quint64 frames) { m_replayLimit = frames; }
 
     void open();
@@ -45,6 +46,7 @@ public:
     QUrl url() const { return m_url; }
     bool isConnected() const { return m_state == State::Connected; }
     quint64 queued() const { return m_total - m_written; } // never written yet
+    quint64 unconfirmed() const { return m_total - m_confirmed; } // held in memory, at most
     quint64 total() const { return m_total; }
     quint64 written() const { return m_written; } // written at least once
     quint64 confirmed() const { return m_confirmed; }
@@ -75,6 +77,7 @@ private:
     void onConnectTimeout();
     void pump();
     void writeAt(quint64 index);
+    void trimReplay();
     void ping();
     void maybeClose();
     void fail(const QString &reason);
@@ -96,8 +99,10 @@ private:
     bool m_pumpScheduled = false;
     QString m_lastError;
 
-    // Frames [m_confirmed, m_total): m_frames[i - m_confirmed] is frame i.
+    // Frames [m_base, m_total): m_frames[i - m_base] is frame i. Below m_base a frame is either
+    // confirmed or was written and then evicted from the replay queue (unprotected).
     std::deque<QString> m_frames;
+    quint64 m_base = 0;
     quint64 m_confirmed = 0;
     quint64 m_cursor = 0; // next frame to write on this connection
     quint64 m_written = 0; // frames below this were written at least once

@@ -68,6 +68,7 @@ void RunController::start(const RunConfig &config)
     m_feedClosing = false;
     m_stopped = false;
     m_sinkConnected = false;
+    m_feedPaused = false;
     m_payloads.clear();
     m_freeSlots.clear();
     m_batch = RunEventBatch();
@@ -96,6 +97,7 @@ void RunController::start(const RunConfig &config)
         connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
         connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
         connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
+        connect(sink, &OrderedSink::confirmedChanged, this, &RunController::updateFlowControl);
         m_sink = sink;
     } else {
         m_config.sinkUrl = QUrl();
@@ -262,10 +264,29 @@ void RunController::forwardReleased(qint64 nowNs)
     }
     m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
+    if (m_sink && m_sink->unconfirmed() > std::max(SinkHighWater, m_counters.sinkBacklogPeak))
+        updateFlowControl();
+}
+
+void RunController::updateFlowControl()
+{
+    if (!m_sink || !m_source)
+        return;
+    const quint64 waiting = m_sink->unconfirmed();
+    m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
+    if (!m_feedPaused && waiting > SinkHighWater && m_feedOpen) {
+        m_feedPaused = true;
+        ++m_counters.feedPauses;
+        m_source->setPaused(true);
+    } else if (m_feedPaused && (waiting < SinkLowWater || !m_feedOpen)) {
+        m_feedPaused = false;
+        m_source->setPaused(false);
+    }
 }
 
 void RunController::onBacklogWritten(quint64 first, quint64 count)
 {
+    updateFlowControl();
     if (m_config.recordEvents)
         m_batch.sent.append(SentUpdate {first, count, m_timing.nowNs()});
 }
@@ -334,7 +355,8 @@ void RunController::endFeed()
     m_timing.markFeedEnded();
     if (m_source && !m_feedClosing) {
         m_feedClosing = true;
-        m_source->close(); // ended() follows
+        m_feedPaused = false;
+        m_source->close(); // ended() follows; close() also resumes reading
     }
 }
 
@@ -515,6 +537,7 @@ RunCounters RunController::counters() const
         c.forwarded = m_sink->written();
         c.confirmed = m_sink->confirmed();
         c.resent = m_sink->resent();
+        c.unprotected = m_sink->unprotected();
         c.sinkDrops = m_sink->drops();
         c.sinkReconnects = m_sink->reconnects();
     }

@@ -37,6 +37,10 @@ class RunController final : public QObject
 public:
     static constexpr int EventIntervalMs = 50;
     static constexpr int StatsIntervalMs = 250;
+    // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
+    // holds it back) until the sink is down to the low mark.
+    static constexpr quint64 SinkHighWater = 262144;
+    static constexpr quint64 SinkLowWater = 65536;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
@@ -78,6 +82,7 @@ private:
     void onSinkFailed(const QString &reason);
     void onBacklogWritten(quint64 first, quint64 count);
     void onHoldTimer();
+    void updateFlowControl();
 
     MessageSource *createSource();
     void setState(RunState state);
@@ -111,6 +116,7 @@ private:
     bool m_feedClosing = false;
     bool m_stopped = false;
     bool m_sinkConnected = false;
+    bool m_feedPaused = false;
 
     // Payloads of buffered messages, by slot; freed slots are reused, so this stays O(W).
     std::vector<Payload> m_payloads;

@@ -125,6 +125,9 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("forwarded"), count(c.forwarded));
     o.insert(QStringLiteral("confirmed"), count(c.confirmed));
     o.insert(QStringLiteral("resent"), count(c.resent));
+    o.insert(QStringLiteral("unprotected"), count(c.unprotected));
+    o.insert(QStringLiteral("feed_pauses"), count(c.feedPauses));
+    o.insert(QStringLiteral("sink_backlog_peak"), count(c.sinkBacklogPeak));
     o.insert(QStringLiteral("feed_drops"), count(c.feedDrops));
     o.insert(QStringLiteral("feed_reconnects"), count(c.feedReconnects));
     o.insert(QStringLiteral("sink_drops"), count(c.sinkDrops));

@@ -37,6 +37,9 @@ struct RunCounters
     quint64 forwarded = 0; // written to the sink
     quint64 confirmed = 0; // confirmed read by the sink (ping/pong barrier)
     quint64 resent = 0; // frames written again after the sink reconnected
+    quint64 unprotected = 0; // written frames dropped from the replay queue before confirmation
+    quint64 feedPauses = 0; // times the feed was held back because the sink was behind
+    quint64 sinkBacklogPeak = 0; // most frames held for the sink at once (unconfirmed)
     quint64 held = 0; // in the buffer now
     quint64 missingIds = 0; // ids skipped in the released sequence
     quint64 lostIds = 0; // of those, the ones that never arrived (not even late)

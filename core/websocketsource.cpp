@@ -38,6 +38,7 @@ void WebSocketSource::open()
 
 void WebSocketSource::connectSocket()
 {
+    setPaused(false);
     m_state = State::Connecting;
     m_peerClosed = false;
     m_lastError.clear();
@@ -47,6 +48,7 @@ void WebSocketSource::connectSocket()
 
 void WebSocketSource::close()
 {
+    setPaused(false);
     switch (m_state) {
     case State::Connected:
         m_state = State::Closing;
@@ -65,6 +67,35 @@ void WebSocketSource::close()
     case State::Ended:
         break;
     }
+}
+
+void WebSocketSource::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    // Qt 6.4's QWebSocket drains its TCP socket on every readyRead and cannot pause. Its socket
+    // is a child object: with its signals blocked and its read buffer bounded, Qt stops reading
+    // once the buffer is full and TCP holds the feed back. Nothing is lost: the bytes wait in
+    // the kernel.
+    auto *tcp = m_socket.findChild<QAbstractSocket *>();
+    if (!tcp)
+        return;
+    if (paused) {
+        tcp->setReadBufferSize(PausedReadBufferBytes);
+        tcp->blockSignals(true);
+        return;
+    }
+    tcp->blockSignals(false);
+    // Unbounded again. This also re-enables Qt's read notifier, which a full bounded buffer
+    // switched off and which QWebSocket's own reads would never switch back on.
+    tcp->setReadBufferSize(0);
+    // Deliver what happened while paused, in order: the data first (it may end with the peer's
+    // close frame), then a disconnection.
+    if (tcp->bytesAvailable() > 0)
+        Q_EMIT tcp->readyRead();
+    if (!m_paused && tcp->state() == QAbstractSocket::UnconnectedState)
+        Q_EMIT tcp->stateChanged(QAbstractSocket::UnconnectedState);
 }
 
 void WebSocketSource::onConnected()

@@ -23,6 +23,8 @@ class WebSocketSource final : public MessageSource
 public:
     // Qt closes the connection (1009) past this; the run's own frame limit sits far below it.
     static constexpr quint64 HardMessageLimit = 16 * 1024 * 1024;
+    // While paused, what Qt may still read ahead from the kernel before TCP holds the feed back.
+    static constexpr qint64 PausedReadBufferBytes = 1024 * 1024;
 
     explicit WebSocketSource(const QUrl &url, QObject *parent = nullptr);
 
@@ -33,6 +35,8 @@ public:
     void open() override;
     void close() override;
     QString description() const override;
+    void setPaused(bool paused) override;
+    bool isPaused() const { return m_paused; }
 
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
@@ -58,5 +62,6 @@ private:
     bool m_everConnected = false;
     bool m_peerClosed = false; // a close frame arrived from the peer
     bool m_insecure = false;
+    bool m_paused = false;
     QString m_lastError;
 };

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void urlDoesNotParse();
     void eventsCoverEveryFrame();
     void stopReleasesHeld();
+    void slowSinkHoldsTheFeedBack();
 
 private:
     RunReport run(const RunConfig &config, RunController *controller = nullptr);
@@ -342,6 +343,33 @@ void tst_EndToEnd::stopReleasesHeld()
     QCOMPARE(report.counters.sent,
              report.counters.accepted - report.counters.duplicates - report.counters.late);
     QTRY_COMPARE(m_sim->sinkStats(sink).frames, report.counters.sent);
+}
+
+void tst_EndToEnd::slowSinkHoldsTheFeedBack()
+{
+    // The feed is far faster than the sink: the feed is paused (TCP holds it back) instead of
+    // frames piling up, and nothing is lost.
+    FeedParams params;
+    params.count = 600000;
+    params.disorder = 20;
+    const QString sink = QStringLiteral("slow%1").arg(++m_sinkCounter);
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    QUrl sinkUrl = m_sim->sinkUrl(sink);
+    sinkUrl.setQuery(QStringLiteral("slow=150000"));
+    config.sinkUrl = sinkUrl;
+    config.window = 64;
+    config.drainTimeoutMs = 60000;
+    const RunReport report = run(config);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.confirmed, params.count);
+    QVERIFY(report.counters.feedPauses > 0);
+    QVERIFY2(report.counters.sinkBacklogPeak < RunController::SinkHighWater + 70000,
+             qPrintable(QString::number(report.counters.sinkBacklogPeak)));
+    QCOMPARE(report.counters.unprotected, quint64(0));
+    const SinkStats stats = m_sim->sinkStats(sink);
+    QCOMPARE(stats.frames, params.count);
+    QVERIFY(stats.validation.ordered());
 }
 
 QTEST_MAIN(tst_EndToEnd)

@@ -1,0 +1,234 @@
+// reorder-bench: throughput and memory of the reorder buffer alone, codec + buffer, and the whole
+// pipeline end to end over loopback, for W = 16, 1024 and 65536; plus a bare QWebSocket client
+// (parse and forward, unordered) as the baseline the pipeline is measured against.
+#include "benchutil.h"
+#include "feedgenerator.h"
+#include "messagecodec.h"
+#include "reorderbuffer.h"
+#include "runcontroller.h"
+#include "simulatorhost.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <cstdio>
+
+using namespace BenchUtil;
+
+namespace {
+
+constexpr qint64 Windows[] = {16, 1024, 65536};
+
+void row(const char *stage, qint64 window, double rate, qint64 peakKiB,
+         const QString &note = QString())
+{
+    std::printf("%-24s W=%-6lld %s msg/s   peak RSS %7.1f MiB  %s\n", stage,
+                static_cast<long long>(window), qPrintable(formatRate(rate)),
+                double(peakKiB) / 1024.0, qPrintable(note));
+    std::fflush(stdout);
+}
+
+// Displacement below the window, as the feed simulator makes it.
+FeedParams feedFor(qint64 window, quint64 count)
+{
+    FeedParams p;
+    p.count = count;
+    p.disorder = quint64(std::max<qint64>(1, window / 2));
+    p.seed = 42;
+    return p;
+}
+
+std::vector<FeedFrame> generate(const FeedParams &params)
+{
+    std::vector<FeedFrame> frames;
+    frames.reserve(params.count);
+    FeedGenerator g(params);
+    FeedFrame f;
+    while (g.next(f))
+        frames.push_back(std::move(f));
+    return frames;
+}
+
+void benchBuffer(qint64 window, quint64 count)
+{
+    const std::vector<FeedFrame> frames = generate(feedFor(window, count));
+    std::vector<qint64> ids;
+    ids.reserve(frames.size());
+    for (const FeedFrame &f : frames)
+        ids.push_back(f.id);
+    resetPeak();
+    const qint64 before = residentKiB();
+    ReorderConfig config;
+    config.window = window;
+    config.startId = 0;
+    ReorderBuffer buffer(config);
+    std::vector<ReleasedMessage> released;
+    released.reserve(std::size_t(window) + 2);
+    QElapsedTimer t;
+    t.start();
+    quint64 out = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        released.clear();
+        buffer.push(ids[i], quint32(i), qint64(i), released);
+        out += released.size();
+    }
+    released.clear();
+    buffer.flush(released);
+    out += released.size();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    if (out != count)
+        std::printf("!! buffer released %llu of %llu\n", static_cast<unsigned long long>(out),
+                    static_cast<unsigned long long>(count));
+    row("buffer alone", window, double(count) / seconds, peakResidentKiB() - before,
+        QStringLiteral("(above the input)"));
+}
+
+void benchCodecAndBuffer(qint64 window, quint64 count)
+{
+    const std::vector<FeedFrame> frames = generate(feedFor(window, count));
+    resetPeak();
+    const qint64 before = residentKiB();
+    ReorderConfig config;
+    config.window = window;
+    config.startId = 0;
+    ReorderBuffer buffer(config);
+    std::vector<QString> payloads(std::size_t(window) * 2 + 2);
+    std::vector<ReleasedMessage> released;
+    QElapsedTimer t;
+    t.start();
+    quint64 out = 0;
+    quint32 next = 0;
+    for (const FeedFrame &f : frames) {
+        const DecodedMessage m = MessageCodec::decode(f.text);
+        if (!m.isValid())
+            continue;
+        const quint32 slot = next++ % quint32(payloads.size());
+        payloads[slot] = f.text;
+        released.clear();
+        buffer.push(m.id, slot, 0, released);
+        for (const ReleasedMessage &r : released)
+            out += payloads[r.slot].size() > 0;
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    row("codec + buffer", window, double(count) / seconds, peakResidentKiB() - before,
+        QStringLiteral("(above the input)"));
+    Q_UNUSED(out)
+}
+
+void benchEndToEnd(qint64 window, quint64 count)
+{
+    SimulatorHost host;
+    if (!host.start(0)) {
+        std::printf("!! cannot start the simulator\n");
+        return;
+    }
+    FeedSimulator *sim = host.simulator();
+    RunConfig config;
+    config.feedUrl = sim->feedUrl(feedFor(window, count));
+    config.sinkUrl = sim->sinkUrl(QStringLiteral("bench"));
+    config.window = window;
+    config.startId = 0;
+    resetPeak();
+    RunController controller;
+    RunReport report;
+    QEventLoop loop;
+    QObject::connect(&controller, &RunController::finished, &loop, [&](const RunReport &r) {
+        report = r;
+        loop.quit();
+    });
+    controller.start(config);
+    loop.exec();
+    const bool ok = report.passed() && report.counters.sent == count
+        && sim->sinkStats(QStringLiteral("bench")).validation.ordered();
+    row("end to end (loopback)", window, report.throughput, peakResidentKiB(),
+        ok ? QStringLiteral("ordered, %1 confirmed; simulator in this process")
+                 .arg(report.counters.confirmed)
+           : QStringLiteral("FAILED: %1").arg(report.summary()));
+    host.stop();
+}
+
+// Baseline: a client that parses each frame and forwards it at once, unordered.
+void benchBareClient(quint64 count)
+{
+    SimulatorHost host;
+    host.start(0);
+    FeedSimulator *sim = host.simulator();
+    QWebSocket feed, sink;
+    QEventLoop loop;
+    quint64 forwarded = 0;
+    QElapsedTimer t;
+    QObject::connect(&feed, &QWebSocket::textMessageReceived, [&](const QString &frame) {
+        if (MessageCodec::decode(frame).isValid()) {
+            sink.sendTextMessage(frame);
+            ++forwarded;
+        }
+    });
+    QObject::connect(&feed, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+    QObject::connect(&sink, &QWebSocket::connected, [&] {
+        t.start();
+        feed.open(sim->feedUrl(feedFor(1024, count)));
+    });
+    sink.open(sim->sinkUrl(QStringLiteral("bare")));
+    loop.exec();
+    sink.flush();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    row("bare client, unordered", 0, double(forwarded) / seconds, peakResidentKiB(),
+        QStringLiteral("(the socket's own cost)"));
+    host.stop();
+}
+
+} // namespace
+
+// Each stage runs in a child process of its own, so that its peak RSS is its own.
+int runStage(const QString &stage, qint64 window, quint64 count)
+{
+    if (stage == QLatin1String("buffer"))
+        benchBuffer(window, count * 5);
+    else if (stage == QLatin1String("codec"))
+        benchCodecAndBuffer(window, count);
+    else if (stage == QLatin1String("bare"))
+        benchBareClient(count);
+    else if (stage == QLatin1String("e2e"))
+        benchEndToEnd(window, count);
+    else
+        return 2;
+    return 0;
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    quint64 count = 1000000;
+    const qsizetype countAt = args.indexOf(QStringLiteral("--count"));
+    if (countAt > 0 && countAt + 1 < args.size())
+        count = args.at(countAt + 1).toULongLong();
+    const qsizetype stageAt = args.indexOf(QStringLiteral("--stage"));
+    if (stageAt > 0 && stageAt + 2 < args.size())
+        return runStage(args.at(stageAt + 1), args.at(stageAt + 2).toLongLong(), count);
+
+    std::printf("reorder-bench: %llu messages per stage (buffer alone: 5x), displacement W/2, "
+                "each stage in its own process\n",
+                static_cast<unsigned long long>(count));
+    std::fflush(stdout);
+    auto child = [&](const char *stage, qint64 window) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedChannels);
+        p.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--stage"), QLatin1String(stage), QString::number(window),
+                 QStringLiteral("--count"), QString::number(count)});
+        p.waitForFinished(-1);
+    };
+    for (qint64 w : Windows)
+        child("buffer", w);
+    for (qint64 w : Windows)
+        child("codec", w);
+    child("bare", 0);
+    for (qint64 w : Windows)
+        child("e2e", w);
+    return 0;
+}
