@@ -1,20 +1,96 @@
 #include "commandline.h"
 #include "headlessrunner.h"
+#include "mainwindow.h"
+#include "runsetuppanel.h"
+#include "translations.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// The window needs a display, the headless run must not: look before building the application.
+struct EarlyArguments
+{
+    bool headless = false;
+    QString language;
+};
+
+EarlyArguments scan(int argc, char *argv[])
+{
+    EarlyArguments early;
+    for (int i = 1; i < argc; ++i) {
+        const char *a = argv[i];
+        if (!std::strcmp(a, "--headless") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
+            || !std::strcmp(a, "--help-all") || !std::strcmp(a, "--version")
+            || !std::strcmp(a, "-v"))
+            early.headless = true;
+        else if (!std::strcmp(a, "--lang") && i + 1 < argc)
+            early.language = QString::fromLocal8Bit(argv[i + 1]);
+        else if (!std::strncmp(a, "--lang=", 7))
+            early.language = QString::fromLocal8Bit(a + 7);
+    }
+    return early;
+}
+
+// --screenshot: a demo run on the built-in simulator, captured mid-run.
+void captureDemo(MainWindow &window, const QString &path)
+{
+    FeedParams demo;
+    demo.count = 400000;
+    demo.disorder = 60;
+    demo.rate = 50000;
+    demo.dup = 0.004;
+    demo.gap = 0.002;
+    demo.junk = 0.003;
+    demo.seed = 7;
+    RunSetupPanel *setup = window.setupPanel();
+    setup->setSource(RunSetupPanel::Source::Simulator);
+    setup->setSimulatorParams(demo);
+    setup->setSink(RunSetupPanel::Sink::Simulator);
+    setup->setWindow(64);
+    setup->setMode(ReorderMode::Stream);
+    setup->setMaxHoldMs(0);
+    setup->setStartId(std::nullopt);
+    setup->setCount(0);
+    window.startRun();
+    QTimer::singleShot(4000, &window, [&window, path] {
+        const bool saved = window.grab().save(path);
+        std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "cannot save",
+                     qPrintable(path));
+        window.stopRun();
+        QTimer::singleShot(500, qApp, [saved] { QCoreApplication::exit(saved ? 0 : 2); });
+    });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const EarlyArguments early = scan(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (early.headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("reorder-monitor"));
     QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REORDER_MONITOR_VERSION));
+    if (!early.language.isEmpty() && !Translations::available().contains(early.language)) {
+        std::fprintf(stderr, "reorder-monitor: --lang must be one of %s\n",
+                     qPrintable(Translations::available().join(QStringLiteral(", "))));
+        return 2;
+    }
+    Translations::install(*app, early.language);
 
     CommandLine commandLine;
     QString error;
-    const std::optional<CommandLineOptions> options = commandLine.parse(app.arguments(), &error);
+    const std::optional<CommandLineOptions> options = commandLine.parse(app->arguments(), &error);
     if (commandLine.helpRequested()) {
         std::fputs(qPrintable(commandLine.helpText()), stdout);
         return 0;
@@ -28,8 +104,18 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    HeadlessRunner runner(*options);
-    QObject::connect(&runner, &HeadlessRunner::done, &app, &QCoreApplication::exit);
-    runner.start();
-    return app.exec();
+    if (options->headless) {
+        HeadlessRunner runner(*options);
+        QObject::connect(&runner, &HeadlessRunner::done, app.get(), &QCoreApplication::exit);
+        runner.start();
+        return app->exec();
+    }
+
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
+    MainWindow window;
+    window.applyOptions(*options);
+    window.show();
+    if (!options->screenshotPath.isEmpty())
+        captureDemo(window, options->screenshotPath);
+    return app->exec();
 }

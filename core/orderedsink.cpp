@@ -23,6 +23,11 @@ QByteArray encodeCount(quint64 n)
 OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     : QObject(parent)
     , m_url(url)
+    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
+    , m_connectTimer(this)
+    , m_retryTimer(this)
+    , m_pingTimer(this)
+    , m_finishTimer(this)
 {
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);

@@ -24,6 +24,9 @@ QString truncatedForRecord(const QString &frame)
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
+    , m_eventTimer(this) // children, so that moveToThread() takes them along
+    , m_statsTimer(this)
+    , m_holdTimer(this)
 {
     qRegisterMetaType<RunConfig>();
     qRegisterMetaType<RunEventBatch>();

@@ -5,6 +5,9 @@
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
     , m_url(url)
+    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
+    , m_connectTimer(this)
+    , m_retryTimer(this)
 {
     m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);

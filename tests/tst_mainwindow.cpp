@@ -1,0 +1,287 @@
+#include "csv.h"
+#include "distancechart.h"
+#include "feedsimulator.h"
+#include "mainwindow.h"
+#include "messagepanel.h"
+#include "messagetablemodel.h"
+#include "resultspanel.h"
+#include "runhistorymodel.h"
+#include "runsession.h"
+#include "runsetuppanel.h"
+
+#include <QAction>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int RunTimeoutMs = 90000;
+
+void setUpSimulatorRun(RunSetupPanel *setup, quint64 count, ReorderMode mode = ReorderMode::Stream)
+{
+    FeedParams p;
+    p.count = count;
+    p.disorder = 30;
+    p.dup = 0.01;
+    p.gap = 0.005;
+    p.junk = 0.01;
+    p.seed = 3;
+    setup->setSource(RunSetupPanel::Source::Simulator);
+    setup->setSimulatorParams(p);
+    setup->setSink(RunSetupPanel::Sink::Simulator);
+    setup->setWindow(64);
+    setup->setMode(mode);
+    setup->setMaxHoldMs(0);
+    setup->setStartId(std::nullopt);
+    setup->setCount(0);
+}
+
+QList<QStringList> readCsv(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return Csv::parse(QString::fromUtf8(file.readAll()));
+}
+
+} // namespace
+
+// The real window, offscreen, against the in-process simulator.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void startFillsTableChartAndVerdict();
+    void filterShowsOneStatus();
+    void exportCsvReadsBack();
+    void batchModeFlushReachesSink();
+    void badUrlShowsErrorAndWindowStaysUsable();
+    void historyExports();
+    void settingsPersist();
+    void shortcuts();
+
+private:
+    RunReport runToEnd(MainWindow &window);
+    QTemporaryDir m_dir;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+    QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitorTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+}
+
+RunReport tst_MainWindow::runToEnd(MainWindow &window)
+{
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startAction()->trigger();
+    if (finished.isEmpty() && !finished.wait(RunTimeoutMs))
+        return RunReport();
+    return finished.takeFirst().at(0).value<RunReport>();
+}
+
+void tst_MainWindow::startFillsTableChartAndVerdict()
+{
+    MainWindow window;
+    window.show();
+    setUpSimulatorRun(window.setupPanel(), 20000);
+    QVERIFY(window.startAction()->isEnabled());
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startAction()->trigger();
+    QVERIFY(window.stopAction()->isEnabled());
+    QVERIFY(!window.startAction()->isEnabled());
+    // Live: rows arrive while the run is on (the chart redraws a few times a second).
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageModel()->rowCount() > 0 || !finished.isEmpty(), 20000);
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+    const RunReport report = finished.takeFirst().at(0).value<RunReport>();
+
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(window.results()->verdict(), QStringLiteral("PASS"));
+    QCOMPARE(quint64(window.messageModel()->rowCount()), report.counters.received);
+    QVERIFY(report.counters.malformed > 0);
+    QCOMPARE(report.counters.sent, quint64(20000));
+    QVERIFY(window.chart()->plottedPoints() > 0);
+    QCOMPARE(window.chart()->histogramTotal(), report.counters.sent);
+    QCOMPARE(window.chart()->largestDistance(), report.counters.maxDistance);
+    QCOMPARE(window.history()->rowCount(), 1);
+    QVERIFY(window.startAction()->isEnabled());
+    QVERIFY(!window.stopAction()->isEnabled());
+    QVERIFY(window.exportAction()->isEnabled());
+    QVERIFY(window.errorText().isEmpty());
+
+    // Every released row shows its output index and distance.
+    const MessageTableModel *model = window.messageModel();
+    int released = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->data(model->index(row, MessageTableModel::OutputColumn)).isValid())
+            ++released;
+    }
+    QCOMPARE(quint64(released), report.counters.sent);
+}
+
+void tst_MainWindow::filterShowsOneStatus()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 5000);
+    const RunReport report = runToEnd(window);
+    QVERIFY(report.passed());
+    MessagePanel *panel = window.messagePanel();
+    panel->setStatusFilter(QStringLiteral("malformed"));
+    QCOMPARE(quint64(panel->filter()->rowCount()), report.counters.malformed);
+    panel->setStatusFilter(QStringLiteral("duplicate"));
+    QCOMPARE(quint64(panel->filter()->rowCount()), report.counters.duplicates);
+    panel->setStatusFilter(QString());
+    QCOMPARE(quint64(panel->filter()->rowCount()), report.counters.received);
+}
+
+void tst_MainWindow::exportCsvReadsBack()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 8000);
+    const RunReport report = runToEnd(window);
+    QVERIFY(report.passed());
+    const QString path = m_dir.filePath(QStringLiteral("export.csv"));
+    QVERIFY(window.exportCsv(path));
+    const QList<QStringList> rows = readCsv(path);
+    QCOMPARE(quint64(rows.size()), report.counters.received + 1);
+    QCOMPARE(rows.first().first(), QStringLiteral("arrival_index"));
+    quint64 sent = 0, malformed = 0;
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].first(), QString::number(i - 1)); // arrival order
+        sent += !rows[i].at(5).isEmpty();
+        malformed += rows[i].at(4) == QLatin1String("malformed");
+    }
+    QCOMPARE(sent, report.counters.sent);
+    QCOMPARE(malformed, report.counters.malformed);
+    // Exporting over an existing file replaces it.
+    QVERIFY(window.exportCsv(path));
+}
+
+void tst_MainWindow::batchModeFlushReachesSink()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 6000, ReorderMode::Batch);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startAction()->trigger();
+    // The feed ends; the window holds everything until the operator flushes.
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), RunState::Holding, RunTimeoutMs);
+    QVERIFY(window.flushAction()->isEnabled());
+    QVERIFY(finished.isEmpty());
+    window.flushAction()->trigger();
+    QVERIFY(finished.wait(RunTimeoutMs));
+    const RunReport report = finished.takeFirst().at(0).value<RunReport>();
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.config.mode, ReorderMode::Batch);
+    const QString sinkName = report.config.sinkUrl.path().section(QLatin1Char('/'), -1);
+    FeedSimulator *sim = window.session()->simulator();
+    QTRY_COMPARE(sim->sinkStats(sinkName).frames, report.counters.sent);
+    QVERIFY(sim->sinkStats(sinkName).validation.ordered());
+    QCOMPARE(report.counters.sent, quint64(6000));
+}
+
+void tst_MainWindow::badUrlShowsErrorAndWindowStaysUsable()
+{
+    MainWindow window;
+    RunSetupPanel *setup = window.setupPanel();
+    setup->setSource(RunSetupPanel::Source::WebSocket);
+    setup->setFeedUrl(QStringLiteral("http://example.invalid/feed"));
+    QVERIFY(!window.startAction()->isEnabled()); // refused as typed
+    QVERIFY(setup->problems().join(' ').contains(QStringLiteral("ws://")));
+    window.startRun();
+    QVERIFY(window.errorText().contains(QStringLiteral("WS_URL")));
+
+    // A well-formed URL nobody listens on: the run fails in plain words, the window goes on.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(port));
+    setup->setSink(RunSetupPanel::Sink::None);
+    QVERIFY(window.startAction()->isEnabled());
+    const RunReport failed = runToEnd(window);
+    QCOMPARE(failed.exitCode(), 2);
+    QVERIFY2(window.errorText().contains(QStringLiteral("cannot connect")),
+             qPrintable(window.errorText()));
+    QCOMPARE(window.results()->verdict(), QStringLiteral("ERROR"));
+    QVERIFY(window.startAction()->isEnabled());
+
+    // And the next run works.
+    setUpSimulatorRun(setup, 2000);
+    const RunReport ok = runToEnd(window);
+    QVERIFY(ok.passed());
+    QCOMPARE(window.results()->verdict(), QStringLiteral("PASS"));
+    QCOMPARE(window.history()->rowCount(), 2);
+}
+
+void tst_MainWindow::historyExports()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 3000);
+    QVERIFY(runToEnd(window).passed());
+    setUpSimulatorRun(window.setupPanel(), 4000);
+    QVERIFY(runToEnd(window).passed());
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("runs.csv"));
+    QVERIFY(window.exportHistory(path));
+    const QList<QStringList> rows = readCsv(path);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[1].at(9), QStringLiteral("3000")); // sent
+    QCOMPARE(rows[2].at(9), QStringLiteral("4000"));
+    QCOMPARE(rows[2].at(15), QStringLiteral("pass"));
+    for (int i = 1; i <= 2; ++i) {
+        const QString messages = folder.filePath(rows[i].at(22));
+        QVERIFY2(QFile::exists(messages), qPrintable(messages));
+        QVERIFY(readCsv(messages).size() > 3000);
+    }
+}
+
+void tst_MainWindow::settingsPersist()
+{
+    {
+        MainWindow window;
+        RunSetupPanel *setup = window.setupPanel();
+        setup->setSource(RunSetupPanel::Source::WebSocket);
+        setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:9/raw-messages"));
+        setup->setWindow(321);
+        setup->setMode(ReorderMode::Batch);
+        setup->setStartId(-7);
+        window.close();
+    }
+    MainWindow again;
+    const RunConfig c = again.setupPanel()->config();
+    QCOMPARE(again.setupPanel()->source(), RunSetupPanel::Source::WebSocket);
+    QCOMPARE(c.feedUrl.toString(), QStringLiteral("ws://127.0.0.1:9/raw-messages"));
+    QCOMPARE(c.window, qint64(321));
+    QCOMPARE(c.mode, ReorderMode::Batch);
+    QCOMPARE(c.startId.value_or(0), qint64(-7));
+}
+
+void tst_MainWindow::shortcuts()
+{
+    MainWindow window;
+    QCOMPARE(window.startAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+R")));
+    QCOMPARE(window.stopAction()->shortcut(), QKeySequence(Qt::Key_Escape));
+    QCOMPARE(window.exportAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
+    QVERIFY(!window.exportAction()->isEnabled()); // nothing to export yet
+    QVERIFY(!window.flushAction()->isEnabled());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,457 @@
+#include "mainwindow.h"
+
+#include "distancechart.h"
+#include "feedsimulator.h"
+#include "messagepanel.h"
+#include "messagetablemodel.h"
+#include "resultspanel.h"
+#include "runhistorymodel.h"
+#include "runsession.h"
+#include "runsetuppanel.h"
+#include "runstatusbar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(new RunSession(this))
+    , m_setup(new RunSetupPanel)
+    , m_messages(new MessageTableModel(this))
+    , m_messagePanel(new MessagePanel(m_messages))
+    , m_chart(new DistanceChart)
+    , m_results(new ResultsPanel)
+    , m_history(new RunHistoryModel(this))
+    , m_historyView(new QTableView)
+    , m_status(new RunStatusBar)
+    , m_events(new QPlainTextEdit)
+    , m_bottomTabs(new QTabWidget)
+    , m_errorBanner(new QWidget)
+    , m_errorLabel(new QLabel)
+{
+    setWindowTitle(tr("Reorder Monitor"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
+    buildActions();
+    buildLayout();
+
+    connect(m_session, &RunSession::eventsReady, this, [this](const RunEventBatch &batch) {
+        m_messages->apply(batch);
+        m_chart->apply(batch);
+    });
+    connect(m_session, &RunSession::statsUpdated, this, [this](const RunStats &stats) {
+        m_results->showStats(stats);
+        m_status->showStats(stats);
+        m_messagePanel->updateCaption();
+    });
+    connect(m_session, &RunSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &RunSession::notice, this, &MainWindow::log);
+    connect(m_session, &RunSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
+    connect(m_setup, &RunSetupPanel::changed, this, &MainWindow::updateActions);
+    connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+
+    QSettings settings;
+    m_setup->load(settings);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    updateActions();
+    if (!m_recordings.isValid())
+        log(tr("Cannot create a folder for the runs' CSV files: %1")
+                .arg(m_recordings.errorString()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto *toolbar = addToolBar(tr("Run"));
+    toolbar->setObjectName(QStringLiteral("runToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+
+    m_start = new QAction(QIcon(QStringLiteral(":/icons/start.svg")), tr("&Start"), this);
+    m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_start->setToolTip(tr("Start a run (Ctrl+R)"));
+    m_stop = new QAction(QIcon(QStringLiteral(":/icons/stop.svg")), tr("S&top"), this);
+    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stop->setToolTip(tr("Stop the run: held messages are released and sent (Esc)"));
+    m_flush =
+        new QAction(QIcon(QStringLiteral(":/icons/flush.svg")), tr("&Flush to SEND_URL"), this);
+    m_flush->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
+    m_flush->setToolTip(tr("Batch mode: send what is held, sorted. Stream mode: release the rest "
+                           "now (Ctrl+Shift+F)"));
+    m_export = new QAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export CSV..."), this);
+    m_export->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_export->setToolTip(tr("Save the run's messages as CSV (Ctrl+E)"));
+    m_exportHistory = new QAction(tr("Export CSV of &runs..."), this);
+    for (QAction *a : {m_start, m_stop, m_flush, m_export})
+        toolbar->addAction(a);
+
+    connect(m_start, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_flush, &QAction::triggered, this, &MainWindow::flushRun);
+    connect(m_export, &QAction::triggered, this, &MainWindow::chooseAndExportCsv);
+    connect(m_exportHistory, &QAction::triggered, this, &MainWindow::chooseAndExportHistory);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export);
+    file->addAction(m_exportHistory);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_start);
+    run->addAction(m_stop);
+    run->addAction(m_flush);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Reorder Monitor"), this, &MainWindow::about);
+}
+
+void MainWindow::buildLayout()
+{
+    // Errors in plain words, in the window.
+    m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
+    m_errorBanner->setStyleSheet(
+        QStringLiteral("#errorBanner { background: #ffebee; border: 1px solid #c62828; }"));
+    m_errorLabel->setObjectName(QStringLiteral("errorText"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *dismiss = new QPushButton(tr("Dismiss"));
+    connect(dismiss, &QPushButton::clicked, this, &MainWindow::clearError);
+    auto *banner = new QHBoxLayout(m_errorBanner);
+    banner->setContentsMargins(8, 4, 8, 4);
+    banner->addWidget(m_errorLabel, 1);
+    banner->addWidget(dismiss);
+    m_errorBanner->hide();
+
+    m_historyView->setObjectName(QStringLiteral("historyTable"));
+    m_historyView->setModel(m_history);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    auto *historyPage = new QWidget;
+    auto *historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *historyButtons = new QHBoxLayout;
+    auto *exportRuns = new QPushButton(tr("Export CSV of runs..."));
+    connect(exportRuns, &QPushButton::clicked, m_exportHistory, &QAction::trigger);
+    auto *exportMessages = new QPushButton(tr("Export selected run's messages..."));
+    connect(exportMessages, &QPushButton::clicked, m_export, &QAction::trigger);
+    historyButtons->addWidget(exportRuns);
+    historyButtons->addWidget(exportMessages);
+    historyButtons->addStretch();
+    historyLayout->addLayout(historyButtons);
+    historyLayout->addWidget(m_historyView);
+
+    m_events->setObjectName(QStringLiteral("eventLog"));
+    m_events->setReadOnly(true);
+    m_events->setMaximumBlockCount(5000);
+    m_bottomTabs->addTab(historyPage, tr("Runs history"));
+    m_bottomTabs->addTab(m_events, tr("Events"));
+
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_results);
+    right->addWidget(m_chart);
+    right->setStretchFactor(1, 1);
+    auto *work = new QSplitter(Qt::Horizontal);
+    work->addWidget(m_messagePanel);
+    work->addWidget(right);
+    work->setStretchFactor(0, 3);
+    work->setStretchFactor(1, 2);
+    auto *outer = new QSplitter(Qt::Vertical);
+    outer->addWidget(work);
+    outer->addWidget(m_bottomTabs);
+    outer->setStretchFactor(0, 4);
+    outer->setStretchFactor(1, 1);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_setup);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(outer, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_status, 1);
+    resize(1400, 900);
+}
+
+void MainWindow::applyOptions(const CommandLineOptions &o)
+{
+    const RunConfig &c = o.config;
+    if (!o.builtInFeed) {
+        m_setup->setSource(RunSetupPanel::Source::WebSocket);
+        m_setup->setFeedUrl(c.feedUrl.toString());
+    } else if (!o.simulatorQuery.isEmpty()) {
+        if (const auto p = FeedParams::fromQuery(QUrlQuery(o.simulatorQuery), nullptr))
+            m_setup->setSimulatorParams(*p);
+    }
+    if (!c.sinkUrl.isEmpty()) {
+        m_setup->setSink(RunSetupPanel::Sink::Url);
+        m_setup->setSinkUrl(c.sinkUrl.toString());
+    } else if (!o.builtInSink) {
+        m_setup->setSink(RunSetupPanel::Sink::None);
+    }
+    m_setup->setWindow(c.window);
+    m_setup->setMode(c.mode);
+    m_setup->setMaxHoldMs(c.maxHoldMs);
+    m_setup->setStartId(c.startId);
+    m_setup->setCount(c.count);
+    if (c.insecure)
+        m_setup->setInsecure(true);
+}
+
+bool MainWindow::isRunActive() const
+{
+    return m_session->isActive();
+}
+
+void MainWindow::updateActions()
+{
+    const bool active = m_session->isActive();
+    const RunState state = m_session->state();
+    m_start->setEnabled(!active && m_setup->problems().isEmpty());
+    m_stop->setEnabled(active);
+    m_flush->setEnabled(state == RunState::Running || state == RunState::Holding);
+    const int row = exportRow();
+    m_export->setEnabled(row >= 0 && !m_history->record(row).messagesCsv.isEmpty());
+    m_exportHistory->setEnabled(m_history->rowCount() > 0);
+    m_setup->setEditable(!active);
+}
+
+void MainWindow::startRun()
+{
+    if (m_session->isActive())
+        return;
+    const QStringList problems = m_setup->problems();
+    if (!problems.isEmpty()) {
+        showError(problems.join(QLatin1Char('\n')));
+        return;
+    }
+    clearError();
+    RunConfig config = m_setup->config();
+    const bool simFeed = m_setup->source() == RunSetupPanel::Source::Simulator;
+    const bool simSink = m_setup->sink() == RunSetupPanel::Sink::Simulator;
+    quint64 expected = config.count;
+    ++m_runNumber;
+    if (simFeed || simSink) {
+        QString error;
+        FeedSimulator *sim = m_session->simulator(&error);
+        if (!sim) {
+            showError(tr("The built-in simulator cannot start: %1").arg(error));
+            return;
+        }
+        if (simFeed) {
+            const FeedParams params = m_setup->simulatorParams();
+            config.feedUrl = sim->feedUrl(params);
+            if (expected == 0)
+                expected = params.count;
+        }
+        if (simSink)
+            config.sinkUrl = sim->sinkUrl(QStringLiteral("run-%1").arg(m_runNumber));
+    }
+    m_currentSource = simFeed ? tr("built-in simulator") : config.feedUrl.toString();
+
+    m_messages->clear();
+    m_chart->reset(config.window, config.mode == ReorderMode::Stream);
+    m_results->reset(config);
+    m_status->reset(expected, !config.sinkUrl.isEmpty(), config.insecure);
+    QSettings settings;
+    m_setup->save(settings);
+
+    const QString csv = m_recordings.isValid()
+        ? m_recordings.filePath(QStringLiteral("run-%1.csv").arg(m_runNumber))
+        : QString();
+    log(tr("Run %1: %2 -> %3, window %4, %5 mode")
+            .arg(m_runNumber)
+            .arg(config.feedUrl.toString(),
+                 config.sinkUrl.isEmpty() ? tr("(not forwarded)") : config.sinkUrl.toString())
+            .arg(config.window)
+            .arg(UrlCheck::modeName(config.mode)));
+    if (config.insecure)
+        log(tr(
+            "Certificate errors are ignored for this run: the connections are not authenticated."));
+    m_session->start(config, csv);
+    onStateChanged(RunState::Connecting);
+}
+
+void MainWindow::stopRun()
+{
+    if (m_session->isActive()) {
+        log(tr("Stopping: held messages are released and sent."));
+        m_session->stop();
+    }
+}
+
+void MainWindow::flushRun()
+{
+    log(tr("Flush: releasing what is held."));
+    m_session->flush();
+}
+
+void MainWindow::onStateChanged(RunState state)
+{
+    m_status->showState(state);
+    if (state == RunState::Holding)
+        log(tr("The feed ended. %1 messages are held: press Flush to send them sorted.")
+                .arg(m_messages->rowCount()));
+    updateActions();
+}
+
+void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
+                            const QString &csvError)
+{
+    m_chart->refresh();
+    m_results->showReport(report);
+    RunRecord record;
+    record.report = report;
+    record.source = m_currentSource;
+    record.messagesCsv = csvPath;
+    m_history->append(record);
+    m_historyView->clearSelection();
+    if (!report.error.isEmpty())
+        showError(report.error);
+    if (!csvError.isEmpty())
+        log(tr("The run's CSV could not be written: %1").arg(csvError));
+    log(tr("Run %1 finished: %2")
+            .arg(m_runNumber)
+            .arg(report.summary().section(QLatin1Char('\n'), 0, 0)));
+    for (const QString &w : report.warnings)
+        log(tr("Note: %1").arg(w));
+    updateActions();
+    Q_EMIT runFinished(report);
+}
+
+int MainWindow::exportRow() const
+{
+    const QModelIndexList selected = m_historyView->selectionModel()->selectedRows();
+    if (!selected.isEmpty())
+        return selected.first().row();
+    return m_history->rowCount() - 1;
+}
+
+bool MainWindow::exportCsv(const QString &path)
+{
+    const int row = exportRow();
+    if (row < 0 || m_history->record(row).messagesCsv.isEmpty()) {
+        showError(tr("There is no finished run to export."));
+        return false;
+    }
+    const QString source = m_history->record(row).messagesCsv;
+    const QString temporary = path + QStringLiteral(".part");
+    QFile::remove(temporary);
+    if (!QFile::copy(source, temporary) || (QFile::exists(path) && !QFile::remove(path))
+        || !QFile::rename(temporary, path)) {
+        QFile::remove(temporary);
+        showError(tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    log(tr("Saved the messages of run %1 to %2.").arg(row + 1).arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::exportHistory(const QString &path)
+{
+    QString error;
+    if (!m_history->exportTo(path, &error)) {
+        showError(error);
+        return false;
+    }
+    log(tr("Saved the runs to %1, each run's messages next to it.")
+            .arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::chooseAndExportCsv()
+{
+    QSettings settings;
+    const QString folder =
+        settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const int row = exportRow();
+    if (row < 0)
+        return;
+    const QString name = RunHistoryModel::messagesFileName(row, m_history->record(row));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the run's messages"),
+                                     QDir(folder).filePath(name), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    exportCsv(path);
+}
+
+void MainWindow::chooseAndExportHistory()
+{
+    QSettings settings;
+    const QString folder =
+        settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the runs"), QDir(folder).filePath(QStringLiteral("runs.csv")),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    exportHistory(path);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorLabel->setText(message);
+    m_errorBanner->show();
+    log(tr("Error: %1").arg(message));
+}
+
+void MainWindow::clearError()
+{
+    m_errorLabel->clear();
+    m_errorBanner->hide();
+}
+
+QString MainWindow::errorText() const
+{
+    return m_errorBanner->isVisible() || !m_errorLabel->text().isEmpty() ? m_errorLabel->text()
+                                                                         : QString();
+}
+
+void MainWindow::log(const QString &message)
+{
+    m_events->appendPlainText(QStringLiteral("%1  %2").arg(
+        QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), message));
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Reorder Monitor"),
+                       tr("<b>Reorder Monitor %1</b><p>Puts an out-of-order WebSocket feed back in "
+                          "id order with a bounded heap, forwards it and proves it.</p>")
+                           .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    m_setup->save(settings);
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    if (m_session->isActive())
+        m_session->stop();
+    event->accept();
+}

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "commandline.h"
+#include "runreport.h"
+
+#include <QMainWindow>
+#include <QTemporaryDir>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLabel;
+class QPlainTextEdit;
+class QTableView;
+class QTabWidget;
+QT_END_NAMESPACE
+
+class DistanceChart;
+class MessagePanel;
+class MessageTableModel;
+class ResultsPanel;
+class RunHistoryModel;
+class RunSession;
+class RunSetupPanel;
+class RunStatusBar;
+
+/*!
+    The operator's window. It builds the widgets and wires the run session to them; the work is
+    done by RunSession (off the GUI thread) and the models and panels.
+*/
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Pre-fills the set-up from the command line (URLs, window, mode, ...).
+    void applyOptions(const CommandLineOptions &options);
+
+    RunSetupPanel *setupPanel() const { return m_setup; }
+    MessageTableModel *messageModel() const { return m_messages; }
+    MessagePanel *messagePanel() const { return m_messagePanel; }
+    DistanceChart *chart() const { return m_chart; }
+    ResultsPanel *results() const { return m_results; }
+    RunHistoryModel *history() const { return m_history; }
+    RunSession *session() const { return m_session; }
+    QAction *startAction() const { return m_start; }
+    QAction *stopAction() const { return m_stop; }
+    QAction *flushAction() const { return m_flush; }
+    QAction *exportAction() const { return m_export; }
+    QString errorText() const;
+    bool isRunActive() const;
+
+public Q_SLOTS:
+    void startRun();
+    void stopRun();
+    void flushRun();
+    // The selected (else the latest) finished run's messages.
+    bool exportCsv(const QString &path);
+    bool exportHistory(const QString &path);
+
+Q_SIGNALS:
+    void runFinished(const RunReport &report);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void updateActions();
+    void showError(const QString &message);
+    void clearError();
+    void log(const QString &message);
+    void onStateChanged(RunState state);
+    void onFinished(const RunReport &report, const QString &csvPath, const QString &csvError);
+    int exportRow() const;
+    void chooseAndExportCsv();
+    void chooseAndExportHistory();
+    void about();
+
+    RunSession *m_session;
+    RunSetupPanel *m_setup;
+    MessageTableModel *m_messages;
+    MessagePanel *m_messagePanel;
+    DistanceChart *m_chart;
+    ResultsPanel *m_results;
+    RunHistoryModel *m_history;
+    QTableView *m_historyView;
+    RunStatusBar *m_status;
+    QPlainTextEdit *m_events;
+    QTabWidget *m_bottomTabs;
+    QWidget *m_errorBanner;
+    QLabel *m_errorLabel;
+    QAction *m_start = nullptr;
+    QAction *m_stop = nullptr;
+    QAction *m_flush = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_exportHistory = nullptr;
+    QTemporaryDir m_recordings; // each run's messages CSV, for export
+    QString m_currentSource;
+    int m_runNumber = 0;
+};

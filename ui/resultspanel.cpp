@@ -1,0 +1,188 @@
+#include "resultspanel.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace {
+
+QString number(quint64 v)
+{
+    return QLocale().toString(v);
+}
+
+QString ms(double v)
+{
+    return QLocale().toString(v, 'f', v < 10 ? 3 : 1);
+}
+
+} // namespace
+
+ResultsPanel::ResultsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("resultsPanel"));
+    m_verdict = new QLabel;
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setAlignment(Qt::AlignCenter);
+    QFont big = m_verdict->font();
+    big.setPointSizeF(big.pointSizeF() * 1.8);
+    big.setBold(true);
+    m_verdict->setFont(big);
+    m_verdict->setMinimumHeight(40);
+    m_detail = new QLabel;
+    m_detail->setWordWrap(true);
+    m_detail->setAlignment(Qt::AlignCenter);
+
+    auto makeValue = [this](Field f) {
+        m_fields[f] = new QLabel(QStringLiteral("-"));
+        m_fields[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return m_fields[f];
+    };
+
+    auto *validation = new QGroupBox(tr("Validation"));
+    auto *v = new QFormLayout(validation);
+    v->addRow(tr("Ordered:"), makeValue(Ordered));
+    v->addRow(tr("Inversions:"), makeValue(Inversions));
+    v->addRow(tr("Received:"), makeValue(Received));
+    v->addRow(tr("Accepted:"), makeValue(Accepted));
+    v->addRow(tr("Sent:"), makeValue(Sent));
+    v->addRow(tr("Confirmed by sink:"), makeValue(Confirmed));
+    v->addRow(tr("Late:"), makeValue(Late));
+    v->addRow(tr("Duplicates:"), makeValue(Duplicates));
+    v->addRow(tr("Missing ids (gaps):"), makeValue(Gaps));
+    v->addRow(tr("Malformed:"), makeValue(Malformed));
+    v->addRow(tr("Max distance:"), makeValue(MaxDistance));
+    v->addRow(tr("Recommended window:"), makeValue(Recommended));
+
+    auto *timing = new QGroupBox(tr("Timing"));
+    auto *t = new QFormLayout(timing);
+    t->addRow(tr("Connect:"), makeValue(Connect));
+    t->addRow(tr("Receive:"), makeValue(Receive));
+    t->addRow(tr("Order:"), makeValue(Order));
+    t->addRow(tr("Send:"), makeValue(Send));
+    t->addRow(tr("Total:"), makeValue(Total));
+    t->addRow(tr("Throughput:"), makeValue(Throughput));
+    t->addRow(tr("Hold ms (min/p50/p99/max):"), makeValue(Hold));
+    t->addRow(tr("Delivery:"), makeValue(Delivery));
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(validation);
+    columns->addWidget(timing);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_detail);
+    layout->addLayout(columns);
+    layout->addStretch();
+    setVerdict(tr("No run yet"), tr("Set up a run and press Start."),
+               palette().color(QPalette::Mid));
+}
+
+void ResultsPanel::setVerdict(const QString &text, const QString &detail, const QColor &color)
+{
+    m_verdict->setText(text);
+    m_verdict->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; }")
+            .arg(color.name()));
+    m_detail->setText(detail);
+}
+
+void ResultsPanel::setField(Field field, const QString &text, bool alarm)
+{
+    m_fields[field]->setText(text);
+    m_fields[field]->setStyleSheet(
+        alarm ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }") : QString());
+}
+
+void ResultsPanel::reset(const RunConfig &config)
+{
+    m_config = config;
+    m_passed = false;
+    for (QLabel *label : m_fields) {
+        label->setText(QStringLiteral("-"));
+        label->setStyleSheet(QString());
+    }
+    setVerdict(tr("RUNNING"), tr("Validation follows when the run ends."), QColor(90, 110, 140));
+}
+
+void ResultsPanel::showCounters(const RunCounters &c)
+{
+    setField(Received, number(c.received));
+    setField(Accepted, number(c.accepted));
+    setField(Sent, number(c.sent));
+    setField(Confirmed, m_config.sinkUrl.isEmpty() ? tr("not forwarding") : number(c.confirmed));
+    setField(Late, number(c.late), c.late > 0);
+    setField(Duplicates, number(c.duplicates));
+    setField(Gaps, tr("%1 in %2 gaps").arg(number(c.missingIds), number(c.gapRanges)));
+    setField(Malformed, number(c.malformed), c.malformed > 0);
+    setField(MaxDistance, QLocale().toString(c.maxDistance));
+    const bool tooSmall = c.recommendedWindow > quint64(m_config.window);
+    setField(Recommended,
+             tooSmall ? tr("%1 (window %2 is too small)")
+                            .arg(number(c.recommendedWindow))
+                            .arg(m_config.window)
+                      : number(c.recommendedWindow),
+             tooSmall && c.late > 0);
+    QStringList delivery;
+    if (c.feedDrops > 0)
+        delivery << tr("feed dropped %1x, reconnected %2x").arg(c.feedDrops).arg(c.feedReconnects);
+    if (c.sinkDrops > 0)
+        delivery << tr("sink dropped %1x, %2 frames re-sent").arg(c.sinkDrops).arg(c.resent);
+    if (c.feedPauses > 0)
+        delivery << tr("feed held back %1x for a slow sink").arg(c.feedPauses);
+    setField(Delivery, delivery.isEmpty() ? tr("no drops") : delivery.join(QStringLiteral("; ")),
+             c.feedDrops + c.sinkDrops > 0);
+}
+
+void ResultsPanel::showTiming(const PhaseTiming &t)
+{
+    setField(Connect, tr("%1 ms").arg(ms(t.connectMs)));
+    setField(Receive, tr("%1 ms").arg(ms(t.receiveMs)));
+    setField(Order, tr("%1 ms").arg(ms(t.orderMs)));
+    setField(Send, tr("%1 ms").arg(ms(t.sendMs)));
+    setField(Total, tr("%1 ms").arg(ms(t.totalMs)));
+}
+
+void ResultsPanel::showStats(const RunStats &stats)
+{
+    showCounters(stats.counters);
+    showTiming(stats.timing);
+    setField(Throughput, tr("%1 msg/s now").arg(number(quint64(stats.receiveRate))));
+}
+
+void ResultsPanel::showReport(const RunReport &report)
+{
+    m_config = report.config;
+    showCounters(report.counters);
+    showTiming(report.timing);
+    setField(Ordered, report.validation.ordered() ? tr("yes") : tr("no"),
+             !report.validation.ordered());
+    setField(Inversions, number(report.validation.inversions), report.validation.inversions > 0);
+    setField(Throughput, tr("%1 msg/s").arg(number(quint64(report.throughput))));
+    setField(Hold,
+             QStringLiteral("%1 / %2 / %3 / %4")
+                 .arg(ms(report.hold.minMs), ms(report.hold.p50Ms), ms(report.hold.p99Ms),
+                      ms(report.hold.maxMs)));
+    m_passed = report.passed();
+    if (!report.error.isEmpty()) {
+        setVerdict(tr("ERROR"), report.error, QColor(198, 40, 40));
+    } else if (report.passed()) {
+        QStringList notes = report.warnings;
+        setVerdict(tr("PASS"),
+                   notes.isEmpty()
+                       ? tr("The output is strictly ordered and every frame was delivered.")
+                       : notes.join(QLatin1Char('\n')),
+                   QColor(46, 125, 50));
+    } else {
+        setVerdict(tr("FAIL"), report.problems.join(QLatin1Char('\n')), QColor(198, 40, 40));
+    }
+}
+
+QString ResultsPanel::verdict() const
+{
+    return m_verdict->text();
+}

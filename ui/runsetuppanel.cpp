@@ -1,0 +1,383 @@
+#include "runsetuppanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QSpinBox *spin(int min, int max, int value, const QString &special = QString())
+{
+    auto *box = new QSpinBox;
+    box->setRange(min, max);
+    box->setValue(value);
+    box->setGroupSeparatorShown(true);
+    if (!special.isEmpty())
+        box->setSpecialValueText(special);
+    return box;
+}
+
+QDoubleSpinBox *percent(double value)
+{
+    auto *box = new QDoubleSpinBox;
+    box->setRange(0, 50);
+    box->setDecimals(2);
+    box->setSingleStep(0.5);
+    box->setSuffix(QStringLiteral(" %"));
+    box->setValue(value);
+    return box;
+}
+
+} // namespace
+
+RunSetupPanel::RunSetupPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("runSetup"));
+
+    // Source
+    m_source = new QComboBox;
+    m_source->setObjectName(QStringLiteral("source"));
+    m_source->addItem(tr("Built-in simulator"));
+    m_source->addItem(tr("WebSocket URL (WS_URL)"));
+    m_sourcePages = new QStackedWidget;
+
+    auto *simPage = new QWidget;
+    auto *sim = new QFormLayout(simPage);
+    sim->setContentsMargins(0, 0, 0, 0);
+    m_simCount = spin(1, 2000000000, 200000);
+    m_simCount->setObjectName(QStringLiteral("simCount"));
+    m_simDisorder = spin(0, 10000000, 50);
+    m_simDisorder->setObjectName(QStringLiteral("simDisorder"));
+    m_simRate = spin(0, 100000000, 0, tr("as fast as possible"));
+    m_simRate->setSuffix(tr(" msg/s"));
+    m_simRate->setObjectName(QStringLiteral("simRate"));
+    m_simDelay = spin(0, 600000, 0, tr("none"));
+    m_simDelay->setSuffix(tr(" ms"));
+    m_simDup = percent(0);
+    m_simGap = percent(0);
+    m_simJunk = percent(0);
+    m_simSeed = spin(0, 2000000000, 1);
+    auto *counts = new QHBoxLayout;
+    counts->addWidget(m_simCount, 2);
+    counts->addWidget(new QLabel(tr("disorder")));
+    counts->addWidget(m_simDisorder, 1);
+    sim->addRow(tr("Messages:"), counts);
+    auto *pace = new QHBoxLayout;
+    pace->addWidget(m_simRate, 2);
+    pace->addWidget(new QLabel(tr("delay")));
+    pace->addWidget(m_simDelay, 1);
+    sim->addRow(tr("Rate:"), pace);
+    auto *faults = new QHBoxLayout;
+    faults->addWidget(new QLabel(tr("dup")));
+    faults->addWidget(m_simDup);
+    faults->addWidget(new QLabel(tr("gap")));
+    faults->addWidget(m_simGap);
+    faults->addWidget(new QLabel(tr("junk")));
+    faults->addWidget(m_simJunk);
+    sim->addRow(tr("Faults:"), faults);
+    sim->addRow(tr("Seed:"), m_simSeed);
+    m_sourcePages->addWidget(simPage);
+
+    auto *urlPage = new QWidget;
+    auto *urlForm = new QFormLayout(urlPage);
+    urlForm->setContentsMargins(0, 0, 0, 0);
+    m_feedUrl = new QLineEdit;
+    m_feedUrl->setObjectName(QStringLiteral("feedUrl"));
+    m_feedUrl->setPlaceholderText(QStringLiteral("wss://test-ws.skns.dev/raw-messages"));
+    m_feedUrl->setClearButtonEnabled(true);
+    urlForm->addRow(tr("WS_URL:"), m_feedUrl);
+    m_sourcePages->addWidget(urlPage);
+
+    auto *sourceBox = new QGroupBox(tr("Feed"));
+    auto *sourceLayout = new QVBoxLayout(sourceBox);
+    sourceLayout->addWidget(m_source);
+    sourceLayout->addWidget(m_sourcePages);
+
+    // Sink
+    m_sink = new QComboBox;
+    m_sink->setObjectName(QStringLiteral("sink"));
+    m_sink->addItem(tr("Built-in simulator's sink"));
+    m_sink->addItem(tr("SEND_URL"));
+    m_sink->addItem(tr("Do not forward (validate only)"));
+    m_sinkUrl = new QLineEdit;
+    m_sinkUrl->setObjectName(QStringLiteral("sinkUrl"));
+    m_sinkUrl->setPlaceholderText(QStringLiteral("wss://test-ws.skns.dev/ordered-messages/<name>"));
+    m_sinkUrl->setClearButtonEnabled(true);
+    m_insecure = new QCheckBox(tr("Accept untrusted certificates (insecure)"));
+    m_insecure->setObjectName(QStringLiteral("insecure"));
+    auto *sinkBox = new QGroupBox(tr("Ordered output"));
+    auto *sinkLayout = new QVBoxLayout(sinkBox);
+    sinkLayout->addWidget(m_sink);
+    sinkLayout->addWidget(m_sinkUrl);
+    sinkLayout->addWidget(m_insecure);
+    sinkLayout->addStretch();
+
+    // Reordering
+    m_window = spin(1, 1 << 30, int(1024));
+    m_window->setObjectName(QStringLiteral("window"));
+    m_mode = new QComboBox;
+    m_mode->setObjectName(QStringLiteral("mode"));
+    m_mode->addItem(tr("stream: forward as soon as order allows"), int(ReorderMode::Stream));
+    m_mode->addItem(tr("batch: hold everything, send sorted on Flush"), int(ReorderMode::Batch));
+    m_maxHold = spin(0, 86400000, 0, tr("off"));
+    m_maxHold->setSuffix(tr(" ms"));
+    m_maxHold->setObjectName(QStringLiteral("maxHold"));
+    m_startId = new QLineEdit;
+    m_startId->setObjectName(QStringLiteral("startId"));
+    m_startId->setPlaceholderText(tr("learned from the first W messages"));
+    m_count = spin(0, 2000000000, 0, tr("until the feed closes"));
+    m_count->setObjectName(QStringLiteral("count"));
+    auto *reorderBox = new QGroupBox(tr("Reordering"));
+    auto *reorder = new QFormLayout(reorderBox);
+    reorder->addRow(tr("Window W:"), m_window);
+    reorder->addRow(tr("Mode:"), m_mode);
+    reorder->addRow(tr("Max hold:"), m_maxHold);
+    reorder->addRow(tr("Start id:"), m_startId);
+    reorder->addRow(tr("Stop after:"), m_count);
+
+    m_problems = new QLabel;
+    m_problems->setObjectName(QStringLiteral("setupProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(sourceBox, 3);
+    row->addWidget(sinkBox, 2);
+    row->addWidget(reorderBox, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(row);
+    layout->addWidget(m_problems);
+
+    connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
+            &QStackedWidget::setCurrentIndex);
+    for (QComboBox *box : {m_source, m_sink, m_mode})
+        connect(box, &QComboBox::currentIndexChanged, this, &RunSetupPanel::updateState);
+    for (QLineEdit *edit : {m_feedUrl, m_sinkUrl, m_startId})
+        connect(edit, &QLineEdit::textChanged, this, &RunSetupPanel::updateState);
+    for (QSpinBox *box : {m_window, m_maxHold, m_count, m_simCount})
+        connect(box, &QSpinBox::valueChanged, this, &RunSetupPanel::updateState);
+    updateState();
+}
+
+void RunSetupPanel::markField(QWidget *field, bool bad)
+{
+    field->setStyleSheet(bad ? QStringLiteral("QLineEdit { border: 1px solid #c62828; }")
+                             : QString());
+}
+
+QStringList RunSetupPanel::problems() const
+{
+    QStringList list;
+    if (source() == Source::WebSocket) {
+        const QString p = UrlCheck::webSocketProblem(m_feedUrl->text());
+        if (!p.isEmpty())
+            list << tr("WS_URL: %1").arg(p);
+    }
+    if (sink() == Sink::Url) {
+        const QString p = UrlCheck::webSocketProblem(m_sinkUrl->text());
+        if (!p.isEmpty())
+            list << tr("SEND_URL: %1").arg(p);
+    }
+    if (!m_startId->text().trimmed().isEmpty()) {
+        bool ok = false;
+        m_startId->text().trimmed().toLongLong(&ok);
+        if (!ok)
+            list << tr("Start id: \"%1\" is not a 64-bit integer").arg(m_startId->text().trimmed());
+    }
+    return list;
+}
+
+void RunSetupPanel::updateState()
+{
+    const bool urlFeed = source() == Source::WebSocket;
+    const bool urlSink = sink() == Sink::Url;
+    m_sinkUrl->setVisible(urlSink);
+    // The built-in sink needs the built-in server, which runs whatever the feed is.
+    markField(m_feedUrl, urlFeed && !UrlCheck::webSocketProblem(m_feedUrl->text()).isEmpty());
+    markField(m_sinkUrl, urlSink && !UrlCheck::webSocketProblem(m_sinkUrl->text()).isEmpty());
+    bool startOk = true;
+    if (!m_startId->text().trimmed().isEmpty())
+        m_startId->text().trimmed().toLongLong(&startOk);
+    markField(m_startId, !startOk);
+    m_maxHold->setEnabled(m_mode->currentData().toInt() == int(ReorderMode::Stream));
+    m_problems->setText(problems().join(QLatin1Char('\n')));
+    m_problems->setVisible(!m_problems->text().isEmpty());
+    Q_EMIT changed();
+}
+
+void RunSetupPanel::setEditable(bool editable)
+{
+    for (QWidget *w : findChildren<QGroupBox *>())
+        w->setEnabled(editable);
+}
+
+RunSetupPanel::Source RunSetupPanel::source() const
+{
+    return m_source->currentIndex() == 1 ? Source::WebSocket : Source::Simulator;
+}
+
+void RunSetupPanel::setSource(Source source)
+{
+    m_source->setCurrentIndex(source == Source::WebSocket ? 1 : 0);
+}
+
+RunSetupPanel::Sink RunSetupPanel::sink() const
+{
+    switch (m_sink->currentIndex()) {
+    case 1:
+        return Sink::Url;
+    case 2:
+        return Sink::None;
+    default:
+        return Sink::Simulator;
+    }
+}
+
+void RunSetupPanel::setSink(Sink sink)
+{
+    m_sink->setCurrentIndex(sink == Sink::Url ? 1 : sink == Sink::None ? 2 : 0);
+}
+
+FeedParams RunSetupPanel::simulatorParams() const
+{
+    FeedParams p;
+    p.count = quint64(m_simCount->value());
+    p.disorder = quint64(m_simDisorder->value());
+    p.rate = m_simRate->value();
+    p.delayMs = m_simDelay->value();
+    p.dup = m_simDup->value() / 100.0;
+    p.gap = m_simGap->value() / 100.0;
+    p.junk = m_simJunk->value() / 100.0;
+    p.seed = quint64(m_simSeed->value());
+    return p;
+}
+
+void RunSetupPanel::setSimulatorParams(const FeedParams &p)
+{
+    m_simCount->setValue(int(std::min<quint64>(p.count, 2000000000)));
+    m_simDisorder->setValue(int(std::min<quint64>(p.disorder, 10000000)));
+    m_simRate->setValue(int(p.rate));
+    m_simDelay->setValue(p.delayMs);
+    m_simDup->setValue(p.dup * 100.0);
+    m_simGap->setValue(p.gap * 100.0);
+    m_simJunk->setValue(p.junk * 100.0);
+    m_simSeed->setValue(int(std::min<quint64>(p.seed, 2000000000)));
+}
+
+RunConfig RunSetupPanel::config() const
+{
+    RunConfig c;
+    if (source() == Source::WebSocket)
+        c.feedUrl = QUrl(m_feedUrl->text().trimmed());
+    if (sink() == Sink::Url)
+        c.sinkUrl = QUrl(m_sinkUrl->text().trimmed());
+    c.window = m_window->value();
+    c.mode = ReorderMode(m_mode->currentData().toInt());
+    c.maxHoldMs = c.mode == ReorderMode::Stream ? m_maxHold->value() : 0;
+    bool ok = false;
+    const qint64 start = m_startId->text().trimmed().toLongLong(&ok);
+    if (ok)
+        c.startId = start;
+    c.count = quint64(m_count->value());
+    c.insecure = m_insecure->isChecked();
+    c.flushAtEnd = false; // batch mode: the operator flushes
+    return c;
+}
+
+void RunSetupPanel::setFeedUrl(const QString &url)
+{
+    m_feedUrl->setText(url);
+}
+
+void RunSetupPanel::setSinkUrl(const QString &url)
+{
+    m_sinkUrl->setText(url);
+}
+
+void RunSetupPanel::setWindow(qint64 window)
+{
+    m_window->setValue(int(std::clamp<qint64>(window, 1, 1 << 30)));
+}
+
+void RunSetupPanel::setMode(ReorderMode mode)
+{
+    m_mode->setCurrentIndex(mode == ReorderMode::Batch ? 1 : 0);
+}
+
+void RunSetupPanel::setMaxHoldMs(qint64 ms)
+{
+    m_maxHold->setValue(int(std::clamp<qint64>(ms, 0, 86400000)));
+}
+
+void RunSetupPanel::setStartId(std::optional<qint64> id)
+{
+    m_startId->setText(id ? QString::number(*id) : QString());
+}
+
+void RunSetupPanel::setCount(quint64 count)
+{
+    m_count->setValue(int(std::min<quint64>(count, 2000000000)));
+}
+
+void RunSetupPanel::setInsecure(bool insecure)
+{
+    m_insecure->setChecked(insecure);
+}
+
+void RunSetupPanel::load(const QSettings &s)
+{
+    FeedParams p = simulatorParams();
+    p.count = s.value(QStringLiteral("sim/count"), qulonglong(p.count)).toULongLong();
+    p.disorder = s.value(QStringLiteral("sim/disorder"), qulonglong(p.disorder)).toULongLong();
+    p.rate = s.value(QStringLiteral("sim/rate"), p.rate).toDouble();
+    p.delayMs = s.value(QStringLiteral("sim/delay"), p.delayMs).toInt();
+    p.dup = s.value(QStringLiteral("sim/dup"), p.dup).toDouble();
+    p.gap = s.value(QStringLiteral("sim/gap"), p.gap).toDouble();
+    p.junk = s.value(QStringLiteral("sim/junk"), p.junk).toDouble();
+    p.seed = s.value(QStringLiteral("sim/seed"), qulonglong(p.seed)).toULongLong();
+    setSimulatorParams(p);
+    m_source->setCurrentIndex(s.value(QStringLiteral("setup/source"), 0).toInt());
+    m_feedUrl->setText(s.value(QStringLiteral("setup/feedUrl")).toString());
+    m_sink->setCurrentIndex(s.value(QStringLiteral("setup/sink"), 0).toInt());
+    m_sinkUrl->setText(s.value(QStringLiteral("setup/sinkUrl")).toString());
+    m_window->setValue(s.value(QStringLiteral("setup/window"), m_window->value()).toInt());
+    m_mode->setCurrentIndex(s.value(QStringLiteral("setup/mode"), 0).toInt());
+    m_maxHold->setValue(s.value(QStringLiteral("setup/maxHold"), 0).toInt());
+    m_startId->setText(s.value(QStringLiteral("setup/startId")).toString());
+    m_count->setValue(s.value(QStringLiteral("setup/count"), 0).toInt());
+    m_insecure->setChecked(s.value(QStringLiteral("setup/insecure"), false).toBool());
+}
+
+void RunSetupPanel::save(QSettings &s) const
+{
+    const FeedParams p = simulatorParams();
+    s.setValue(QStringLiteral("sim/count"), qulonglong(p.count));
+    s.setValue(QStringLiteral("sim/disorder"), qulonglong(p.disorder));
+    s.setValue(QStringLiteral("sim/rate"), p.rate);
+    s.setValue(QStringLiteral("sim/delay"), p.delayMs);
+    s.setValue(QStringLiteral("sim/dup"), p.dup);
+    s.setValue(QStringLiteral("sim/gap"), p.gap);
+    s.setValue(QStringLiteral("sim/junk"), p.junk);
+    s.setValue(QStringLiteral("sim/seed"), qulonglong(p.seed));
+    s.setValue(QStringLiteral("setup/source"), m_source->currentIndex());
+    s.setValue(QStringLiteral("setup/feedUrl"), m_feedUrl->text());
+    s.setValue(QStringLiteral("setup/sink"), m_sink->currentIndex());
+    s.setValue(QStringLiteral("setup/sinkUrl"), m_sinkUrl->text());
+    s.setValue(QStringLiteral("setup/window"), m_window->value());
+    s.setValue(QStringLiteral("setup/mode"), m_mode->currentIndex());
+    s.setValue(QStringLiteral("setup/maxHold"), m_maxHold->value());
+    s.setValue(QStringLiteral("setup/startId"), m_startId->text());
+    s.setValue(QStringLiteral("setup/count"), m_count->value());
+    s.setValue(QStringLiteral("setup/insecure"), m_insecure->isChecked());
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "feedgenerator.h"
+#include "runconfig.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QSpinBox;
+class QStackedWidget;
+QT_END_NAMESPACE
+
+/*!
+    The run's set-up: where frames come from (the built-in simulator with its knobs, or a
+    WS_URL), where they go (SEND_URL), and how they are reordered. URLs are checked as they are
+    typed; problems() says what stops a run from starting.
+*/
+class RunSetupPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunSetupPanel)
+
+public:
+    enum class Source { Simulator, WebSocket };
+    enum class Sink { Simulator, Url, None };
+
+    explicit RunSetupPanel(QWidget *parent = nullptr);
+
+    void load(const QSettings &settings);
+    void save(QSettings &settings) const;
+
+    Source source() const;
+    void setSource(Source source);
+    Sink sink() const;
+    void setSink(Sink sink);
+    FeedParams simulatorParams() const;
+    void setSimulatorParams(const FeedParams &params);
+    // Everything but the built-in simulator's URLs, which the window fills in.
+    RunConfig config() const;
+    void setFeedUrl(const QString &url);
+    void setSinkUrl(const QString &url);
+    void setWindow(qint64 window);
+    void setMode(ReorderMode mode);
+    void setMaxHoldMs(qint64 ms);
+    void setStartId(std::optional<qint64> id);
+    void setCount(quint64 count);
+    void setInsecure(bool insecure);
+
+    // Empty when a run can start.
+    QStringList problems() const;
+    // Locks the fields while a run is on.
+    void setEditable(bool editable);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void updateState();
+    static void markField(QWidget *field, bool bad);
+
+    QComboBox *m_source = nullptr;
+    QStackedWidget *m_sourcePages = nullptr;
+    QSpinBox *m_simCount = nullptr;
+    QSpinBox *m_simDisorder = nullptr;
+    QSpinBox *m_simRate = nullptr;
+    QSpinBox *m_simDelay = nullptr;
+    QDoubleSpinBox *m_simDup = nullptr;
+    QDoubleSpinBox *m_simGap = nullptr;
+    QDoubleSpinBox *m_simJunk = nullptr;
+    QSpinBox *m_simSeed = nullptr;
+    QLineEdit *m_feedUrl = nullptr;
+    QComboBox *m_sink = nullptr;
+    QLineEdit *m_sinkUrl = nullptr;
+    QSpinBox *m_window = nullptr;
+    QComboBox *m_mode = nullptr;
+    QSpinBox *m_maxHold = nullptr;
+    QLineEdit *m_startId = nullptr;
+    QSpinBox *m_count = nullptr;
+    QCheckBox *m_insecure = nullptr;
+    QLabel *m_problems = nullptr;
+};
