@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
@@ -6,532 +6,529 @@
     <message>
         <source>Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in order and proves it.
 Without --ws-url the built-in feed simulator is started on a free loopback port and both URLs point at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстанавливает порядок JSON-сообщений WebSocket-потока по id, пересылает их по порядку и доказывает это.
+Без --ws-url запускается встроенный симулятор потока на свободном локальном порту, и оба URL указывают на него.</translation>
     </message>
     <message>
         <source>Run without a window and print the summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Работать без окна и вывести сводку.</translation>
     </message>
     <message>
         <source>The feed to read (ws:// or wss://). Default: the built-in simulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Читаемый поток (ws:// или wss://). По умолчанию: встроенный симулятор.</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
-        <source>Where to forward the ordered messages. Default: the built-in simulator&apos;s sink when the feed is built in, else nowhere.</source>
-        <translation type="unfinished"></translation>
+        <source>Where to forward the ordered messages. Default: the built-in simulator's sink when the feed is built in, else nowhere.</source>
+        <translation>Куда пересылать упорядоченные сообщения. По умолчанию: приёмник встроенного симулятора, если поток встроенный, иначе никуда.</translation>
     </message>
     <message>
         <source>End the run after N accepted messages (0: when the feed closes).</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить прогон после N принятых сообщений (0: когда поток закроется).</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
-        <source>Reorder window W: the heap&apos;s capacity in stream mode.</source>
-        <translation type="unfinished"></translation>
+        <source>Reorder window W: the heap's capacity in stream mode.</source>
+        <translation>Окно упорядочивания W: ёмкость кучи в потоковом режиме.</translation>
     </message>
     <message>
         <source>W</source>
-        <translation type="unfinished"></translation>
+        <translation>W</translation>
     </message>
     <message>
         <source>stream: forward as soon as order allows; batch: hold the whole run and send it sorted at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>stream: пересылать, как только позволяет порядок; batch: держать весь прогон и отправить его отсортированным в конце.</translation>
     </message>
     <message>
         <source>MODE</source>
-        <translation type="unfinished"></translation>
+        <translation>РЕЖИМ</translation>
     </message>
     <message>
         <source>Stream mode: release a message held longer than MS milliseconds, giving up what it waits for (0: off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Потоковый режим: выпускать сообщение, ожидающее дольше MS миллисекунд, отказываясь от того, чего оно ждёт (0: выключено).</translation>
     </message>
     <message>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>МС</translation>
     </message>
     <message>
         <source>The first expected id (default: learned from the first W messages).</source>
-        <translation type="unfinished"></translation>
+        <translation>Первый ожидаемый id (по умолчанию: определяется по первым W сообщениям).</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Write one row per message to FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать по строке на сообщение в ФАЙЛ.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ФАЙЛ</translation>
     </message>
     <message>
         <source>Write the JSON report to FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать JSON-отчёт в ФАЙЛ.</translation>
     </message>
     <message>
         <source>Feed parameters of the built-in simulator, as a query string (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Параметры потока встроенного симулятора в виде строки запроса (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop).</translation>
     </message>
     <message>
         <source>QUERY</source>
-        <translation type="unfinished"></translation>
+        <translation>ЗАПРОС</translation>
     </message>
     <message>
         <source>Name of the built-in sink: /ordered-messages/NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя встроенного приёмника: /ordered-messages/ИМЯ.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>ИМЯ</translation>
     </message>
     <message>
         <source>Frames larger than this are malformed (counted, not forwarded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Кадры больше этого размера считаются некорректными (учитываются, не пересылаются).</translation>
     </message>
     <message>
         <source>BYTES</source>
-        <translation type="unfinished"></translation>
+        <translation>БАЙТЫ</translation>
     </message>
     <message>
         <source>Give up connecting after MS milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Прекратить попытку подключения через MS миллисекунд.</translation>
     </message>
     <message>
         <source>Reconnect a dropped feed or sink up to N times in a row, with exponential backoff (0: never).</source>
-        <translation type="unfinished"></translation>
+        <translation>Переподключать оборвавшийся поток или приёмник до N раз подряд с экспоненциальной задержкой (0: никогда).</translation>
     </message>
     <message>
         <source>Accept certificate errors on wss:// (the connection is then not authenticated).</source>
-        <translation type="unfinished"></translation>
+        <translation>Принимать ошибки сертификатов wss:// (соединение тогда не аутентифицировано).</translation>
     </message>
     <message>
         <source>Print nothing but errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выводить только ошибки.</translation>
     </message>
     <message>
-        <source>User interface language (en, ru). Default: the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <source>User interface language (en, ru). Default: the system's.</source>
+        <translation>Язык интерфейса (en, ru). По умолчанию: системный.</translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished"></translation>
+        <translation>ЯЗЫК</translation>
     </message>
     <message>
         <source>Window: run the demo, save a screenshot to FILE and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Окно: запустить демонстрацию, сохранить снимок в ФАЙЛ и выйти.</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>неожиданный аргумент: %1</translation>
     </message>
     <message>
-        <source>--%1 must be an integer from %2 to %3, not &quot;%4&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--%1 must be an integer from %2 to %3, not "%4"</source>
+        <translation>--%1 должно быть целым числом от %2 до %3, а не «%4»</translation>
     </message>
     <message>
-        <source>--mode must be stream or batch, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>--mode must be stream or batch, not "%1"</source>
+        <translation>--mode должно быть stream или batch, а не «%1»</translation>
     </message>
     <message>
         <source>--ws-url: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--ws-url: %1</translation>
     </message>
     <message>
         <source>--send-url: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--send-url: %1</translation>
     </message>
     <message>
-        <source>--sink-name must be a non-empty name without &apos;/&apos;</source>
-        <translation type="unfinished"></translation>
+        <source>--sink-name must be a non-empty name without '/'</source>
+        <translation>--sink-name должно быть непустым именем без «/»</translation>
     </message>
     <message>
         <source>--sim: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--sim: %1</translation>
     </message>
 </context>
 <context>
     <name>DistanceChart</name>
     <message>
         <source>Out-of-order distance per message</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонение от порядка для каждого сообщения</translation>
     </message>
     <message>
         <source>distance (min..max per column)</source>
-        <translation type="unfinished"></translation>
+        <translation>отклонение (мин..макс на столбец)</translation>
     </message>
     <message>
         <source>+W</source>
-        <translation type="unfinished"></translation>
+        <translation>+W</translation>
     </message>
     <message>
         <source>-W</source>
-        <translation type="unfinished"></translation>
+        <translation>−W</translation>
     </message>
     <message>
         <source>arrival index</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>distance</source>
-        <translation type="unfinished"></translation>
+        <translation>номер прибытия</translation>
     </message>
     <message>
         <source>Histogram of |distance|</source>
-        <translation type="unfinished"></translation>
+        <translation>Гистограмма |отклонения|</translation>
     </message>
     <message>
         <source>messages</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщения</translation>
     </message>
     <message>
         <source>|distance|</source>
-        <translation type="unfinished"></translation>
+        <translation>|отклонение|</translation>
     </message>
 </context>
 <context>
     <name>FeedParams</name>
     <message>
         <source>bad parameter %1=%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>неверный параметр %1=%2: %3</translation>
     </message>
     <message>
         <source>unknown parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестный параметр</translation>
     </message>
     <message>
         <source>not a valid value</source>
-        <translation type="unfinished"></translation>
+        <translation>недопустимое значение</translation>
     </message>
 </context>
 <context>
     <name>FeedSimulator</name>
     <message>
         <source>sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 missing ids, %7 malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник %1: кадров %2, %3, дубликатов %4, инверсий %5, пропущенных id %6, некорректных %7</translation>
     </message>
     <message>
         <source>ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>упорядочено</translation>
     </message>
     <message>
         <source>NOT ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>НЕ упорядочено</translation>
     </message>
     <message>
         <source>refused a feed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>поток отклонён: %1</translation>
     </message>
     <message>
         <source>refused a connection to unknown path %1</source>
-        <translation type="unfinished"></translation>
+        <translation>отклонено подключение к неизвестному пути %1</translation>
     </message>
     <message>
         <source>unknown path %1: use %2 or %3&lt;name&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестный путь %1: используйте %2 или %3&lt;имя&gt;</translation>
     </message>
     <message>
         <source>feed %1: %2 frames, %3 messages, %4 duplicates, %5 junk, %6 gaps, max displacement %7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>поток %1: кадров %2, сообщений %3, дубликатов %4, мусора %5, пропусков %6, макс. смещение %7%8</translation>
     </message>
     <message>
         <source>, complete</source>
-        <translation type="unfinished"></translation>
+        <translation>, завершён</translation>
     </message>
     <message>
         <source>, dropped on purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>, оборван намеренно</translation>
     </message>
     <message>
         <source>, client went away</source>
-        <translation type="unfinished"></translation>
+        <translation>, клиент отключился</translation>
     </message>
 </context>
 <context>
     <name>HeadlessRunner</name>
     <message>
         <source>cannot start the built-in feed simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся запустить встроенный симулятор потока: %1</translation>
     </message>
     <message>
         <source>built-in feed simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>встроенный симулятор потока: %1</translation>
     </message>
     <message>
         <source>no --send-url: messages are ordered and validated, not forwarded</source>
-        <translation type="unfinished"></translation>
+        <translation>нет --send-url: сообщения упорядочиваются и проверяются, но не пересылаются</translation>
     </message>
     <message>
         <source>reorder-monitor: stopping; held messages are released and the files written</source>
-        <translation type="unfinished"></translation>
+        <translation>reorder-monitor: остановка; удерживаемые сообщения выпускаются, файлы записываются</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>simulator feed: %1 messages, %2 duplicates, %3 junk, %4 ids skipped, max displacement %5</source>
-        <translation type="unfinished"></translation>
+        <translation>поток симулятора: сообщений %1, дубликатов %2, мусора %3, пропущено id %4, макс. смещение %5</translation>
     </message>
     <message>
         <source>simulator sink: received %1 frames, %2, %3 duplicates, %4 missing ids</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник симулятора: получено кадров %1, %2, дубликатов %3, пропущенных id %4</translation>
     </message>
     <message>
         <source>strictly ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>строго упорядочено</translation>
     </message>
     <message>
         <source>NOT ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>НЕ упорядочено</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Reorder Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Монитор порядка сообщений</translation>
     </message>
     <message>
-        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot create a folder for the runs' CSV files: %1</source>
+        <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогон</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Старт</translation>
     </message>
     <message>
         <source>Start a run (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Начать прогон (Ctrl+R)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>Ст&amp;оп</translation>
     </message>
     <message>
         <source>Stop the run: held messages are released and sent (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить прогон: удерживаемые сообщения выпускаются и отправляются (Esc)</translation>
     </message>
     <message>
         <source>&amp;Flush to SEND_URL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выгрузить в SEND_URL</translation>
     </message>
     <message>
         <source>Batch mode: send what is held, sorted. Stream mode: release the rest now (Ctrl+Shift+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пакетный режим: отправить удерживаемое, отсортировав. Потоковый режим: выпустить остаток сейчас (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <source>&amp;Export CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспорт CSV...</translation>
     </message>
     <message>
-        <source>Save the run&apos;s messages as CSV (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <source>Save the run's messages as CSV (Ctrl+E)</source>
+        <translation>Сохранить сообщения прогона в CSV (Ctrl+E)</translation>
     </message>
     <message>
         <source>Export CSV of &amp;runs...</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт CSV &amp;прогонов...</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прогон</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;About Reorder Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Скрыть</translation>
     </message>
     <message>
         <source>Export CSV of runs...</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт CSV прогонов...</translation>
     </message>
     <message>
-        <source>Export selected run&apos;s messages...</source>
-        <translation type="unfinished"></translation>
+        <source>Export selected run's messages...</source>
+        <translation>Экспорт сообщений выбранного прогона...</translation>
     </message>
     <message>
         <source>Runs history</source>
-        <translation type="unfinished"></translation>
+        <translation>История прогонов</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>События</translation>
     </message>
     <message>
         <source>The built-in simulator cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенный симулятор не запускается: %1</translation>
     </message>
     <message>
         <source>built-in simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>встроенный симулятор</translation>
     </message>
     <message>
         <source>Run %1: %2 -&gt; %3, window %4, %5 mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогон %1: %2 -&gt; %3, окно %4, режим %5</translation>
     </message>
     <message>
         <source>(not forwarded)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без пересылки)</translation>
     </message>
     <message>
         <source>Certificate errors are ignored for this run: the connections are not authenticated.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом прогоне ошибки сертификатов игнорируются: соединения не аутентифицированы.</translation>
     </message>
     <message>
         <source>Stopping: held messages are released and sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановка: удерживаемые сообщения выпускаются и отправляются.</translation>
     </message>
     <message>
         <source>Flush: releasing what is held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выгрузка: выпуск удерживаемых сообщений.</translation>
     </message>
     <message>
         <source>The feed ended. %1 messages are held: press Flush to send them sorted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток закончился. Удерживается сообщений: %1; нажмите «Выгрузить», чтобы отправить их отсортированными.</translation>
     </message>
     <message>
-        <source>The run&apos;s CSV could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The run's CSV could not be written: %1</source>
+        <translation>Не удалось записать CSV прогона: %1</translation>
     </message>
     <message>
         <source>Run %1 finished: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогон %1 завершён: %2</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание: %1</translation>
     </message>
     <message>
         <source>There is no finished run to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет завершённого прогона для экспорта.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся записать %1.</translation>
     </message>
     <message>
         <source>Saved the messages of run %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения прогона %1 сохранены в %2.</translation>
     </message>
     <message>
-        <source>Saved the runs to %1, each run&apos;s messages next to it.</source>
-        <translation type="unfinished"></translation>
+        <source>Saved the runs to %1, each run's messages next to it.</source>
+        <translation>Прогоны сохранены в %1, сообщения каждого прогона — рядом.</translation>
     </message>
     <message>
-        <source>Export the run&apos;s messages</source>
-        <translation type="unfinished"></translation>
+        <source>Export the run's messages</source>
+        <translation>Экспорт сообщений прогона</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт прогонов</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка: %1</translation>
     </message>
     <message>
         <source>About Reorder Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе «Монитор порядка сообщений»</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reorder Monitor %1&lt;/b&gt;&lt;p&gt;Puts an out-of-order WebSocket feed back in id order with a bounded heap, forwards it and proves it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Монитор порядка сообщений %1&lt;/b&gt;&lt;p&gt;Восстанавливает порядок id в WebSocket-потоке с помощью ограниченной кучи, пересылает его и доказывает результат.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>MessageCodec</name>
     <message>
         <source>valid message</source>
-        <translation type="unfinished"></translation>
+        <translation>корректное сообщение</translation>
     </message>
     <message>
         <source>empty frame</source>
-        <translation type="unfinished"></translation>
+        <translation>пустой кадр</translation>
     </message>
     <message>
         <source>binary frame</source>
-        <translation type="unfinished"></translation>
+        <translation>двоичный кадр</translation>
     </message>
     <message>
         <source>frame over the size limit</source>
-        <translation type="unfinished"></translation>
+        <translation>кадр превышает предел размера</translation>
     </message>
     <message>
         <source>not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>некорректный JSON</translation>
     </message>
     <message>
         <source>JSON, but not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON, но не объект</translation>
     </message>
     <message>
-        <source>no &quot;id&quot; field</source>
-        <translation type="unfinished"></translation>
+        <source>no "id" field</source>
+        <translation>нет поля «id»</translation>
     </message>
     <message>
-        <source>&quot;id&quot; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <source>"id" is not an integer</source>
+        <translation>«id» не целое число</translation>
     </message>
     <message>
-        <source>&quot;id&quot; does not fit in 64 bits</source>
-        <translation type="unfinished"></translation>
+        <source>"id" does not fit in 64 bits</source>
+        <translation>«id» не помещается в 64 бита</translation>
     </message>
     <message>
-        <source>&quot;id&quot; appears twice</source>
-        <translation type="unfinished"></translation>
+        <source>"id" appears twice</source>
+        <translation>«id» встречается дважды</translation>
     </message>
     <message>
         <source>unknown problem</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестная проблема</translation>
     </message>
 </context>
 <context>
     <name>MessagePanel</name>
     <message>
         <source>All messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Все сообщения</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать:</translation>
     </message>
     <message>
         <source>%1 of %2 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 из %2 кадров</translation>
     </message>
     <message>
-        <source> (%1 more in the run&apos;s CSV only)</source>
-        <translation type="unfinished"></translation>
+        <source> (%1 more in the run's CSV only)</source>
+        <translation> (ещё %1 — только в CSV прогона)</translation>
     </message>
 </context>
 <context>
@@ -539,780 +536,780 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
     <message>
         <source>accepted</source>
         <comment>message status</comment>
-        <translation type="unfinished"></translation>
+        <translation>принято</translation>
     </message>
     <message>
         <source>late</source>
         <comment>message arrived after its place was given up</comment>
-        <translation type="unfinished"></translation>
+        <translation>опоздало</translation>
     </message>
     <message>
         <source>duplicate</source>
         <comment>message id already buffered or sent</comment>
-        <translation type="unfinished"></translation>
+        <translation>дубликат</translation>
     </message>
     <message>
         <source>malformed</source>
         <comment>frame is not a valid message</comment>
-        <translation type="unfinished"></translation>
+        <translation>некорректно</translation>
     </message>
     <message>
         <source>malformed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>некорректно: %1</translation>
     </message>
     <message>
         <source>Arrived after its place in the output was given up: not forwarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пришло после того, как его место в выводе было пропущено: не пересылается.</translation>
     </message>
     <message>
         <source>Its id was already buffered or sent: not forwarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Такой id уже в буфере или отправлен: не пересылается.</translation>
     </message>
     <message>
         <source>Order in which the frame arrived, from 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Порядковый номер прибытия кадра, с 0</translation>
     </message>
     <message>
         <source>Position in the ordered output, from 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Позиция в упорядоченном выводе, с 0</translation>
     </message>
     <message>
         <source>Arrival index minus output index, over sent messages: positive means it arrived late, negative early</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер прибытия минус номер в выводе (по отправленным сообщениям): положительное — пришло позже, отрицательное — раньше</translation>
     </message>
     <message>
         <source>Time the message waited in the reorder buffer</source>
-        <translation type="unfinished"></translation>
+        <translation>Время ожидания сообщения в буфере упорядочивания</translation>
     </message>
     <message>
         <source>Arrival #</source>
-        <translation type="unfinished"></translation>
+        <translation>№ прибытия</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Output #</source>
-        <translation type="unfinished"></translation>
+        <translation>№ вывода</translation>
     </message>
     <message>
         <source>Distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Отклонение</translation>
     </message>
     <message>
         <source>Hold ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидание, мс</translation>
     </message>
     <message>
         <source>Raw frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Исходный кадр</translation>
     </message>
 </context>
 <context>
     <name>OrderedSink</name>
     <message>
         <source>the sink confirmed %1 of %2 frames and did not close in time</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник подтвердил %1 из %2 кадров и не закрылся вовремя</translation>
     </message>
     <message>
         <source>certificate not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сертификат не заслуживает доверия: %1</translation>
     </message>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>нет ответа в течение %1 с</translation>
     </message>
     <message>
         <source>closed by the sink with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыто приёмником с кодом %1</translation>
     </message>
     <message>
         <source>connection lost</source>
-        <translation type="unfinished"></translation>
+        <translation>соединение потеряно</translation>
     </message>
     <message>
         <source>cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся подключиться к %1: %2</translation>
     </message>
     <message>
         <source>the sink %1 dropped and could not be reconnected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник %1 оборвался, переподключиться не удалось: %2</translation>
     </message>
 </context>
 <context>
     <name>ResultsPanel</name>
     <message>
         <source>Validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка</translation>
     </message>
     <message>
         <source>Ordered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Упорядочено:</translation>
     </message>
     <message>
         <source>Inversions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Инверсии:</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Получено:</translation>
     </message>
     <message>
         <source>Accepted:</source>
-        <translation type="unfinished"></translation>
+        <translation>Принято:</translation>
     </message>
     <message>
         <source>Sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлено:</translation>
     </message>
     <message>
         <source>Confirmed by sink:</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтверждено приёмником:</translation>
     </message>
     <message>
         <source>Late:</source>
-        <translation type="unfinished"></translation>
+        <translation>Опоздавших:</translation>
     </message>
     <message>
         <source>Duplicates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дубликатов:</translation>
     </message>
     <message>
         <source>Missing ids (gaps):</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущено id (разрывы):</translation>
     </message>
     <message>
         <source>Malformed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Некорректных:</translation>
     </message>
     <message>
         <source>Max distance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Макс. отклонение:</translation>
     </message>
     <message>
         <source>Recommended window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Рекомендуемое окно:</translation>
     </message>
     <message>
         <source>Timing</source>
-        <translation type="unfinished"></translation>
+        <translation>Время</translation>
     </message>
     <message>
         <source>Connect:</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение:</translation>
     </message>
     <message>
         <source>Receive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Приём:</translation>
     </message>
     <message>
         <source>Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Упорядочивание:</translation>
     </message>
     <message>
         <source>Send:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправка:</translation>
     </message>
     <message>
         <source>Total:</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего:</translation>
     </message>
     <message>
         <source>Throughput:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропускная способность:</translation>
     </message>
     <message>
         <source>Hold ms (min/p50/p99/max):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидание, мс (мин/p50/p99/макс):</translation>
     </message>
     <message>
         <source>Delivery:</source>
-        <translation type="unfinished"></translation>
+        <translation>Доставка:</translation>
     </message>
     <message>
         <source>No run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогонов ещё не было</translation>
     </message>
     <message>
         <source>Set up a run and press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройте прогон и нажмите «Старт».</translation>
     </message>
     <message>
         <source>RUNNING</source>
-        <translation type="unfinished"></translation>
+        <translation>ИДЁТ ПРОГОН</translation>
     </message>
     <message>
         <source>Validation follows when the run ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка будет выполнена по окончании прогона.</translation>
     </message>
     <message>
         <source>not forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>без пересылки</translation>
     </message>
     <message>
         <source>%1 in %2 gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 в %2 разрывах</translation>
     </message>
     <message>
         <source>%1 (window %2 is too small)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (окно %2 слишком мало)</translation>
     </message>
     <message>
         <source>feed dropped %1x, reconnected %2x</source>
-        <translation type="unfinished"></translation>
+        <translation>поток обрывался %1 раз, переподключён %2 раз</translation>
     </message>
     <message>
         <source>sink dropped %1x, %2 frames re-sent</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник обрывался %1 раз, повторно отправлено кадров: %2</translation>
     </message>
     <message>
         <source>feed held back %1x for a slow sink</source>
-        <translation type="unfinished"></translation>
+        <translation>поток придерживался %1 раз из-за медленного приёмника</translation>
     </message>
     <message>
         <source>no drops</source>
-        <translation type="unfinished"></translation>
+        <translation>без обрывов</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 мс</translation>
     </message>
     <message>
         <source>%1 msg/s now</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сообщ./с сейчас</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>%1 msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 сообщ./с</translation>
     </message>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>ОШИБКА</translation>
     </message>
     <message>
         <source>PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>УСПЕХ</translation>
     </message>
     <message>
         <source>The output is strictly ordered and every frame was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вывод строго упорядочен, и каждый кадр доставлен.</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>ПРОВАЛ</translation>
     </message>
 </context>
 <context>
     <name>RunController</name>
     <message>
         <source>... (%1 characters in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>... (всего символов: %1)</translation>
     </message>
     <message>
         <source>SEND_URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SEND_URL: %1</translation>
     </message>
     <message>
         <source>the sink reconnected; unconfirmed frames are being sent again</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник переподключён; неподтверждённые кадры отправляются повторно</translation>
     </message>
     <message>
         <source>the sink dropped (%1); reconnecting, attempt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник оборвался (%1); переподключение, попытка %2</translation>
     </message>
     <message>
         <source>the feed dropped (%1); reconnecting, attempt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>поток оборвался (%1); переподключение, попытка %2</translation>
     </message>
     <message>
         <source>the feed reconnected; repeated ids will count as duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>поток переподключён; повторённые id будут учтены как дубликаты</translation>
     </message>
     <message>
         <source>WS_URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WS_URL: %1</translation>
     </message>
     <message>
         <source>binary frame of %1 bytes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>двоичный кадр, байт: %1: %2</translation>
     </message>
 </context>
 <context>
     <name>RunCsvWriter</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>%1 was not open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не был открыт</translation>
     </message>
 </context>
 <context>
     <name>RunHistoryModel</name>
     <message>
         <source>ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>ОШИБКА</translation>
     </message>
     <message>
         <source>PASS</source>
-        <translation type="unfinished"></translation>
+        <translation>УСПЕХ</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>ПРОВАЛ</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Начало</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <source>W</source>
         <comment>reorder window</comment>
-        <translation type="unfinished"></translation>
+        <translation>W</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Получено</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправлено</translation>
     </message>
     <message>
         <source>Late</source>
-        <translation type="unfinished"></translation>
+        <translation>Опоздавших</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Дубликатов</translation>
     </message>
     <message>
         <source>Malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>Некорректных</translation>
     </message>
     <message>
         <source>Missing ids</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропущено id</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Вердикт</translation>
     </message>
     <message>
         <source>Total ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Всего, мс</translation>
     </message>
     <message>
         <source>msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>сообщ./с</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся записать %1</translation>
     </message>
 </context>
 <context>
     <name>RunReport</name>
     <message>
         <source>the ids sent are not strictly increasing: %1 inversions, %2 duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>отправленные id не строго возрастают: инверсий %1, дубликатов %2</translation>
     </message>
     <message>
         <source>sent (%1) is not accepted - late - duplicates (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлено (%1) не равно «принято − опоздавшие − дубликаты» (%2)</translation>
     </message>
     <message>
         <source>validated %1 ids but %2 were sent</source>
-        <translation type="unfinished"></translation>
+        <translation>проверено id: %1, а отправлено: %2</translation>
     </message>
     <message>
         <source>only %1 of %2 released messages were written to the sink</source>
-        <translation type="unfinished"></translation>
+        <translation>в приёмник записано только %1 из %2 выпущенных сообщений</translation>
     </message>
     <message>
         <source>the sink confirmed only %1 of %2 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>приёмник подтвердил только %1 из %2 кадров</translation>
     </message>
     <message>
         <source>window %1 was too small: %2 late messages; the recommended window is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>окно %1 было слишком мало: опоздавших сообщений %2; рекомендуемое окно — %3</translation>
     </message>
     <message>
         <source>the feed ended after %1 of %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>поток закончился после %1 из %2 сообщений</translation>
     </message>
     <message>
         <source>%1 malformed frames were not forwarded</source>
-        <translation type="unfinished"></translation>
+        <translation>некорректных кадров не переслано: %1</translation>
     </message>
     <message>
         <source>the run was stopped by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>прогон остановлен оператором</translation>
     </message>
     <message>
         <source>too many gaps to track exactly; the oldest were summarised</source>
-        <translation type="unfinished"></translation>
+        <translation>слишком много разрывов для точного учёта; самые старые обобщены</translation>
     </message>
     <message>
         <source>FAILED: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>НЕ ВЫПОЛНЕНО: %1</translation>
     </message>
     <message>
         <source>PASS: the output is ordered and complete</source>
-        <translation type="unfinished"></translation>
+        <translation>УСПЕХ: вывод упорядочен и полон</translation>
     </message>
     <message>
         <source>FAIL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ПРОВАЛ: %1</translation>
     </message>
     <message>
         <source>received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6</source>
-        <translation type="unfinished"></translation>
+        <translation>получено %1, принято %2, некорректных %3, дубликатов %4, опоздавших %5, отправлено %6</translation>
     </message>
     <message>
         <source>ordered: %1, inversions %2, missing ids %3 in %4 gaps, max distance %5</source>
-        <translation type="unfinished"></translation>
+        <translation>упорядочено: %1, инверсий %2, пропущено id %3 в %4 разрывах, макс. отклонение %5</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>window %1 (%2), recommended window %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>окно %1 (%2), рекомендуемое окно %3%4</translation>
     </message>
     <message>
         <source> - the window was too small</source>
-        <translation type="unfinished"></translation>
+        <translation> — окно было слишком мало</translation>
     </message>
     <message>
         <source>timing: connect %1 ms, receive %2 ms, order %3 ms, send %4 ms, total %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>время: подключение %1 мс, приём %2 мс, упорядочивание %3 мс, отправка %4 мс, всего %5 мс</translation>
     </message>
     <message>
         <source>throughput %1 messages/s; hold ms min %2, p50 %3, p99 %4, max %5</source>
-        <translation type="unfinished"></translation>
+        <translation>пропускная способность %1 сообщ./с; ожидание, мс: мин %2, p50 %3, p99 %4, макс %5</translation>
     </message>
     <message>
         <source>forwarded %1 to %2, confirmed %3, re-sent %4</source>
-        <translation type="unfinished"></translation>
+        <translation>переслано %1 в %2, подтверждено %3, отправлено повторно %4</translation>
     </message>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>примечание: %1</translation>
     </message>
 </context>
 <context>
     <name>RunSetupPanel</name>
     <message>
         <source>Built-in simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенный симулятор</translation>
     </message>
     <message>
         <source>WebSocket URL (WS_URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket URL (WS_URL)</translation>
     </message>
     <message>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>максимально быстро</translation>
     </message>
     <message>
         <source> msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation> сообщ./с</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> мс</translation>
     </message>
     <message>
         <source>disorder</source>
-        <translation type="unfinished"></translation>
+        <translation>беспорядок</translation>
     </message>
     <message>
         <source>Messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения:</translation>
     </message>
     <message>
         <source>delay</source>
-        <translation type="unfinished"></translation>
+        <translation>задержка</translation>
     </message>
     <message>
         <source>Rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Темп:</translation>
     </message>
     <message>
         <source>dup</source>
-        <translation type="unfinished"></translation>
+        <translation>дубл.</translation>
     </message>
     <message>
         <source>gap</source>
-        <translation type="unfinished"></translation>
+        <translation>пропуск</translation>
     </message>
     <message>
         <source>junk</source>
-        <translation type="unfinished"></translation>
+        <translation>мусор</translation>
     </message>
     <message>
         <source>Faults:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбои:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Зерно:</translation>
     </message>
     <message>
         <source>WS_URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>WS_URL:</translation>
     </message>
     <message>
         <source>Feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток</translation>
     </message>
     <message>
-        <source>Built-in simulator&apos;s sink</source>
-        <translation type="unfinished"></translation>
+        <source>Built-in simulator's sink</source>
+        <translation>Приёмник встроенного симулятора</translation>
     </message>
     <message>
         <source>SEND_URL</source>
-        <translation type="unfinished"></translation>
+        <translation>SEND_URL</translation>
     </message>
     <message>
         <source>Do not forward (validate only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Не пересылать (только проверка)</translation>
     </message>
     <message>
         <source>Accept untrusted certificates (insecure)</source>
-        <translation type="unfinished"></translation>
+        <translation>Принимать недоверенные сертификаты (небезопасно)</translation>
     </message>
     <message>
         <source>Ordered output</source>
-        <translation type="unfinished"></translation>
+        <translation>Упорядоченный вывод</translation>
     </message>
     <message>
         <source>stream: forward as soon as order allows</source>
-        <translation type="unfinished"></translation>
+        <translation>поток: пересылать, как только позволяет порядок</translation>
     </message>
     <message>
         <source>batch: hold everything, send sorted on Flush</source>
-        <translation type="unfinished"></translation>
+        <translation>пакет: держать всё, отправить отсортированным по «Выгрузить»</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>выкл.</translation>
     </message>
     <message>
         <source>learned from the first W messages</source>
-        <translation type="unfinished"></translation>
+        <translation>по первым W сообщениям</translation>
     </message>
     <message>
         <source>until the feed closes</source>
-        <translation type="unfinished"></translation>
+        <translation>пока поток не закроется</translation>
     </message>
     <message>
         <source>Reordering</source>
-        <translation type="unfinished"></translation>
+        <translation>Упорядочивание</translation>
     </message>
     <message>
         <source>Window W:</source>
-        <translation type="unfinished"></translation>
+        <translation>Окно W:</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим:</translation>
     </message>
     <message>
         <source>Max hold:</source>
-        <translation type="unfinished"></translation>
+        <translation>Макс. ожидание:</translation>
     </message>
     <message>
         <source>Start id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Начальный id:</translation>
     </message>
     <message>
         <source>Stop after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановить после:</translation>
     </message>
     <message>
         <source>WS_URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WS_URL: %1</translation>
     </message>
     <message>
         <source>SEND_URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SEND_URL: %1</translation>
     </message>
     <message>
-        <source>Start id: &quot;%1&quot; is not a 64-bit integer</source>
-        <translation type="unfinished"></translation>
+        <source>Start id: "%1" is not a 64-bit integer</source>
+        <translation>Начальный id: «%1» не является 64-битным целым</translation>
     </message>
 </context>
 <context>
     <name>RunStatusBar</name>
     <message>
         <source>INSECURE: certificates are not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>НЕБЕЗОПАСНО: сертификаты не проверяются</translation>
     </message>
     <message>
         <source>Feed: idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: простой</translation>
     </message>
     <message>
         <source>Sink: idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмник: простой</translation>
     </message>
     <message>
         <source>Feed: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: подключение</translation>
     </message>
     <message>
         <source>Feed: ended, holding for Flush</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: закончен, ожидание выгрузки</translation>
     </message>
     <message>
         <source>Feed: ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: закончен</translation>
     </message>
     <message>
         <source>Feed: closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: закрыт</translation>
     </message>
     <message>
         <source>Sink: closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмник: закрыт</translation>
     </message>
     <message>
         <source>Feed: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: подключён</translation>
     </message>
     <message>
         <source>Feed: reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Поток: переподключение</translation>
     </message>
     <message>
         <source>Sink: not forwarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмник: без пересылки</translation>
     </message>
     <message>
         <source>Sink: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмник: подключён</translation>
     </message>
     <message>
         <source>Sink: connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Приёмник: подключение</translation>
     </message>
     <message>
         <source>%1 msg/s in, %2 msg/s out</source>
-        <translation type="unfinished"></translation>
+        <translation>вход %1 сообщ./с, выход %2 сообщ./с</translation>
     </message>
 </context>
 <context>
     <name>UrlCheck</name>
     <message>
         <source>the URL is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>URL пуст</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid URL: %2</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a valid URL: %2</source>
+        <translation>«%1» не является корректным URL: %2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; must start with ws:// or wss://</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" must start with ws:// or wss://</source>
+        <translation>«%1» должен начинаться с ws:// или wss://</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no host</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" has no host</source>
+        <translation>в «%1» нет хоста</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has an invalid port</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" has an invalid port</source>
+        <translation>в «%1» неверный порт</translation>
     </message>
 </context>
 <context>
     <name>WebSocketSource</name>
     <message>
         <source>certificate not trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>сертификат не заслуживает доверия: %1</translation>
     </message>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>нет ответа в течение %1 с</translation>
     </message>
     <message>
         <source>closed by the feed with code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыто потоком с кодом %1</translation>
     </message>
     <message>
         <source>closed by the feed with code %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>закрыто потоком с кодом %1 (%2)</translation>
     </message>
     <message>
         <source>connection lost without a close frame</source>
-        <translation type="unfinished"></translation>
+        <translation>соединение потеряно без кадра закрытия</translation>
     </message>
     <message>
         <source>cannot connect to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>не удаётся подключиться к %1: %2</translation>
     </message>
     <message>
         <source>the feed %1 dropped and could not be reconnected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>поток %1 оборвался, переподключиться не удалось: %2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop= and validates what arrives at ws://HOST:PORT/ordered-messages/&lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отдаёт симулированный неупорядоченный поток по адресу ws://ХОСТ:ПОРТ/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop= и проверяет то, что приходит на ws://ХОСТ:ПОРТ/ordered-messages/&lt;имя&gt;.</translation>
     </message>
     <message>
         <source>Port to listen on (0: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>Порт для прослушивания (0: любой свободный).</translation>
     </message>
     <message>
         <source>Address to listen on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес для прослушивания.</translation>
     </message>
     <message>
         <source>Log nothing but errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Записывать в журнал только ошибки.</translation>
     </message>
 </context>
 </TS>

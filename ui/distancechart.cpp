@@ -65,7 +65,6 @@ DistanceChart::DistanceChart(QWidget *parent)
     m_x->setTitleText(tr("arrival index"));
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_y = new QValueAxis;
-    m_y->setTitleText(tr("distance"));
     m_y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);

@@ -12,6 +12,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -40,8 +42,11 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     const int widths[] = {9, 9, 8, 12, 9, 7, 8, 30};
-    for (int c = 0; c < MessageTableModel::ColumnCount; ++c)
-        m_view->setColumnWidth(c, widths[c] * digit + 12);
+    const QFontMetrics header(m_view->horizontalHeader()->font());
+    for (int c = 0; c < MessageTableModel::ColumnCount; ++c) {
+        const int title = header.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString());
+        m_view->setColumnWidth(c, std::max(widths[c] * digit, title) + 16);
+    }
 
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("All messages"), QString());
