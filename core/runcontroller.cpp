@@ -208,6 +208,9 @@ void RunController::onText(const QString &frame)
     }
     if (!m_released.empty())
         forwardReleased(afterPush);
+    if (m_config.recordEvents
+        && m_batch.arrivals.size() + m_batch.releases.size() >= MaxBatchEvents)
+        emitEvents();
     if (m_config.maxHoldMs > 0 && !m_holdTimer.isActive())
         armHoldTimer();
     if (m_config.count > 0 && m_counters.accepted >= m_config.count)

@@ -36,6 +36,9 @@ class RunController final : public QObject
 
 public:
     static constexpr int EventIntervalMs = 50;
+    // A busy worker may not get to its timer for a while: a batch also leaves when it is this big,
+    // so that the receiver (a GUI thread) never digests more than a few milliseconds at once.
+    static constexpr qsizetype MaxBatchEvents = 16384;
     static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
     // holds it back) until the sink is down to the low mark.

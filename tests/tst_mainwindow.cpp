@@ -9,11 +9,11 @@
 #include "runsession.h"
 #include "runsetuppanel.h"
 
+#include "statusfiltermodel.h"
 #include <QAction>
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>

@@ -1,6 +1,8 @@
 #include "messagepanel.h"
 
 #include "messagetablemodel.h"
+#include "runcsvwriter.h"
+#include "statusfiltermodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -8,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -17,16 +18,11 @@
 MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_filter(new QSortFilterProxyModel(this))
+    , m_filter(new StatusFilterModel(model, this))
     , m_view(new QTableView)
     , m_status(new QComboBox)
     , m_caption(new QLabel)
 {
-    m_filter->setSourceModel(model);
-    m_filter->setFilterRole(MessageTableModel::StatusKeyRole);
-    m_filter->setFilterKeyColumn(MessageTableModel::StatusColumn);
-    // Statuses never change after arrival: no re-filtering when outputs fill in.
-    m_filter->setDynamicSortFilter(false);
 
     m_view->setObjectName(QStringLiteral("messageTable"));
     m_view->setModel(m_filter);
@@ -93,7 +89,13 @@ void MessagePanel::setStatusFilter(const QString &statusKey)
         m_status->setCurrentIndex(index); // comes back here through the signal
         return;
     }
-    m_filter->setFilterFixedString(statusKey);
+    std::optional<MessageStatus> status;
+    for (MessageStatus s : {MessageStatus::Accepted, MessageStatus::Late, MessageStatus::Duplicate,
+                            MessageStatus::Malformed}) {
+        if (RunCsvWriter::statusKey(s) == statusKey)
+            status = s;
+    }
+    m_filter->setStatus(status);
     m_follow = true;
     m_view->scrollToBottom();
     updateCaption();

@@ -5,11 +5,11 @@
 QT_BEGIN_NAMESPACE
 class QComboBox;
 class QLabel;
-class QSortFilterProxyModel;
 class QTableView;
 QT_END_NAMESPACE
 
 class MessageTableModel;
+class StatusFilterModel;
 
 /*!
     The live message table with a status filter. The view follows the newest rows unless the
@@ -24,7 +24,7 @@ public:
     explicit MessagePanel(MessageTableModel *model, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
-    QSortFilterProxyModel *filter() const { return m_filter; }
+    StatusFilterModel *filter() const { return m_filter; }
     // "" for every status, or accepted / late / duplicate / malformed.
     void setStatusFilter(const QString &statusKey);
     bool isFollowingTail() const { return m_follow; }
@@ -32,7 +32,7 @@ public:
 
 private:
     MessageTableModel *m_model;
-    QSortFilterProxyModel *m_filter;
+    StatusFilterModel *m_filter;
     QTableView *m_view;
     QComboBox *m_status;
     QLabel *m_caption;

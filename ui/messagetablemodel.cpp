@@ -14,8 +14,8 @@ void MessageTableModel::clear()
 {
     // Between runs only: a reset is the right signal for "a new run's table".
     beginResetModel();
-    m_rows.clear();
-    m_rows.shrink_to_fit();
+    m_chunks.clear();
+    m_size = 0;
     m_notShown = 0;
     endResetModel();
 }
@@ -23,7 +23,7 @@ void MessageTableModel::clear()
 void MessageTableModel::apply(const RunEventBatch &batch)
 {
     if (!batch.arrivals.isEmpty()) {
-        const qsizetype first = qsizetype(m_rows.size());
+        const qsizetype first = qsizetype(m_size);
         const qsizetype room = std::max<qsizetype>(0, RowLimit - first);
         const qsizetype n = std::min(room, batch.arrivals.size());
         m_notShown += quint64(batch.arrivals.size() - n);
@@ -31,14 +31,15 @@ void MessageTableModel::apply(const RunEventBatch &batch)
             beginInsertRows(QModelIndex(), int(first), int(first + n - 1));
             for (qsizetype i = 0; i < n; ++i) {
                 const MessageArrival &a = batch.arrivals[i];
-                Row row;
+                if (m_size % ChunkRows == 0)
+                    m_chunks.push_back(std::make_unique<Row[]>(ChunkRows));
+                Row &row = rowAt(m_size++);
                 row.frame = a.frame;
                 row.id = a.id;
                 row.textStart = a.textStart;
                 row.textLength = a.textLength;
                 row.status = a.status;
                 row.reason = a.reason;
-                m_rows.push_back(std::move(row));
             }
             endInsertRows();
         }
@@ -47,9 +48,9 @@ void MessageTableModel::apply(const RunEventBatch &batch)
         quint64 low = std::numeric_limits<quint64>::max();
         quint64 high = 0;
         for (const MessageRelease &r : batch.releases) {
-            if (r.arrivalIndex >= m_rows.size())
+            if (r.arrivalIndex >= m_size)
                 continue;
-            Row &row = m_rows[std::size_t(r.arrivalIndex)];
+            Row &row = rowAt(std::size_t(r.arrivalIndex));
             row.output = qint64(r.outputIndex);
             row.distance = r.distance;
             row.holdNs = r.holdNs;
@@ -65,7 +66,7 @@ void MessageTableModel::apply(const RunEventBatch &batch)
 
 int MessageTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_size);
 }
 
 int MessageTableModel::columnCount(const QModelIndex &parent) const
@@ -90,9 +91,9 @@ QString MessageTableModel::statusText(MessageStatus status)
 
 QVariant MessageTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || std::size_t(index.row()) >= m_rows.size())
+    if (!index.isValid() || std::size_t(index.row()) >= m_size)
         return QVariant();
-    const Row &row = m_rows[std::size_t(index.row())];
+    const Row &row = rowAt(std::size_t(index.row()));
     const bool malformed = row.status == MessageStatus::Malformed;
 
     switch (role) {
@@ -149,20 +150,27 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
             ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
             : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case StatusKeyRole:
-        switch (row.status) {
-        case MessageStatus::Accepted:
-            return QStringLiteral("accepted");
-        case MessageStatus::Late:
-            return QStringLiteral("late");
-        case MessageStatus::Duplicate:
-            return QStringLiteral("duplicate");
-        case MessageStatus::Malformed:
-            return QStringLiteral("malformed");
-        }
-        return QVariant();
+        return statusKey(index.row());
     default:
         return QVariant();
     }
+}
+
+QString MessageTableModel::statusKey(int row) const
+{
+    if (row < 0 || std::size_t(row) >= m_size)
+        return QString();
+    switch (rowAt(std::size_t(row)).status) {
+    case MessageStatus::Accepted:
+        return QStringLiteral("accepted");
+    case MessageStatus::Late:
+        return QStringLiteral("late");
+    case MessageStatus::Duplicate:
+        return QStringLiteral("duplicate");
+    case MessageStatus::Malformed:
+        return QStringLiteral("malformed");
+    }
+    return QString();
 }
 
 QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation, int role) const

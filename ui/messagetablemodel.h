@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 
+#include <memory>
 #include <vector>
 
 /*!
@@ -40,6 +41,8 @@ public:
     void clear();
     void apply(const RunEventBatch &batch);
     quint64 rowsNotShown() const { return m_notShown; }
+    QString statusKey(int row) const;
+    MessageStatus status(int row) const { return rowAt(std::size_t(row)).status; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -63,6 +66,12 @@ private:
         MalformedReason reason = MalformedReason::None;
     };
 
-    std::vector<Row> m_rows;
+    // Rows live in fixed chunks that never move: appending never copies what is there.
+    static constexpr std::size_t ChunkRows = 8192;
+    Row &rowAt(std::size_t i) { return m_chunks[i / ChunkRows][i % ChunkRows]; }
+    const Row &rowAt(std::size_t i) const { return m_chunks[i / ChunkRows][i % ChunkRows]; }
+
+    std::vector<std::unique_ptr<Row[]>> m_chunks;
+    std::size_t m_size = 0;
     quint64 m_notShown = 0;
 };
