@@ -43,9 +43,10 @@ case "$command" in
 run)
     install_missing
     build_release
-    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$build/app/reorder-monitor-gui" ]; then
-        exec "$build/app/reorder-monitor-gui" "$@"
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        exec "$build/app/reorder-monitor" "$@" # the window, on the built-in simulator
     fi
+    echo "setup: no display; running headless on the built-in simulator"
     exec "$build/app/reorder-monitor" --headless "$@"
     ;;
 test)
