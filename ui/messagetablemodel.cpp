@@ -1,5 +1,7 @@
 #include "messagetablemodel.h"
 
+#include "runcsvwriter.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -160,17 +162,7 @@ QString MessageTableModel::statusKey(int row) const
 {
     if (row < 0 || std::size_t(row) >= m_size)
         return QString();
-    switch (rowAt(std::size_t(row)).status) {
-    case MessageStatus::Accepted:
-        return QStringLiteral("accepted");
-    case MessageStatus::Late:
-        return QStringLiteral("late");
-    case MessageStatus::Duplicate:
-        return QStringLiteral("duplicate");
-    case MessageStatus::Malformed:
-        return QStringLiteral("malformed");
-    }
-    return QString();
+    return RunCsvWriter::statusKey(rowAt(std::size_t(row)).status);
 }
 
 QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation, int role) const
