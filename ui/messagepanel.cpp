@@ -44,6 +44,9 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
         m_view->setColumnWidth(c, std::max(widths[c] * digit, title) + 16);
     }
 
+    m_caption->setFixedSize(m_caption->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 56,
+                            m_caption->fontMetrics().height() + 2);
+    m_caption->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("All messages"), QString());
     m_status->addItem(MessageTableModel::statusText(MessageStatus::Accepted),

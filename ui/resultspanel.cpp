@@ -37,9 +37,14 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_detail->setWordWrap(true);
     m_detail->setAlignment(Qt::AlignCenter);
 
-    auto makeValue = [this](Field f) {
+    // Fixed sizes: a label whose size cannot change does not make the whole window lay itself
+    // out again each time its text does (several times a second during a run).
+    const QFontMetrics metrics(font());
+    const QSize valueSize(metrics.horizontalAdvance(QLatin1Char('0')) * 20, metrics.height() + 2);
+    auto makeValue = [this, valueSize](Field f) {
         m_fields[f] = new QLabel(QStringLiteral("-"));
         m_fields[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_fields[f]->setFixedSize(valueSize);
         return m_fields[f];
     };
 
@@ -94,6 +99,7 @@ void ResultsPanel::setVerdict(const QString &text, const QString &detail, const 
 void ResultsPanel::setField(Field field, const QString &text, bool alarm)
 {
     m_fields[field]->setText(text);
+    m_fields[field]->setToolTip(text); // in case it is wider than its place
     m_fields[field]->setStyleSheet(
         alarm ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }") : QString());
 }

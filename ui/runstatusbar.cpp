@@ -20,7 +20,13 @@ RunStatusBar::RunStatusBar(QWidget *parent)
     m_insecure->setStyleSheet(
         QStringLiteral("QLabel { color: white; background: #c62828; padding: 1px 6px; }"));
     m_insecure->hide();
-    m_progress->setMaximumWidth(220);
+    m_progress->setFixedWidth(220);
+    // Fixed sizes: text changes several times a second must not relayout the window.
+    const QFontMetrics metrics(font());
+    const int height = metrics.height() + 4;
+    m_feed->setFixedSize(metrics.horizontalAdvance(QLatin1Char('0')) * 32, height);
+    m_sink->setFixedSize(metrics.horizontalAdvance(QLatin1Char('0')) * 28, height);
+    m_rate->setFixedSize(metrics.horizontalAdvance(QLatin1Char('0')) * 40, height);
     m_progress->setTextVisible(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
