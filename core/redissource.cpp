@@ -1,0 +1,219 @@
+#include "redissource.h"
+
+#include <hiredis/hiredis.h>
+
+#include <cstring>
+
+RedisSource::RedisSource(const RedisAddress &address, const RedisFeedConfig &feed, QObject *parent)
+    : MessageSource(parent)
+    , m_feed(feed)
+    , m_connection(address)
+{
+    connect(&m_connection, &RedisConnection::ready, this, &RedisSource::onReady);
+    connect(&m_connection, &RedisConnection::dropped, this, &RedisSource::onDropped);
+    connect(&m_connection, &RedisConnection::failed, this, &RedisSource::onFailed);
+    connect(&m_connection, &RedisConnection::closed, this, &RedisSource::onClosed);
+}
+
+void RedisSource::setReconnectPolicy(const ReconnectPolicy &policy)
+{
+    m_connection.setReconnectPolicy(policy);
+}
+
+void RedisSource::setConnectTimeoutMs(int ms)
+{
+    m_connection.setConnectTimeoutMs(ms);
+}
+
+QString RedisSource::description() const
+{
+    return m_feed.description();
+}
+
+void RedisSource::open()
+{
+    if (m_state != State::Idle)
+        return;
+    m_state = State::Connecting;
+    m_connection.open();
+}
+
+void RedisSource::close()
+{
+    if (m_state == State::Closing || m_state == State::Ended)
+        return;
+    m_state = State::Closing;
+    m_connection.close(); // closed() follows from the event loop
+}
+
+void RedisSource::setPaused(bool paused)
+{
+    // A channel keeps reading (see the class comment); a stream simply stops asking.
+    m_paused = paused;
+    if (!paused)
+        readStream();
+}
+
+void RedisSource::onReady()
+{
+    m_reading = false; // an XREAD on the previous connection died with it
+    if (!m_feed.isStream()) {
+        m_connection.subscribe(m_feed.channel.toUtf8(),
+                               [this](const redisReply &reply) { onMessage(reply); });
+        return;
+    }
+    if (!m_lastId.isEmpty()) {
+        markLive(); // reconnected: carry on after the last entry delivered
+        readStream();
+        return;
+    }
+    if (m_feed.streamFrom == QLatin1String("$")) {
+        // "$" is resolved once, so that a reconnect does not skip what was added meanwhile.
+        m_connection.command({QByteArrayLiteral("XREVRANGE"), m_feed.stream.toUtf8(),
+                              QByteArrayLiteral("+"), QByteArrayLiteral("-"),
+                              QByteArrayLiteral("COUNT"), QByteArrayLiteral("1")},
+                             [this](const redisReply &reply) { onStreamStart(reply); });
+        return;
+    }
+    m_lastId = RedisStreamId::normalised(m_feed.streamFrom).toLatin1();
+    markLive();
+    readStream();
+}
+
+void RedisSource::onStreamStart(const redisReply &reply)
+{
+    if (reply.type == REDIS_REPLY_ERROR) {
+        failWith(tr("cannot read the stream %1: %2")
+                     .arg(m_feed.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
+        return;
+    }
+    m_lastId = QByteArrayLiteral("0-0");
+    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0
+        && reply.element[0]->type == REDIS_REPLY_ARRAY && reply.element[0]->elements > 0)
+        m_lastId = RedisConnection::replyText(*reply.element[0]->element[0]);
+    markLive();
+    readStream();
+}
+
+void RedisSource::markLive()
+{
+    if (m_state != State::Connecting && m_state != State::Live)
+        return;
+    m_state = State::Live;
+    if (m_everLive) {
+        Q_EMIT reconnected();
+    } else {
+        m_everLive = true;
+        Q_EMIT connected();
+    }
+}
+
+void RedisSource::onMessage(const redisReply &reply)
+{
+    if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 3
+        || reply.element[0]->type != REDIS_REPLY_STRING)
+        return;
+    const redisReply &kind = *reply.element[0];
+    if (kind.len == 7 && std::memcmp(kind.str, "message", 7) == 0) {
+        const redisReply &payload = *reply.element[2];
+        if (m_state == State::Live)
+            deliver(payload.str, qsizetype(payload.len));
+    } else if (kind.len == 9 && std::memcmp(kind.str, "subscribe", 9) == 0) {
+        markLive();
+    }
+}
+
+void RedisSource::readStream()
+{
+    if (!m_feed.isStream() || m_reading || m_paused || m_state != State::Live)
+        return;
+    m_reading = m_connection.command(
+        {QByteArrayLiteral("XREAD"), QByteArrayLiteral("COUNT"), QByteArray::number(StreamBatch),
+         QByteArrayLiteral("BLOCK"), QByteArray::number(StreamBlockMs),
+         QByteArrayLiteral("STREAMS"), m_feed.stream.toUtf8(), m_lastId},
+        [this](const redisReply &reply) { onStreamReply(reply); });
+}
+
+void RedisSource::onStreamReply(const redisReply &reply)
+{
+    m_reading = false;
+    if (m_state != State::Live)
+        return;
+    if (reply.type == REDIS_REPLY_ERROR) {
+        failWith(tr("cannot read the stream %1: %2")
+                     .arg(m_feed.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
+        return;
+    }
+    // [[key, [[id, [field, value, ...]], ...]]], or nil when BLOCK timed out.
+    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0) {
+        const redisReply &stream = *reply.element[0];
+        if (stream.type == REDIS_REPLY_ARRAY && stream.elements >= 2
+            && stream.element[1]->type == REDIS_REPLY_ARRAY) {
+            const redisReply &entries = *stream.element[1];
+            for (size_t i = 0; i < entries.elements && m_state == State::Live; ++i) {
+                const redisReply &entry = *entries.element[i];
+                if (entry.type != REDIS_REPLY_ARRAY || entry.elements < 2)
+                    continue;
+                m_lastId = RedisConnection::replyText(*entry.element[0]);
+                const QByteArray payload = streamPayload(*entry.element[1]);
+                deliver(payload.constData(), payload.size());
+            }
+        }
+    }
+    readStream();
+}
+
+QByteArray RedisSource::streamPayload(const redisReply &fields)
+{
+    if (fields.type != REDIS_REPLY_ARRAY || fields.elements < 2)
+        return {};
+    for (size_t i = 0; i + 1 < fields.elements; i += 2) {
+        const redisReply &name = *fields.element[i];
+        if (name.len == 4 && std::memcmp(name.str, "data", 4) == 0)
+            return RedisConnection::replyText(*fields.element[i + 1]);
+    }
+    return RedisConnection::replyText(*fields.element[1]);
+}
+
+void RedisSource::deliver(const char *data, qsizetype size)
+{
+    const QString text = m_utf8.decode(QByteArrayView(data, size));
+    if (m_utf8.hasError()) {
+        // Not text: a WebSocket would carry it as a binary frame, and so do we.
+        m_utf8.resetState();
+        Q_EMIT binaryReceived(QByteArray(data, size));
+        return;
+    }
+    Q_EMIT textReceived(text);
+}
+
+void RedisSource::onDropped(const QString &reason, int attempt)
+{
+    m_reading = false;
+    if (m_state == State::Live)
+        m_state = State::Connecting;
+    Q_EMIT dropped(reason, attempt);
+}
+
+void RedisSource::failWith(const QString &reason)
+{
+    m_state = State::Ended;
+    m_connection.close();
+    Q_EMIT failed(reason);
+}
+
+void RedisSource::onFailed(const QString &reason)
+{
+    if (m_state == State::Ended)
+        return;
+    m_state = State::Ended;
+    Q_EMIT failed(reason);
+}
+
+void RedisSource::onClosed()
+{
+    if (m_state != State::Closing)
+        return;
+    m_state = State::Ended;
+    Q_EMIT ended();
+}
