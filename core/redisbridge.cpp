@@ -119,16 +119,20 @@ void RedisBridge::onNewConnection()
             continue;
         }
         // Everything written before this consumer came counts as confirmed for it.
-        m_consumers.append(Consumer {socket, m_batchNumber, 0});
+        m_consumers.append(Consumer {socket, m_batchNumber, 0, false});
         connect(socket, &QWebSocket::disconnected, this,
                 [this, socket] { onConsumerGone(socket); });
         connect(socket, &QWebSocket::pong, this,
                 [this, socket](quint64, const QByteArray &payload) { onPong(socket, payload); });
         connect(socket, &QWebSocket::bytesWritten, this, &RedisBridge::readStream);
-        Q_EMIT logMessage(
-            tr("consumer connected from %1:%2 (%n consumer(s))", nullptr, int(m_consumers.size()))
-                .arg(socket->peerAddress().toString())
-                .arg(socket->peerPort()));
+        connect(socket, &QWebSocket::aboutToClose, this, [this, socket] {
+            if (Consumer *consumer = consumerFor(socket))
+                consumer->closing = true;
+        });
+        Q_EMIT logMessage(tr("consumer connected from %1:%2 (consumers: %3)")
+                              .arg(socket->peerAddress().toString())
+                              .arg(socket->peerPort())
+                              .arg(m_consumers.size()));
         readStream();
     }
 }
@@ -152,11 +156,11 @@ void RedisBridge::onConsumerGone(QWebSocket *socket)
     m_consumers.erase(it);
     socket->disconnect(this);
     socket->deleteLater();
-    Q_EMIT logMessage(
-        tr("consumer %1:%2 left after %3 frames (%n consumer(s))", nullptr, int(m_consumers.size()))
-            .arg(socket->peerAddress().toString())
-            .arg(socket->peerPort())
-            .arg(frames));
+    Q_EMIT logMessage(tr("consumer %1:%2 left after %3 frames (consumers: %4)")
+                          .arg(socket->peerAddress().toString())
+                          .arg(socket->peerPort())
+                          .arg(frames)
+                          .arg(m_consumers.size()));
     if (m_finished) {
         if (m_consumers.isEmpty())
             Q_EMIT finished();
@@ -185,7 +189,7 @@ void RedisBridge::onConsumerGone(QWebSocket *socket)
 void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
 {
     Consumer *consumer = consumerFor(socket);
-    if (!consumer)
+    if (!consumer || consumer->closing)
         return;
     bool ok = false;
     const quint64 batch = payload.toULongLong(&ok);
@@ -266,10 +270,10 @@ void RedisBridge::onRedisDropped(const QString &reason, int attempt)
 {
     m_reading = false;
     if (attempt == 1 || m_stats.redisDrops == 0) {
-        QString line = tr("Redis connection lost (%1): keeping %n consumer(s), reconnecting with "
-                          "backoff",
-                          nullptr, int(m_consumers.size()))
-                           .arg(reason);
+        QString line = tr("Redis connection lost (%1); consumers kept: %2; reconnecting with "
+                          "backoff")
+                           .arg(reason)
+                           .arg(m_consumers.size());
         if (!m_config.isStream())
             line += tr("; what is published meanwhile is lost (pub/sub keeps nothing)");
         Q_EMIT logMessage(line);

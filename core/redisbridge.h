@@ -124,6 +124,9 @@ private:
         QWebSocket *socket = nullptr;
         quint64 confirmedBatch = 0; // stream: every batch up to this one was read
         quint64 frames = 0;
+        // A close frame went either way: what it reads from now on may be discarded, so its
+        // pongs confirm nothing.
+        bool closing = false;
     };
     struct Batch
     {
