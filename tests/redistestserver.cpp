@@ -58,7 +58,7 @@ bool RedisTestServer::start(QString *error, const QStringList &extraArguments)
                      .arg(m_process.errorString());
         return false;
     }
-    // Ready when it answers (with PONG, or NOAUTH when it wants a password).
+    // Ready when it answers PONG (or NOAUTH when it wants a password); LOADING is not ready.
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < 10000) {
@@ -66,7 +66,8 @@ bool RedisTestServer::start(QString *error, const QStringList &extraArguments)
             break;
         RedisTestClient probe;
         if (probe.connect(m_port)) {
-            if (const auto reply = probe.command({QByteArrayLiteral("PING")}))
+            const auto reply = probe.command({QByteArrayLiteral("PING")});
+            if (reply && (*reply == "PONG" || reply->startsWith("NOAUTH")))
                 return true;
         }
         QThread::msleep(20);
@@ -146,12 +147,15 @@ void append(redisContext *context, const QList<QByteArray> &arguments)
 }
 
 // The reply's text, or nullopt when the connection failed.
-std::optional<QByteArray> takeReply(redisContext *context, long long *integer = nullptr)
+std::optional<QByteArray> takeReply(redisContext *context, long long *integer = nullptr,
+                                    bool *error = nullptr)
 {
     void *raw = nullptr;
     if (redisGetReply(context, &raw) != REDIS_OK || !raw)
         return std::nullopt;
     auto *reply = static_cast<redisReply *>(raw);
+    if (error)
+        *error = reply->type == REDIS_REPLY_ERROR;
     QByteArray text;
     if (reply->type == REDIS_REPLY_INTEGER) {
         text = QByteArray::number(reply->integer);
@@ -207,12 +211,17 @@ bool RedisTestClient::addToStream(const QByteArray &stream, const QList<QByteArr
             append(m_context,
                    {QByteArrayLiteral("XADD"), stream, QByteArrayLiteral("*"),
                     QByteArrayLiteral("data"), payloads[i]});
+        bool failed = false;
         for (qsizetype i = first; i < end; ++i) {
-            if (!takeReply(m_context)) {
+            bool error = false;
+            if (!takeReply(m_context, nullptr, &error)) {
                 disconnect();
                 return false;
             }
+            failed = failed || error;
         }
+        if (failed)
+            return false;
     }
     return true;
 }

@@ -64,7 +64,8 @@ public:
     // PUBLISH every payload, pipelined in batches; each one's number of receivers, or -1 when
     // the connection failed before it was sent (then the rest is -1 too).
     std::vector<long long> publish(const QByteArray &channel, const QList<QByteArray> &payloads);
-    // XADD stream * data PAYLOAD for every payload, pipelined; false when the connection failed.
+    // XADD stream * data PAYLOAD for every payload, pipelined; false when the connection failed
+    // or an entry was refused.
     bool addToStream(const QByteArray &stream, const QList<QByteArray> &payloads);
     // PUBSUB NUMSUB channel; -1 on failure.
     long long subscribers(const QByteArray &channel);
