@@ -49,6 +49,8 @@ void RedisSource::close()
 void RedisSource::setPaused(bool paused)
 {
     // A channel keeps reading (see the class comment); a stream simply stops asking.
+    if (!m_feed.isStream())
+        return;
     m_paused = paused;
     if (!paused)
         readStream();

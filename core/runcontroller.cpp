@@ -121,7 +121,11 @@ void RunController::start(const RunConfig &config)
     });
     connect(source, &MessageSource::reconnected, this, [this] {
         ++m_counters.feedReconnects;
-        Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
+        if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
+            Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "
+                             "shows as missing ids"));
+        else
+            Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
     });
 
     if (m_config.recordEvents)

@@ -267,6 +267,10 @@ void tst_RedisBridge::channelArrivesOrdered()
     if (throughBridge)
         QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("consumer connected")),
                                  StartTimeoutMs);
+    else // the monitor says when it is subscribed
+        QTRY_VERIFY_WITH_TIMEOUT(
+            monitor.output().contains(QStringLiteral("reading %1 channel").arg(m_redis.url())),
+            StartTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_client.subscribers(channel), 1, StartTimeoutMs);
 
     const std::vector<long long> receivers = m_client.publish(channel, payloads(feed, 0, 1 << 30));
