@@ -251,7 +251,9 @@ void RedisBridge::closeConsumers()
 
 void RedisBridge::onReaderReady()
 {
-    if (m_stats.redisDrops > 0)
+    const bool again = m_redisEverUp;
+    m_redisEverUp = true;
+    if (again)
         ++m_stats.redisReconnects;
     m_reading = false; // a read on the previous connection died with it
     if (!m_config.isStream()) {
@@ -259,7 +261,7 @@ void RedisBridge::onReaderReady()
                            [this](const redisReply &reply) { onMessage(reply); });
         return;
     }
-    if (m_stats.redisDrops > 0) {
+    if (again) {
         Q_EMIT logMessage(tr("Redis is back: reading stream %1 again after entry %2")
                               .arg(m_config.stream, QString::fromLatin1(m_readId)));
     }
@@ -269,7 +271,11 @@ void RedisBridge::onReaderReady()
 void RedisBridge::onRedisDropped(const QString &reason, int attempt)
 {
     m_reading = false;
-    if (attempt == 1 || m_stats.redisDrops == 0) {
+    ++m_stats.redisDrops;
+    if (!m_redisEverUp && attempt == 1) {
+        Q_EMIT logMessage(tr("cannot reach Redis at %1 (%2); retrying with backoff")
+                              .arg(m_config.redis.toDisplayString(), reason));
+    } else if (attempt == 1) {
         QString line = tr("Redis connection lost (%1); consumers kept: %2; reconnecting with "
                           "backoff")
                            .arg(reason)
@@ -280,7 +286,6 @@ void RedisBridge::onRedisDropped(const QString &reason, int attempt)
     } else {
         Q_EMIT logMessage(tr("Redis still unreachable (%1), attempt %2").arg(reason).arg(attempt));
     }
-    ++m_stats.redisDrops;
 }
 
 void RedisBridge::onRedisFailed(const QString &reason)
@@ -301,7 +306,7 @@ void RedisBridge::onMessage(const redisReply &reply)
         broadcast(payload.str, qsizetype(payload.len));
         dropSlowConsumers();
     } else if (kind.len == 9 && std::memcmp(kind.str, "subscribe", 9) == 0) {
-        Q_EMIT logMessage(m_stats.redisDrops > 0
+        Q_EMIT logMessage(m_stats.redisReconnects > 0
                               ? tr("resubscribed to channel %1; what was published while Redis "
                                    "was away is lost")
                                     .arg(m_config.channel)

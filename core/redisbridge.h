@@ -172,6 +172,7 @@ private:
     QString m_lastReport;
     bool m_stopping = false;
     bool m_finished = false;
+    bool m_redisEverUp = false;
 
     // Stream mode.
     bool m_streamStarted = false; // the start position is known
