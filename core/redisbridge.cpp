@@ -1,7 +1,5 @@
 #include "redisbridge.h"
 
-#include "redissource.h"
-
 #include <QWebSocket>
 
 #include <hiredis/hiredis.h>
@@ -366,10 +364,7 @@ void RedisBridge::onStreamEnd(const redisReply &reply)
                 .arg(m_config.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
         return;
     }
-    QByteArray id = QByteArrayLiteral("0-0");
-    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0
-        && reply.element[0]->type == REDIS_REPLY_ARRAY && reply.element[0]->elements > 0)
-        id = RedisConnection::replyText(*reply.element[0]->element[0]);
+    const QByteArray id = RedisConnection::lastStreamId(reply);
     startStream(id);
 }
 
@@ -421,23 +416,11 @@ void RedisBridge::onStreamReply(quint64 generation, const redisReply &reply)
         readStream(); // rewound meanwhile: what this read brought is read again
         return;
     }
-    // [[key, [[id, [field, value, ...]], ...]]], or nil when BLOCK timed out.
     bool delivered = false;
-    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0) {
-        const redisReply &stream = *reply.element[0];
-        if (stream.type == REDIS_REPLY_ARRAY && stream.elements >= 2
-            && stream.element[1]->type == REDIS_REPLY_ARRAY) {
-            const redisReply &entries = *stream.element[1];
-            for (size_t i = 0; i < entries.elements; ++i) {
-                const redisReply &entry = *entries.element[i];
-                if (entry.type != REDIS_REPLY_ARRAY || entry.elements < 2)
-                    continue;
-                const QByteArray payload = RedisSource::streamPayload(*entry.element[1]);
-                broadcast(payload.constData(), payload.size());
-                m_readId = RedisConnection::replyText(*entry.element[0]);
-                delivered = true;
-            }
-        }
+    for (const RedisStreamEntry &entry : RedisConnection::streamEntries(reply)) {
+        broadcast(entry.payload.constData(), entry.payload.size());
+        m_readId = entry.id;
+        delivered = true;
     }
     if (delivered) {
         // A pong to this ping confirms the consumer read every frame of the batch.

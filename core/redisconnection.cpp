@@ -4,8 +4,8 @@
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
+#include <cstring>
 #include <utility>
-#include <vector>
 
 namespace {
 
@@ -283,4 +283,46 @@ QByteArray RedisConnection::replyText(const redisReply &reply)
     default:
         return {};
     }
+}
+
+std::vector<RedisStreamEntry> RedisConnection::streamEntries(const redisReply &reply)
+{
+    // [[key, [[id, [field, value, ...]], ...]]], or nil when BLOCK timed out.
+    std::vector<RedisStreamEntry> out;
+    if (reply.type != REDIS_REPLY_ARRAY || reply.elements == 0)
+        return out;
+    const redisReply &stream = *reply.element[0];
+    if (stream.type != REDIS_REPLY_ARRAY || stream.elements < 2
+        || stream.element[1]->type != REDIS_REPLY_ARRAY)
+        return out;
+    const redisReply &entries = *stream.element[1];
+    out.reserve(entries.elements);
+    for (size_t i = 0; i < entries.elements; ++i) {
+        const redisReply &entry = *entries.element[i];
+        if (entry.type != REDIS_REPLY_ARRAY || entry.elements < 2)
+            continue;
+        RedisStreamEntry e;
+        e.id = replyText(*entry.element[0]);
+        const redisReply &fields = *entry.element[1];
+        if (fields.type == REDIS_REPLY_ARRAY && fields.elements >= 2) {
+            e.payload = replyText(*fields.element[1]);
+            for (size_t f = 0; f + 1 < fields.elements; f += 2) {
+                const redisReply &name = *fields.element[f];
+                if (name.len == 4 && std::memcmp(name.str, "data", 4) == 0) {
+                    e.payload = replyText(*fields.element[f + 1]);
+                    break;
+                }
+            }
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+QByteArray RedisConnection::lastStreamId(const redisReply &reply)
+{
+    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0
+        && reply.element[0]->type == REDIS_REPLY_ARRAY && reply.element[0]->elements > 0)
+        return replyText(*reply.element[0]->element[0]);
+    return QByteArrayLiteral("0-0");
 }

@@ -10,10 +10,18 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 struct redisAsyncContext;
 struct redisReply;
 class RedisQtAdapter;
+
+// One entry of a stream as XREAD returns it: its id, and the frame it carries.
+struct RedisStreamEntry
+{
+    QByteArray id;
+    QByteArray payload; // the `data` field, or else the first field's value
+};
 
 /*!
     One connection to Redis through hiredis's asynchronous API, driven by the Qt event loop with
@@ -61,6 +69,10 @@ public:
 
     // The text of a string, status or error reply.
     static QByteArray replyText(const redisReply &reply);
+    // The entries of an XREAD reply on one stream (none when BLOCK timed out).
+    static std::vector<RedisStreamEntry> streamEntries(const redisReply &reply);
+    // The id of the entry an XREVRANGE KEY + - COUNT 1 reply holds; "0-0" for an empty stream.
+    static QByteArray lastStreamId(const redisReply &reply);
 
 Q_SIGNALS:
     // Connected, authenticated and answering: (re)issue subscriptions and reads.

@@ -89,10 +89,7 @@ void RedisSource::onStreamStart(const redisReply &reply)
                      .arg(m_feed.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
         return;
     }
-    m_lastId = QByteArrayLiteral("0-0");
-    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0
-        && reply.element[0]->type == REDIS_REPLY_ARRAY && reply.element[0]->elements > 0)
-        m_lastId = RedisConnection::replyText(*reply.element[0]->element[0]);
+    m_lastId = RedisConnection::lastStreamId(reply);
     markLive();
     readStream();
 }
@@ -146,35 +143,13 @@ void RedisSource::onStreamReply(const redisReply &reply)
                      .arg(m_feed.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
         return;
     }
-    // [[key, [[id, [field, value, ...]], ...]]], or nil when BLOCK timed out.
-    if (reply.type == REDIS_REPLY_ARRAY && reply.elements > 0) {
-        const redisReply &stream = *reply.element[0];
-        if (stream.type == REDIS_REPLY_ARRAY && stream.elements >= 2
-            && stream.element[1]->type == REDIS_REPLY_ARRAY) {
-            const redisReply &entries = *stream.element[1];
-            for (size_t i = 0; i < entries.elements && m_state == State::Live; ++i) {
-                const redisReply &entry = *entries.element[i];
-                if (entry.type != REDIS_REPLY_ARRAY || entry.elements < 2)
-                    continue;
-                m_lastId = RedisConnection::replyText(*entry.element[0]);
-                const QByteArray payload = streamPayload(*entry.element[1]);
-                deliver(payload.constData(), payload.size());
-            }
-        }
+    for (const RedisStreamEntry &entry : RedisConnection::streamEntries(reply)) {
+        if (m_state != State::Live)
+            break; // closed by a receiver (--count reached)
+        m_lastId = entry.id;
+        deliver(entry.payload.constData(), entry.payload.size());
     }
     readStream();
-}
-
-QByteArray RedisSource::streamPayload(const redisReply &fields)
-{
-    if (fields.type != REDIS_REPLY_ARRAY || fields.elements < 2)
-        return {};
-    for (size_t i = 0; i + 1 < fields.elements; i += 2) {
-        const redisReply &name = *fields.element[i];
-        if (name.len == 4 && std::memcmp(name.str, "data", 4) == 0)
-            return RedisConnection::replyText(*fields.element[i + 1]);
-    }
-    return RedisConnection::replyText(*fields.element[1]);
 }
 
 void RedisSource::deliver(const char *data, qsizetype size)

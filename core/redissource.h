@@ -49,9 +49,6 @@ public:
     // Stream: the id of the last entry delivered ("0-0" before the first).
     QString lastEntryId() const { return QString::fromLatin1(m_lastId); }
 
-    // The payload of a stream entry's field list [field, value, ...]: `data`, else the first.
-    static QByteArray streamPayload(const redisReply &fields);
-
 private:
     enum class State { Idle, Connecting, Live, Closing, Ended };
 

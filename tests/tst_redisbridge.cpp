@@ -177,6 +177,8 @@ private Q_SLOTS:
 private:
     void startBridge(Child &bridge, const QStringList &arguments, quint16 port = 0);
     QStringList monitorArguments(const QString &sink, const QString &report) const;
+    void startChannelRun(bool throughBridge, const QByteArray &channel,
+                         QStringList monitorArguments, Child &bridge, Child &monitor);
     std::set<qint64> sinkIds(const QString &name) const;
 
     RedisTestServer m_redis;
@@ -225,6 +227,31 @@ QStringList tst_RedisBridge::monitorArguments(const QString &sink, const QString
             m_sinkHost.simulator()->sinkUrl(sink).toString(), QStringLiteral("--report"), report};
 }
 
+// A monitor reading `channel` through a bridge or by its own subscription; returns once it is
+// subscribed (pub/sub delivers only to subscribers).
+void tst_RedisBridge::startChannelRun(bool throughBridge, const QByteArray &channel,
+                                      QStringList monitorArguments, Child &bridge, Child &monitor)
+{
+    if (throughBridge) {
+        startBridge(bridge, {QStringLiteral("--channel"), QString::fromLatin1(channel)});
+        if (QTest::currentTestFailed())
+            return;
+        monitorArguments << QStringLiteral("--ws-url") << m_bridgeUrl.toString();
+    } else {
+        monitorArguments << QStringLiteral("--redis-url") << m_redis.url()
+                         << QStringLiteral("--channel") << QString::fromLatin1(channel);
+    }
+    QVERIFY(monitor.start(QStringLiteral(REORDER_MONITOR_BIN), monitorArguments));
+    if (throughBridge)
+        QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("consumer connected")),
+                                 StartTimeoutMs);
+    else // the monitor says when it is subscribed
+        QTRY_VERIFY_WITH_TIMEOUT(
+            monitor.output().contains(QStringLiteral("reading %1 channel").arg(m_redis.url())),
+            StartTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_client.subscribers(channel), 1, StartTimeoutMs);
+}
+
 std::set<qint64> tst_RedisBridge::sinkIds(const QString &name) const
 {
     std::set<qint64> ids;
@@ -252,28 +279,16 @@ void tst_RedisBridge::channelArrivesOrdered()
     const std::vector<Published> feed = outOfOrderFeed(7, {10, 50000, 99990});
 
     Child bridge;
-    QStringList arguments = monitorArguments(sink, report);
-    arguments << QStringLiteral("--count") << QString::number(Messages);
-    if (throughBridge) {
-        startBridge(bridge, {QStringLiteral("--channel"), QString::fromLatin1(channel)});
-        arguments << QStringLiteral("--ws-url") << m_bridgeUrl.toString();
-    } else {
-        arguments << QStringLiteral("--redis-url") << m_redis.url() << QStringLiteral("--channel")
-                  << QString::fromLatin1(channel);
-    }
     Child monitor;
-    QVERIFY(monitor.start(QStringLiteral(REORDER_MONITOR_BIN), arguments));
-    // Pub/sub delivers only to subscribers: publish once the consumer is in place.
-    if (throughBridge)
-        QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("consumer connected")),
-                                 StartTimeoutMs);
-    else // the monitor says when it is subscribed
-        QTRY_VERIFY_WITH_TIMEOUT(
-            monitor.output().contains(QStringLiteral("reading %1 channel").arg(m_redis.url())),
-            StartTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_client.subscribers(channel), 1, StartTimeoutMs);
+    startChannelRun(throughBridge, channel,
+                    monitorArguments(sink, report)
+                        << QStringLiteral("--count") << QString::number(Messages),
+                    bridge, monitor);
+    if (QTest::currentTestFailed())
+        return;
 
-    const std::vector<long long> receivers = m_client.publish(channel, payloads(feed, 0, 1 << 30));
+    const std::vector<long long> receivers =
+        m_client.publish(channel, payloads(feed, 0, feed.size()));
     QVERIFY(std::all_of(receivers.begin(), receivers.end(), [](long long n) { return n == 1; }));
 
     QTRY_VERIFY_WITH_TIMEOUT(!monitor.running(), RunTimeoutMs);
@@ -329,20 +344,10 @@ void tst_RedisBridge::redisRestartCountsExactlyWhatWasLost()
     const std::vector<Published> feed = outOfOrderFeed(11);
 
     Child bridge;
-    QStringList arguments = monitorArguments(sink, report);
-    if (throughBridge) {
-        startBridge(bridge, {QStringLiteral("--channel"), QString::fromLatin1(channel)});
-        arguments << QStringLiteral("--ws-url") << m_bridgeUrl.toString();
-    } else {
-        arguments << QStringLiteral("--redis-url") << m_redis.url() << QStringLiteral("--channel")
-                  << QString::fromLatin1(channel);
-    }
     Child monitor;
-    QVERIFY(monitor.start(QStringLiteral(REORDER_MONITOR_BIN), arguments));
-    if (throughBridge)
-        QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("consumer connected")),
-                                 StartTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_client.subscribers(channel), 1, StartTimeoutMs);
+    startChannelRun(throughBridge, channel, monitorArguments(sink, report), bridge, monitor);
+    if (QTest::currentTestFailed())
+        return;
 
     std::set<qint64> lost;
     auto account = [&](std::size_t first, const std::vector<long long> &receivers) {
@@ -436,6 +441,8 @@ void tst_RedisBridge::streamBridgeRestartLosesNothing()
 
     Child bridge;
     startBridge(bridge, bridgeArguments, port);
+    if (QTest::currentTestFailed())
+        return;
     Child monitor;
     QVERIFY(monitor.start(QStringLiteral(REORDER_MONITOR_BIN),
                           monitorArguments(stream, report)
@@ -457,6 +464,8 @@ void tst_RedisBridge::streamBridgeRestartLosesNothing()
     QVERIFY(m_client.addToStream(key, payloads(feed, 60000, 80000))); // while it is away
 
     startBridge(bridge, bridgeArguments, port);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("resuming stream")),
                              StartTimeoutMs);
     QVERIFY(m_client.addToStream(key, payloads(feed, 80000, feed.size())));
@@ -496,6 +505,8 @@ void tst_RedisBridge::streamConsumerRestartLosesNothing()
 
     Child bridge;
     startBridge(bridge, {QStringLiteral("--stream"), stream});
+    if (QTest::currentTestFailed())
+        return;
     Child monitor;
     QVERIFY(monitor.start(QStringLiteral(REORDER_MONITOR_BIN),
                           monitorArguments(first, m_dir.filePath(first + QStringLiteral(".json")))
