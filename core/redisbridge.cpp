@@ -5,7 +5,6 @@
 #include <hiredis/hiredis.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace {
 
@@ -197,20 +196,20 @@ void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
     advanceCursor();
 }
 
-void RedisBridge::broadcast(const char *data, qsizetype size)
+void RedisBridge::broadcast(QByteArrayView payload)
 {
     ++m_stats.received;
     if (m_consumers.isEmpty()) {
         ++m_stats.unconsumed; // pub/sub keeps nothing: this one is gone
         return;
     }
-    const QString text = m_utf8.decode(QByteArrayView(data, size));
+    const QString text = m_utf8.decode(payload);
     const bool binary = m_utf8.hasError();
     if (binary)
         m_utf8.resetState();
     for (Consumer &c : m_consumers) {
         if (binary)
-            c.socket->sendBinaryMessage(QByteArray(data, size));
+            c.socket->sendBinaryMessage(payload.toByteArray());
         else
             c.socket->sendTextMessage(text);
         ++c.frames;
@@ -255,8 +254,19 @@ void RedisBridge::onReaderReady()
         ++m_stats.redisReconnects;
     m_reading = false; // a read on the previous connection died with it
     if (!m_config.isStream()) {
-        m_reader.subscribe(m_config.channel.toUtf8(),
-                           [this](const redisReply &reply) { onMessage(reply); });
+        m_reader.subscribe(
+            m_config.channel.toUtf8(),
+            [this] {
+                Q_EMIT logMessage(m_stats.redisReconnects > 0
+                                      ? tr("resubscribed to channel %1; what was published "
+                                           "while Redis was away is lost")
+                                            .arg(m_config.channel)
+                                      : tr("subscribed to channel %1").arg(m_config.channel));
+            },
+            [this](QByteArrayView payload) {
+                broadcast(payload);
+                dropSlowConsumers();
+            });
         return;
     }
     if (again) {
@@ -291,25 +301,6 @@ void RedisBridge::onRedisFailed(const QString &reason)
     if (m_finished)
         return;
     Q_EMIT failed(reason);
-}
-
-void RedisBridge::onMessage(const redisReply &reply)
-{
-    if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 3
-        || reply.element[0]->type != REDIS_REPLY_STRING)
-        return;
-    const redisReply &kind = *reply.element[0];
-    if (kind.len == 7 && std::memcmp(kind.str, "message", 7) == 0) {
-        const redisReply &payload = *reply.element[2];
-        broadcast(payload.str, qsizetype(payload.len));
-        dropSlowConsumers();
-    } else if (kind.len == 9 && std::memcmp(kind.str, "subscribe", 9) == 0) {
-        Q_EMIT logMessage(m_stats.redisReconnects > 0
-                              ? tr("resubscribed to channel %1; what was published while Redis "
-                                   "was away is lost")
-                                    .arg(m_config.channel)
-                              : tr("subscribed to channel %1").arg(m_config.channel));
-    }
 }
 
 // --- stream ----------------------------------------------------------------------------------
@@ -418,7 +409,7 @@ void RedisBridge::onStreamReply(quint64 generation, const redisReply &reply)
     }
     bool delivered = false;
     for (const RedisStreamEntry &entry : RedisConnection::streamEntries(reply)) {
-        broadcast(entry.payload.constData(), entry.payload.size());
+        broadcast(entry.payload);
         m_readId = entry.id;
         delivered = true;
     }

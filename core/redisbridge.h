@@ -141,14 +141,13 @@ private:
     void onCursorReady();
     void onRedisDropped(const QString &reason, int attempt);
     void onRedisFailed(const QString &reason);
-    void onMessage(const redisReply &reply);
     void onStoredCursor(const redisReply &reply);
     void onStreamEnd(const redisReply &reply);
     void onStreamReply(quint64 generation, const redisReply &reply);
     void startStream(const QByteArray &id);
     void readStream();
     bool streamHeldBack() const;
-    void broadcast(const char *data, qsizetype size);
+    void broadcast(QByteArrayView payload);
     void dropSlowConsumers();
     void advanceCursor();
     void saveCursor();

@@ -4,7 +4,6 @@
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
-#include <cstring>
 #include <utility>
 
 namespace {
@@ -241,11 +240,26 @@ bool RedisConnection::command(const QList<QByteArray> &arguments, ReplyHandler h
     return send(arguments, std::move(handler), false);
 }
 
-bool RedisConnection::subscribe(const QByteArray &channel, ReplyHandler handler)
+bool RedisConnection::subscribe(const QByteArray &channel, std::function<void()> subscribed,
+                                std::function<void(QByteArrayView payload)> message)
 {
     if (m_state != State::Ready)
         return false;
-    return send({QByteArrayLiteral("SUBSCRIBE"), channel}, std::move(handler), true);
+    // Pushed replies: ["subscribe", channel, count] once, then ["message", channel, payload].
+    auto onPush = [subscribed = std::move(subscribed),
+                   message = std::move(message)](const redisReply &reply) {
+        if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 3
+            || reply.element[0]->type != REDIS_REPLY_STRING)
+            return;
+        const QByteArrayView kind(reply.element[0]->str, qsizetype(reply.element[0]->len));
+        if (kind == "message") {
+            const redisReply &payload = *reply.element[2];
+            message(QByteArrayView(payload.str, qsizetype(payload.len)));
+        } else if (kind == "subscribe") {
+            subscribed();
+        }
+    };
+    return send({QByteArrayLiteral("SUBSCRIBE"), channel}, std::move(onPush), true);
 }
 
 bool RedisConnection::send(const QList<QByteArray> &arguments, ReplyHandler handler,
@@ -308,7 +322,7 @@ std::vector<RedisStreamEntry> RedisConnection::streamEntries(const redisReply &r
             e.payload = replyText(*fields.element[1]);
             for (size_t f = 0; f + 1 < fields.elements; f += 2) {
                 const redisReply &name = *fields.element[f];
-                if (name.len == 4 && std::memcmp(name.str, "data", 4) == 0) {
+                if (QByteArrayView(name.str, qsizetype(name.len)) == "data") {
                     e.payload = replyText(*fields.element[f + 1]);
                     break;
                 }

@@ -4,6 +4,7 @@
 #include "redisaddress.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -63,9 +64,10 @@ public:
     // Sends a command when ready; `handler` gets its reply unless the connection is lost first.
     // False when not ready.
     bool command(const QList<QByteArray> &arguments, ReplyHandler handler = {});
-    // SUBSCRIBE: `handler` gets the confirmation, then every message, until the connection
-    // ends. No other command may follow on this connection.
-    bool subscribe(const QByteArray &channel, ReplyHandler handler);
+    // SUBSCRIBE: `subscribed` once Redis confirms, then `message` with every payload published,
+    // until the connection ends. No other command may follow on this connection.
+    bool subscribe(const QByteArray &channel, std::function<void()> subscribed,
+                   std::function<void(QByteArrayView payload)> message);
 
     // The text of a string, status or error reply.
     static QByteArray replyText(const redisReply &reply);

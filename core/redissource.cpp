@@ -2,8 +2,6 @@
 
 #include <hiredis/hiredis.h>
 
-#include <cstring>
-
 RedisSource::RedisSource(const RedisAddress &address, const RedisFeedConfig &feed, QObject *parent)
     : MessageSource(parent)
     , m_feed(feed)
@@ -60,8 +58,12 @@ void RedisSource::onReady()
 {
     m_reading = false; // an XREAD on the previous connection died with it
     if (!m_feed.isStream()) {
-        m_connection.subscribe(m_feed.channel.toUtf8(),
-                               [this](const redisReply &reply) { onMessage(reply); });
+        m_connection.subscribe(
+            m_feed.channel.toUtf8(), [this] { markLive(); },
+            [this](QByteArrayView payload) {
+                if (m_state == State::Live)
+                    deliver(payload);
+            });
         return;
     }
     if (!m_lastId.isEmpty()) {
@@ -107,21 +109,6 @@ void RedisSource::markLive()
     }
 }
 
-void RedisSource::onMessage(const redisReply &reply)
-{
-    if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 3
-        || reply.element[0]->type != REDIS_REPLY_STRING)
-        return;
-    const redisReply &kind = *reply.element[0];
-    if (kind.len == 7 && std::memcmp(kind.str, "message", 7) == 0) {
-        const redisReply &payload = *reply.element[2];
-        if (m_state == State::Live)
-            deliver(payload.str, qsizetype(payload.len));
-    } else if (kind.len == 9 && std::memcmp(kind.str, "subscribe", 9) == 0) {
-        markLive();
-    }
-}
-
 void RedisSource::readStream()
 {
     if (!m_feed.isStream() || m_reading || m_paused || m_state != State::Live)
@@ -147,18 +134,18 @@ void RedisSource::onStreamReply(const redisReply &reply)
         if (m_state != State::Live)
             break; // closed by a receiver (--count reached)
         m_lastId = entry.id;
-        deliver(entry.payload.constData(), entry.payload.size());
+        deliver(entry.payload);
     }
     readStream();
 }
 
-void RedisSource::deliver(const char *data, qsizetype size)
+void RedisSource::deliver(QByteArrayView payload)
 {
-    const QString text = m_utf8.decode(QByteArrayView(data, size));
+    const QString text = m_utf8.decode(payload);
     if (m_utf8.hasError()) {
         // Not text: a WebSocket would carry it as a binary frame, and so do we.
         m_utf8.resetState();
-        Q_EMIT binaryReceived(QByteArray(data, size));
+        Q_EMIT binaryReceived(payload.toByteArray());
         return;
     }
     Q_EMIT textReceived(text);

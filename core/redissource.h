@@ -56,12 +56,11 @@ private:
     void onDropped(const QString &reason, int attempt);
     void onFailed(const QString &reason);
     void onClosed();
-    void onMessage(const redisReply &reply);
     void onStreamStart(const redisReply &reply);
     void onStreamReply(const redisReply &reply);
     void markLive();
     void readStream();
-    void deliver(const char *data, qsizetype size);
+    void deliver(QByteArrayView payload);
     void failWith(const QString &reason);
 
     RedisFeedConfig m_feed;
