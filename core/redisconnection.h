@@ -42,7 +42,7 @@ class RedisConnection final : public QObject
     Q_DISABLE_COPY_MOVE(RedisConnection)
 
 public:
-    // The reply of one command, or each message of a subscription. Never null; an error reply
+    // The reply of one command. Never null; an error reply
     // has type REDIS_REPLY_ERROR. Valid only during the call.
     using ReplyHandler = std::function<void(const redisReply &reply)>;
 
