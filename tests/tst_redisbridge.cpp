@@ -120,6 +120,10 @@ public:
         return m_output;
     }
     bool running() const { return m_process.state() != QProcess::NotRunning; }
+    void setEnvironment(const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+    }
     // SIGTERM (a clean stop) and wait; false when it had to be killed.
     bool terminate(int timeoutMs = 30000)
     {
@@ -171,6 +175,7 @@ private Q_SLOTS:
     void streamBridgeRestartLosesNothing();
     void streamConsumerRestartLosesNothing();
     void directStreamReadsEverything();
+    void passwordFromEnvironment();
     void badArgumentsExitTwo_data();
     void badArgumentsExitTwo();
 
@@ -572,6 +577,60 @@ void tst_RedisBridge::directStreamReadsEverything()
         QStringLiteral("redis://127.0.0.1:%1 stream %2 from 0").arg(m_redis.port()).arg(stream));
     qInfo("direct stream: %.0f messages/s through the monitor",
           o.value(QStringLiteral("throughput_msgs_per_s")).toDouble());
+}
+
+void tst_RedisBridge::passwordFromEnvironment()
+{
+    RedisTestServer locked;
+    QString error;
+    QVERIFY2(locked.start(&error, {QStringLiteral("--requirepass"), QStringLiteral("s3cret")}),
+             qPrintable(error));
+    RedisTestClient client;
+    QVERIFY2(client.connect(locked.port(), &error, "s3cret"), qPrintable(error));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("REDIS_PASSWORD"), QStringLiteral("s3cret"));
+    const QStringList source {QStringLiteral("--redis-url"), locked.url(),
+                              QStringLiteral("--channel"), QStringLiteral("locked")};
+
+    // The monitor and the bridge both log in with REDIS_PASSWORD.
+    Child monitor;
+    monitor.setEnvironment(environment);
+    QVERIFY(monitor.start(
+        QStringLiteral(REORDER_MONITOR_BIN),
+        QStringList {QStringLiteral("--headless"), QStringLiteral("--count"), QStringLiteral("1")}
+            + source));
+    QTRY_COMPARE_WITH_TIMEOUT(client.subscribers("locked"), 1, StartTimeoutMs);
+    Child bridge;
+    bridge.setEnvironment(environment);
+    QVERIFY(bridge.start(QStringLiteral(REORDER_BRIDGE_BIN),
+                         {QStringLiteral("--redis"), locked.url(), QStringLiteral("--channel"),
+                          QStringLiteral("locked"), QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0")}));
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("subscribed to channel")),
+                             StartTimeoutMs);
+    QCOMPARE(client.subscribers("locked"), 2);
+    QCOMPARE(client.publish("locked", {"{\"id\":1}"}).at(0), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!monitor.running(), StartTimeoutMs);
+    QVERIFY2(monitor.exitCode() == 0, qPrintable(monitor.output()));
+    QVERIFY(bridge.terminate());
+
+    // Without it: exit status 2, one line that says what to do, and never the password.
+    environment.remove(QStringLiteral("REDIS_PASSWORD"));
+    for (const QString &program :
+         {QStringLiteral(REORDER_MONITOR_BIN), QStringLiteral(REORDER_BRIDGE_BIN)}) {
+        Child refused;
+        refused.setEnvironment(environment);
+        const bool isMonitor = program == QLatin1String(REORDER_MONITOR_BIN);
+        QVERIFY(refused.start(program,
+                              isMonitor ? QStringList {QStringLiteral("--headless")} + source
+                                        : QStringList {QStringLiteral("--redis"), locked.url(),
+                                                       QStringLiteral("--listen"),
+                                                       QStringLiteral("127.0.0.1:0")}));
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.running(), StartTimeoutMs);
+        QCOMPARE(refused.exitCode(), 2);
+        QVERIFY2(refused.output().contains(QStringLiteral("REDIS_PASSWORD")),
+                 qPrintable(refused.output()));
+    }
 }
 
 void tst_RedisBridge::badArgumentsExitTwo_data()
