@@ -22,8 +22,8 @@ CommandLine::CommandLine()
 {
     m_parser.setApplicationDescription(
         tr("Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in "
-           "order and proves it.\nWithout --ws-url the built-in feed simulator is started on "
-           "a free loopback port and both URLs point at it."));
+           "order and proves it.\nWithout --ws-url (or --redis-url) the built-in feed simulator "
+           "is started on a free loopback port and both URLs point at it."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOption(
@@ -32,6 +32,24 @@ CommandLine::CommandLine()
                               tr("The feed to read (ws:// or wss://). Default: the built-in "
                                  "simulator."),
                               tr("URL")));
+    m_parser.addOption(option(QStringLiteral("redis-url"),
+                              tr("Read the feed from Redis instead of a WebSocket: "
+                                 "redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], with --channel or "
+                                 "--stream. The password may also come from REDIS_PASSWORD."),
+                              tr("URL")));
+    m_parser.addOption(option(QStringLiteral("channel"),
+                              tr("With --redis-url: subscribe to this pub/sub channel. What is "
+                                 "published while the monitor is not subscribed is lost (and "
+                                 "shows as missing ids)."),
+                              tr("NAME")));
+    m_parser.addOption(option(QStringLiteral("stream"),
+                              tr("With --redis-url: read this Redis stream (XREAD); each entry's "
+                                 "\"data\" field (or its first field) is one frame."),
+                              tr("KEY")));
+    m_parser.addOption(option(QStringLiteral("stream-from"),
+                              tr("With --stream: 0 reads the whole stream, $ only entries added "
+                                 "from now on, an entry id what follows it."),
+                              tr("ID"), QStringLiteral("0")));
     m_parser.addOption(option(QStringLiteral("send-url"),
                               tr("Where to forward the ordered messages. Default: the built-in "
                                  "simulator's sink when the feed is built in, else nowhere."),
@@ -167,6 +185,36 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
             return failWith(tr("--ws-url: %1").arg(problem));
         c.feedUrl = QUrl(url.trimmed());
         o.builtInFeed = false;
+    }
+    const bool redis = m_parser.isSet(QStringLiteral("redis-url"));
+    const bool channel = m_parser.isSet(QStringLiteral("channel"));
+    const bool stream = m_parser.isSet(QStringLiteral("stream"));
+    if (redis) {
+        if (!o.builtInFeed)
+            return failWith(tr("--ws-url and --redis-url exclude each other"));
+        if (channel == stream)
+            return failWith(tr("--redis-url needs either --channel NAME or --stream KEY"));
+        c.feedKind = FeedKind::Redis;
+        c.redis.url = QUrl(m_parser.value(QStringLiteral("redis-url")).trimmed());
+        c.redis.channel = m_parser.value(QStringLiteral("channel"));
+        c.redis.stream = m_parser.value(QStringLiteral("stream"));
+        c.redis.streamFrom = m_parser.value(QStringLiteral("stream-from"));
+        const QString urlProblem =
+            RedisAddress::problem(m_parser.value(QStringLiteral("redis-url")));
+        if (!urlProblem.isEmpty())
+            return failWith(tr("--redis-url: %1").arg(urlProblem));
+        if (channel && c.redis.channel.isEmpty())
+            return failWith(tr("--channel must not be empty"));
+        if (stream && c.redis.stream.isEmpty())
+            return failWith(tr("--stream must not be empty"));
+        if (m_parser.isSet(QStringLiteral("stream-from")) && !stream)
+            return failWith(tr("--stream-from needs --stream"));
+        if (const QString problem = RedisStreamId::problem(c.redis.streamFrom);
+            stream && !problem.isEmpty())
+            return failWith(tr("--stream-from: %1").arg(problem));
+        o.builtInFeed = false;
+    } else if (channel || stream || m_parser.isSet(QStringLiteral("stream-from"))) {
+        return failWith(tr("--channel, --stream and --stream-from need --redis-url"));
     }
     if (m_parser.isSet(QStringLiteral("send-url"))) {
         const QString url = m_parser.value(QStringLiteral("send-url"));

@@ -70,6 +70,13 @@ void HeadlessRunner::start()
                 [this](const RunEventBatch &batch) { m_csv->add(batch); });
     }
 
+    if (config.feedKind == FeedKind::Redis && !m_options.quiet) {
+        // Pub/sub delivers only to subscribers: say when the subscription is in place.
+        connect(&m_controller, &RunController::stateChanged, this, [this, config](RunState s) {
+            if (s == RunState::Running)
+                printLine(stdout, tr("reading %1").arg(config.redis.description()));
+        });
+    }
     connect(&m_controller, &RunController::finished, this, &HeadlessRunner::onFinished);
     connect(&m_controller, &RunController::notice, this, [this](const QString &message) {
         if (!m_options.quiet)

@@ -2,6 +2,7 @@
 
 #include "messagecodec.h"
 #include "reconnectpolicy.h"
+#include "redisaddress.h"
 #include "reorderbuffer.h"
 
 #include <QCoreApplication>
@@ -10,10 +11,18 @@
 
 #include <optional>
 
+// Where a run's frames come from.
+enum class FeedKind : quint8 {
+    WebSocket, // feedUrl
+    Redis, // redis: a channel or a stream (see RedisSource)
+};
+
 // Everything a run needs to know; built by the command line or by the window.
 struct RunConfig
 {
-    QUrl feedUrl; // ws:// or wss://
+    FeedKind feedKind = FeedKind::WebSocket;
+    QUrl feedUrl; // ws:// or wss:// (FeedKind::WebSocket)
+    RedisFeedConfig redis; // FeedKind::Redis; the password may also come from REDIS_PASSWORD
     QUrl sinkUrl; // empty: release in order but forward nowhere
     ReorderMode mode = ReorderMode::Stream;
     qint64 window = 1024;

@@ -2,6 +2,7 @@
 
 #include "messagesource.h"
 #include "orderedsink.h"
+#include "redissource.h"
 #include "websocketsource.h"
 
 #include <algorithm>
@@ -123,7 +124,11 @@ void RunController::start(const RunConfig &config)
     });
     connect(source, &MessageSource::reconnected, this, [this] {
         ++m_counters.feedReconnects;
-        Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
+        if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
+            Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "
+                             "shows as missing ids"));
+        else
+            Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
     });
 
     if (m_config.recordEvents)
@@ -137,6 +142,20 @@ void RunController::start(const RunConfig &config)
 
 MessageSource *RunController::createSource()
 {
+    if (m_config.feedKind == FeedKind::Redis) {
+        const QString problem = m_config.redis.problem();
+        QString error;
+        const std::optional<RedisAddress> address = RedisAddress::fromUrl(
+            m_config.redis.url, qEnvironmentVariable("REDIS_PASSWORD"), &error);
+        if (!problem.isEmpty() || !address) {
+            failSoon(tr("Redis: %1").arg(problem.isEmpty() ? error : problem));
+            return nullptr;
+        }
+        auto *source = new RedisSource(*address, m_config.redis, this);
+        source->setReconnectPolicy(m_config.feedReconnect);
+        source->setConnectTimeoutMs(m_config.connectTimeoutMs);
+        return source;
+    }
     const QString problem = UrlCheck::webSocketProblem(m_config.feedUrl.toString());
     if (!problem.isEmpty()) {
         failSoon(tr("WS_URL: %1").arg(problem));
@@ -492,8 +511,9 @@ void RunController::complete()
 
     RunReport report;
     report.config = m_config;
-    report.feedDescription =
-        m_feedDescription.isEmpty() ? m_config.feedUrl.toString() : m_feedDescription;
+    report.feedDescription = !m_feedDescription.isEmpty() ? m_feedDescription
+        : m_config.feedKind == FeedKind::Redis            ? m_config.redis.description()
+                                                          : m_config.feedUrl.toString();
     report.startedAt = m_startedAt;
     report.counters = counters();
     report.validation = m_validator.result();

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int RunTimeoutMs = 60000;
+constexpr int RunTimeoutMs = 180000;
 
 quint16 unusedPort()
 {
@@ -348,24 +348,25 @@ void tst_EndToEnd::stopReleasesHeld()
 void tst_EndToEnd::slowSinkHoldsTheFeedBack()
 {
     // The feed is far faster than the sink: the feed is paused (TCP holds it back) instead of
-    // frames piling up, and nothing is lost. Without flow control about 3/4 of the run would
-    // wait in memory; with it, the high mark plus what TCP had already delivered.
+    // frames piling up, and nothing is lost. What waits is the high mark plus what the kernel
+    // and Qt had already buffered on the way in and out (a few hundred thousand small frames,
+    // whatever the run's length); without flow control most of the run would wait here.
     FeedParams params;
-    params.count = 1000000;
+    params.count = 1500000;
     params.disorder = 20;
     const QString sink = QStringLiteral("slow%1").arg(++m_sinkCounter);
     RunConfig config;
     config.feedUrl = m_sim->feedUrl(params);
     QUrl sinkUrl = m_sim->sinkUrl(sink);
-    sinkUrl.setQuery(QStringLiteral("slow=200000"));
+    sinkUrl.setQuery(QStringLiteral("slow=100000"));
     config.sinkUrl = sinkUrl;
     config.window = 64;
-    config.drainTimeoutMs = 60000;
+    config.drainTimeoutMs = 120000;
     const RunReport report = run(config);
     QVERIFY2(report.passed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.confirmed, params.count);
     QVERIFY(report.counters.feedPauses > 0);
-    QVERIFY2(report.counters.sinkBacklogPeak < RunController::SinkHighWater + 250000,
+    QVERIFY2(report.counters.sinkBacklogPeak < 900000,
              qPrintable(QString::number(report.counters.sinkBacklogPeak)));
     QCOMPARE(report.counters.unprotected, quint64(0));
     const SinkStats stats = m_sim->sinkStats(sink);

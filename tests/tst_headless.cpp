@@ -226,7 +226,8 @@ void tst_Headless::helpDocumentsEveryFlag()
     const Result r = runMonitor({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
     for (const char *flag : {"--headless", "--ws-url", "--send-url", "--count", "--window",
-                             "--mode", "--max-hold", "--start-id", "--csv", "--report"})
+                             "--mode", "--max-hold", "--start-id", "--csv", "--report",
+                             "--redis-url", "--channel", "--stream", "--stream-from"})
         QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
 }
 

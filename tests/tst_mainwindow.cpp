@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
+#include "redistestserver.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
 #include "runsession.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void historyExports();
     void settingsPersist();
     void shortcuts();
+    void redisChannelAsSource();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -281,6 +283,52 @@ void tst_MainWindow::shortcuts()
     QCOMPARE(window.exportAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+E")));
     QVERIFY(!window.exportAction()->isEnabled()); // nothing to export yet
     QVERIFY(!window.flushAction()->isEnabled());
+}
+
+void tst_MainWindow::redisChannelAsSource()
+{
+    // The third source: a Redis channel, with a real redis-server started here.
+    RedisTestServer server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    RedisTestClient client;
+    QVERIFY2(client.connect(server.port(), &error), qPrintable(error));
+
+    MainWindow window;
+    RunSetupPanel *setup = window.setupPanel();
+    setup->setSource(RunSetupPanel::Source::Redis);
+    RedisFeedConfig redis;
+    redis.url = QUrl(server.url());
+    redis.channel = QStringLiteral("test_websocket");
+    setup->setRedis(redis);
+    setup->setSink(RunSetupPanel::Sink::Simulator);
+    setup->setWindow(16);
+    setup->setCount(1000); // a channel has no end of its own: the run ends after 1000 accepted
+    QVERIFY2(setup->problems().isEmpty(), qPrintable(setup->problems().join(' ')));
+
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    window.startAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(client.subscribers("test_websocket"), 1LL, 20000);
+    QList<QByteArray> payloads;
+    for (int i = 0; i < 1000; ++i)
+        payloads << QByteArray("{\"id\":") + QByteArray::number(i ^ 3) + QByteArray(",\"text\":7}");
+    payloads.insert(500, QByteArray("hello"));
+    client.publish("test_websocket", payloads);
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+    const RunReport report = finished.takeFirst().at(0).value<RunReport>();
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.sent, quint64(1000));
+    QCOMPARE(report.counters.malformed, quint64(1));
+    QCOMPARE(window.messageModel()->rowCount(), 1001);
+    QVERIFY(window.history()
+                ->data(window.history()->index(0, RunHistoryModel::SourceColumn))
+                .toString()
+                .contains(QStringLiteral("test_websocket")));
+
+    // A bad Redis URL is refused as typed.
+    redis.url = QUrl(QStringLiteral("http://nope"));
+    setup->setRedis(redis);
+    QVERIFY(!window.startAction()->isEnabled());
 }
 
 QTEST_MAIN(tst_MainWindow)

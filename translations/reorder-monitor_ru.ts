@@ -2,13 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name>CommandLine</name>
+    <name>BridgeCommandLine</name>
     <message>
-        <source>Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in order and proves it.
-Without --ws-url the built-in feed simulator is started on a free loopback port and both URLs point at it.</source>
-        <translation>Восстанавливает порядок JSON-сообщений WebSocket-потока по id, пересылает их по порядку и доказывает это.
-Без --ws-url запускается встроенный симулятор потока на свободном локальном порту, и оба URL указывают на него.</translation>
+        <source>Serves a Redis pub/sub channel (or a stream) to WebSocket consumers at ws://HOST:PORT/raw-messages: every payload, unchanged, as one frame to every connected consumer. Keeps its consumers while Redis is away and reconnects with backoff. Reports consumers, messages/s and messages forwarded.</source>
+        <translation>Отдаёт канал pub/sub Redis (или поток Redis Stream) WebSocket-потребителям по адресу ws://ХОСТ:ПОРТ/raw-messages: каждое сообщение без изменений одним кадром каждому подключённому потребителю. Сохраняет потребителей, пока Redis недоступен, и переподключается с задержкой. Сообщает число потребителей, сообщений в секунду и пересланных сообщений.</translation>
     </message>
+    <message>
+        <source>The Redis server: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]. The password may also come from REDIS_PASSWORD.</source>
+        <translation>Сервер Redis: redis://[[ПОЛЬЗОВАТЕЛЬ]:ПАРОЛЬ@]ХОСТ[:ПОРТ][/БД]. Пароль можно также задать в REDIS_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The pub/sub channel to serve. What is published while Redis is away or no consumer is connected is lost.</source>
+        <translation>Раздаваемый канал pub/sub. Опубликованное, пока Redis недоступен или нет потребителей, теряется.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>Serve this Redis stream instead of a channel (XREAD BLOCK): a bridge or consumer restart loses nothing. Each entry's "data" field (or its first field) is one frame.</source>
+        <translation>Раздавать этот поток Redis Stream вместо канала (XREAD BLOCK): перезапуск моста или потребителя ничего не теряет. Поле «data» каждой записи (или её первое поле) — один кадр.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>КЛЮЧ</translation>
+    </message>
+    <message>
+        <source>With --stream, the first time (no cursor stored yet): $ entries added from now on, 0 the whole stream, or what follows an entry id.</source>
+        <translation>С --stream, при первом запуске (курсор ещё не сохранён): $ — записи, добавленные с этого момента, 0 — весь поток, или то, что следует за id записи.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>With --stream: this bridge's name; the last entry its consumers confirmed is kept in Redis under reorder-bridge:NAME:KEY:last-delivered.</source>
+        <translation>С --stream: имя этого моста; последняя запись, подтверждённая его потребителями, хранится в Redis под ключом reorder-bridge:ИМЯ:КЛЮЧ:last-delivered.</translation>
+    </message>
+    <message>
+        <source>Address and port to serve on (port 0: any free port).</source>
+        <translation>Адрес и порт для раздачи (порт 0: любой свободный).</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>ХОСТ:ПОРТ</translation>
+    </message>
+    <message>
+        <source>Report consumers, messages/s and messages forwarded every S seconds while something changes (0: never).</source>
+        <translation>Сообщать число потребителей, сообщений в секунду и пересланных сообщений каждые S секунд, пока что-то меняется (0: никогда).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Channel: disconnect a consumer that leaves more than MB mebibytes unread.</source>
+        <translation>Канал: отключать потребителя, у которого накопилось непрочитанного больше МБ мебибайт.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+    <message>
+        <source>Log nothing but errors.</source>
+        <translation>Записывать в журнал только ошибки.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>неожиданный аргумент: %1</translation>
+    </message>
+    <message>
+        <source>--redis: %1</source>
+        <translation>--redis: %1</translation>
+    </message>
+    <message>
+        <source>--channel and --stream exclude each other</source>
+        <translation>--channel и --stream исключают друг друга</translation>
+    </message>
+    <message>
+        <source>--stream must not be empty</source>
+        <translation>--stream не может быть пустым</translation>
+    </message>
+    <message>
+        <source>--channel must not be empty</source>
+        <translation>--channel не может быть пустым</translation>
+    </message>
+    <message>
+        <source>--stream-from needs --stream</source>
+        <translation>--stream-from требует --stream</translation>
+    </message>
+    <message>
+        <source>--stream-from: %1</source>
+        <translation>--stream-from: %1</translation>
+    </message>
+    <message>
+        <source>--name must not be empty</source>
+        <translation>--name не может быть пустым</translation>
+    </message>
+    <message>
+        <source>--listen must be HOST:PORT, not "%1"</source>
+        <translation>--listen должно быть ХОСТ:ПОРТ, а не «%1»</translation>
+    </message>
+    <message>
+        <source>--report-interval must be whole seconds from 0 to 86400</source>
+        <translation>--report-interval должно быть целым числом секунд от 0 до 86400</translation>
+    </message>
+    <message>
+        <source>--max-consumer-backlog must be from 1 to 65536 (MiB)</source>
+        <translation>--max-consumer-backlog должно быть от 1 до 65536 (МиБ)</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
     <message>
         <source>Run without a window and print the summary.</source>
         <translation>Работать без окна и вывести сводку.</translation>
@@ -157,6 +266,64 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
         <source>--sim: %1</source>
         <translation>--sim: %1</translation>
     </message>
+    <message>
+        <source>Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in order and proves it.
+Without --ws-url (or --redis-url) the built-in feed simulator is started on a free loopback port and both URLs point at it.</source>
+        <translation>Восстанавливает порядок JSON-сообщений WebSocket-потока по id, пересылает их по порядку и доказывает это.
+Без --ws-url (или --redis-url) запускается встроенный симулятор потока на свободном локальном порту, и оба URL указывают на него.</translation>
+    </message>
+    <message>
+        <source>Read the feed from Redis instead of a WebSocket: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], with --channel or --stream. The password may also come from REDIS_PASSWORD.</source>
+        <translation>Читать поток из Redis вместо WebSocket: redis://[[ПОЛЬЗОВАТЕЛЬ]:ПАРОЛЬ@]ХОСТ[:ПОРТ][/БД], с --channel или --stream. Пароль можно также задать в REDIS_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>With --redis-url: subscribe to this pub/sub channel. What is published while the monitor is not subscribed is lost (and shows as missing ids).</source>
+        <translation>С --redis-url: подписаться на этот канал pub/sub. Опубликованное, пока монитор не подписан, теряется (и видно как пропущенные id).</translation>
+    </message>
+    <message>
+        <source>With --redis-url: read this Redis stream (XREAD); each entry's "data" field (or its first field) is one frame.</source>
+        <translation>С --redis-url: читать этот поток Redis Stream (XREAD); поле «data» каждой записи (или её первое поле) — один кадр.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>КЛЮЧ</translation>
+    </message>
+    <message>
+        <source>With --stream: 0 reads the whole stream, $ only entries added from now on, an entry id what follows it.</source>
+        <translation>С --stream: 0 — читать весь поток, $ — только записи, добавленные с этого момента, id записи — то, что следует за ней.</translation>
+    </message>
+    <message>
+        <source>--ws-url and --redis-url exclude each other</source>
+        <translation>--ws-url и --redis-url исключают друг друга</translation>
+    </message>
+    <message>
+        <source>--redis-url needs either --channel NAME or --stream KEY</source>
+        <translation>--redis-url требует --channel ИМЯ или --stream КЛЮЧ</translation>
+    </message>
+    <message>
+        <source>--redis-url: %1</source>
+        <translation>--redis-url: %1</translation>
+    </message>
+    <message>
+        <source>--channel must not be empty</source>
+        <translation>--channel не может быть пустым</translation>
+    </message>
+    <message>
+        <source>--stream must not be empty</source>
+        <translation>--stream не может быть пустым</translation>
+    </message>
+    <message>
+        <source>--stream-from needs --stream</source>
+        <translation>--stream-from требует --stream</translation>
+    </message>
+    <message>
+        <source>--stream-from: %1</source>
+        <translation>--stream-from: %1</translation>
+    </message>
+    <message>
+        <source>--channel, --stream and --stream-from need --redis-url</source>
+        <translation>--channel, --stream и --stream-from требуют --redis-url</translation>
+    </message>
 </context>
 <context>
     <name>DistanceChart</name>
@@ -288,6 +455,10 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
     <message>
         <source>NOT ordered</source>
         <translation>НЕ упорядочено</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>чтение: %1</translation>
     </message>
 </context>
 <context>
@@ -646,6 +817,224 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
     </message>
 </context>
 <context>
+    <name>RedisAddress</name>
+    <message>
+        <source>the Redis URL is empty</source>
+        <translation>URL Redis пуст</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid URL: %2</source>
+        <translation>«%1» не является корректным URL: %2</translation>
+    </message>
+    <message>
+        <source>"%1": rediss:// (TLS) is not supported; use redis://</source>
+        <translation>«%1»: rediss:// (TLS) не поддерживается; используйте redis://</translation>
+    </message>
+    <message>
+        <source>"%1" must start with redis://</source>
+        <translation>«%1» должен начинаться с redis://</translation>
+    </message>
+    <message>
+        <source>"%1" has no host</source>
+        <translation>в «%1» нет хоста</translation>
+    </message>
+    <message>
+        <source>"%1" has an invalid port</source>
+        <translation>в «%1» неверный порт</translation>
+    </message>
+    <message>
+        <source>"%1": a Redis URL takes no ?query or #fragment</source>
+        <translation>«%1»: URL Redis не может содержать ?запрос или #фрагмент</translation>
+    </message>
+    <message>
+        <source>"%1": the path must be a database number, not "%2"</source>
+        <translation>«%1»: путь должен быть номером базы данных, а не «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>RedisBridge</name>
+    <message>
+        <source>stream %1</source>
+        <translation>поток %1</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>канал %1</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>не удаётся слушать %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>serving %1 from %2 %3</source>
+        <translation>раздача %1 из %2 %3</translation>
+    </message>
+    <message>
+        <source>the bridge is shutting down</source>
+        <translation>мост завершает работу</translation>
+    </message>
+    <message>
+        <source>unknown path %1: use %2</source>
+        <translation>неизвестный путь %1: используйте %2</translation>
+    </message>
+    <message>
+        <source>consumer connected from %1:%2 (consumers: %3)</source>
+        <translation>потребитель подключился с %1:%2 (потребителей: %3)</translation>
+    </message>
+    <message>
+        <source>consumer %1:%2 left after %3 frames (consumers: %4)</source>
+        <translation>потребитель %1:%2 отключился после %3 кадров (потребителей: %4)</translation>
+    </message>
+    <message>
+        <source>no consumer left: entries after %1 were not confirmed and will be sent again to the next consumer</source>
+        <translation>потребителей не осталось: записи после %1 не подтверждены и будут отправлены следующему потребителю</translation>
+    </message>
+    <message>
+        <source>consumer %1:%2 is more than %3 MiB behind: disconnected (a channel cannot wait)</source>
+        <translation>потребитель %1:%2 отстал больше чем на %3 МиБ: отключён (канал не может ждать)</translation>
+    </message>
+    <message>
+        <source>resubscribed to channel %1; what was published while Redis was away is lost</source>
+        <translation>повторная подписка на канал %1; опубликованное, пока Redis был недоступен, потеряно</translation>
+    </message>
+    <message>
+        <source>subscribed to channel %1</source>
+        <translation>подписка на канал %1</translation>
+    </message>
+    <message>
+        <source>Redis is back: reading stream %1 again after entry %2</source>
+        <translation>Redis снова доступен: чтение потока %1 продолжается после записи %2</translation>
+    </message>
+    <message>
+        <source>cannot reach Redis at %1 (%2); retrying with backoff</source>
+        <translation>Redis по адресу %1 недоступен (%2); повтор с задержкой</translation>
+    </message>
+    <message>
+        <source>Redis connection lost (%1); consumers kept: %2; reconnecting with backoff</source>
+        <translation>соединение с Redis потеряно (%1); потребители сохранены: %2; переподключение с задержкой</translation>
+    </message>
+    <message>
+        <source>; what is published meanwhile is lost (pub/sub keeps nothing)</source>
+        <translation>; опубликованное за это время теряется (pub/sub ничего не хранит)</translation>
+    </message>
+    <message>
+        <source>Redis still unreachable (%1), attempt %2</source>
+        <translation>Redis всё ещё недоступен (%1), попытка %2</translation>
+    </message>
+    <message>
+        <source>resuming stream %1 after entry %2, the last one confirmed (%3)</source>
+        <translation>продолжение потока %1 после записи %2, последней подтверждённой (%3)</translation>
+    </message>
+    <message>
+        <source>cannot read the cursor %1: %2</source>
+        <translation>не удаётся прочитать курсор %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the stream %1: %2</source>
+        <translation>не удаётся прочитать поток %1: %2</translation>
+    </message>
+    <message>
+        <source>starting stream %1 after entry %2</source>
+        <translation>начало потока %1 после записи %2</translation>
+    </message>
+    <message>
+        <source>cannot store the cursor %1: %2</source>
+        <translation>не удаётся сохранить курсор %1: %2</translation>
+    </message>
+    <message>
+        <source>consumers %1, %2 messages/s, forwarded %3, Redis %4</source>
+        <translation>потребителей %1, %2 сообщ./с, переслано %3, Redis %4</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>доступен</translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation>НЕДОСТУПЕН</translation>
+    </message>
+    <message>
+        <source>, %1 published with no consumer connected (lost)</source>
+        <translation>, %1 опубликовано без подключённых потребителей (потеряно)</translation>
+    </message>
+    <message>
+        <source>, %1 slow consumers disconnected</source>
+        <translation>, отключено медленных потребителей: %1</translation>
+    </message>
+    <message>
+        <source>, confirmed up to %1</source>
+        <translation>, подтверждено до %1</translation>
+    </message>
+    <message>
+        <source>stopped; stream %1 confirmed up to entry %2 (%3)</source>
+        <translation>остановлен; поток %1 подтверждён до записи %2 (%3)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>RedisConnection</name>
+    <message>
+        <source>out of memory</source>
+        <translation>недостаточно памяти</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>сервер закрыл соединение</translation>
+    </message>
+    <message>
+        <source>%1 wants a password: give it in the URL (redis://:PASSWORD@HOST:PORT) or in REDIS_PASSWORD</source>
+        <translation>%1 требует пароль: укажите его в URL (redis://:ПАРОЛЬ@ХОСТ:ПОРТ) или в REDIS_PASSWORD</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation>%1 отклонил соединение: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>нет ответа в течение %1 с</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>не удаётся подключиться к %1: %2</translation>
+    </message>
+    <message>
+        <source>lost %1 and could not reconnect: %2</source>
+        <translation>соединение с %1 потеряно, переподключиться не удалось: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RedisFeedConfig</name>
+    <message>
+        <source>give a Redis channel or a stream key, not both and not neither</source>
+        <translation>укажите канал Redis или ключ потока — что-то одно</translation>
+    </message>
+    <message>
+        <source>%1 stream %2 from %3</source>
+        <translation>%1 поток %2 с %3</translation>
+    </message>
+    <message>
+        <source>%1 channel %2</source>
+        <translation>%1 канал %2</translation>
+    </message>
+</context>
+<context>
+    <name>RedisSource</name>
+    <message>
+        <source>cannot read the stream %1: %2</source>
+        <translation>не удаётся прочитать поток %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RedisStreamId</name>
+    <message>
+        <source>"%1" is not a stream entry id: use 0, $ or MS-SEQ such as 1700000000000-0</source>
+        <translation>«%1» не является id записи потока: используйте 0, $ или MS-SEQ, например 1700000000000-0</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>Validation</source>
@@ -849,6 +1238,14 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
     <message>
         <source>binary frame of %1 bytes: %2</source>
         <translation>двоичный кадр, байт: %1: %2</translation>
+    </message>
+    <message>
+        <source>the feed resubscribed; what was published meanwhile is lost and shows as missing ids</source>
+        <translation>поток переподписан; опубликованное за это время потеряно и видно как пропущенные id</translation>
+    </message>
+    <message>
+        <source>Redis: %1</source>
+        <translation>Redis: %1</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1575,42 @@ Without --ws-url the built-in feed simulator is started on a free loopback port 
     <message>
         <source>Start id: "%1" is not a 64-bit integer</source>
         <translation>Начальный id: «%1» не является 64-битным целым</translation>
+    </message>
+    <message>
+        <source>Redis channel or stream</source>
+        <translation>Канал или поток Redis</translation>
+    </message>
+    <message>
+        <source>redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; without a password in the URL, REDIS_PASSWORD is used</source>
+        <translation>redis://[[ПОЛЬЗОВАТЕЛЬ]:ПАРОЛЬ@]ХОСТ[:ПОРТ][/БД]; если пароля в URL нет, используется REDIS_PASSWORD</translation>
+    </message>
+    <message>
+        <source>pub/sub channel</source>
+        <translation>канал pub/sub</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <translation>поток (Stream)</translation>
+    </message>
+    <message>
+        <source>0: the whole stream; $: only new entries; or an entry id to start after</source>
+        <translation>0: весь поток; $: только новые записи; или id записи, после которой начать</translation>
+    </message>
+    <message>
+        <source>Redis URL:</source>
+        <translation>URL Redis:</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Читать:</translation>
+    </message>
+    <message>
+        <source>Stream from:</source>
+        <translation>Поток с:</translation>
+    </message>
+    <message>
+        <source>Redis: %1</source>
+        <translation>Redis: %1</translation>
     </message>
 </context>
 <context>

@@ -198,7 +198,10 @@ void MainWindow::buildLayout()
 void MainWindow::applyOptions(const CommandLineOptions &o)
 {
     const RunConfig &c = o.config;
-    if (!o.builtInFeed) {
+    if (c.feedKind == FeedKind::Redis) {
+        m_setup->setSource(RunSetupPanel::Source::Redis);
+        m_setup->setRedis(c.redis);
+    } else if (!o.builtInFeed) {
         m_setup->setSource(RunSetupPanel::Source::WebSocket);
         m_setup->setFeedUrl(c.feedUrl.toString());
     } else if (!o.simulatorQuery.isEmpty()) {
@@ -269,7 +272,9 @@ void MainWindow::startRun()
         if (simSink)
             config.sinkUrl = sim->sinkUrl(QStringLiteral("run-%1").arg(m_runNumber));
     }
-    m_currentSource = simFeed ? tr("built-in simulator") : config.feedUrl.toString();
+    m_currentSource = simFeed                ? tr("built-in simulator")
+        : config.feedKind == FeedKind::Redis ? config.redis.description()
+                                             : config.feedUrl.toString();
 
     m_messages->clear();
     m_chart->reset(config.window, config.mode == ReorderMode::Stream);

@@ -49,6 +49,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_source->setObjectName(QStringLiteral("source"));
     m_source->addItem(tr("Built-in simulator"));
     m_source->addItem(tr("WebSocket URL (WS_URL)"));
+    m_source->addItem(tr("Redis channel or stream"));
     m_sourcePages = new QStackedWidget;
 
     auto *simPage = new QWidget;
@@ -97,6 +98,31 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_feedUrl->setClearButtonEnabled(true);
     urlForm->addRow(tr("WS_URL:"), m_feedUrl);
     m_sourcePages->addWidget(urlPage);
+
+    auto *redisPage = new QWidget;
+    auto *redisForm = new QFormLayout(redisPage);
+    redisForm->setContentsMargins(0, 0, 0, 0);
+    m_redisUrl = new QLineEdit(QStringLiteral("redis://127.0.0.1:6379"));
+    m_redisUrl->setObjectName(QStringLiteral("redisUrl"));
+    m_redisUrl->setToolTip(tr("redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; without a password in "
+                              "the URL, REDIS_PASSWORD is used"));
+    m_redisKind = new QComboBox;
+    m_redisKind->setObjectName(QStringLiteral("redisKind"));
+    m_redisKind->addItem(tr("pub/sub channel"));
+    m_redisKind->addItem(tr("stream"));
+    m_redisName = new QLineEdit(QStringLiteral("test_websocket"));
+    m_redisName->setObjectName(QStringLiteral("redisName"));
+    m_redisFrom = new QLineEdit(QStringLiteral("0"));
+    m_redisFrom->setObjectName(QStringLiteral("redisFrom"));
+    m_redisFrom->setToolTip(tr("0: the whole stream; $: only new entries; or an entry id to "
+                               "start after"));
+    auto *redisWhat = new QHBoxLayout;
+    redisWhat->addWidget(m_redisKind);
+    redisWhat->addWidget(m_redisName, 1);
+    redisForm->addRow(tr("Redis URL:"), m_redisUrl);
+    redisForm->addRow(tr("Read:"), redisWhat);
+    redisForm->addRow(tr("Stream from:"), m_redisFrom);
+    m_sourcePages->addWidget(redisPage);
 
     auto *sourceBox = new QGroupBox(tr("Feed"));
     auto *sourceLayout = new QVBoxLayout(sourceBox);
@@ -161,9 +187,9 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
 
     connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
             &QStackedWidget::setCurrentIndex);
-    for (QComboBox *box : {m_source, m_sink, m_mode})
+    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
         connect(box, &QComboBox::currentIndexChanged, this, &RunSetupPanel::updateState);
-    for (QLineEdit *edit : {m_feedUrl, m_sinkUrl, m_startId})
+    for (QLineEdit *edit : {m_feedUrl, m_sinkUrl, m_startId, m_redisUrl, m_redisName, m_redisFrom})
         connect(edit, &QLineEdit::textChanged, this, &RunSetupPanel::updateState);
     for (QSpinBox *box : {m_window, m_maxHold, m_count, m_simCount})
         connect(box, &QSpinBox::valueChanged, this, &RunSetupPanel::updateState);
@@ -183,6 +209,11 @@ QStringList RunSetupPanel::problems() const
         const QString p = UrlCheck::webSocketProblem(m_feedUrl->text());
         if (!p.isEmpty())
             list << tr("WS_URL: %1").arg(p);
+    }
+    if (source() == Source::Redis) {
+        const QString p = redisConfig().problem();
+        if (!p.isEmpty())
+            list << tr("Redis: %1").arg(p);
     }
     if (sink() == Sink::Url) {
         const QString p = UrlCheck::webSocketProblem(m_sinkUrl->text());
@@ -205,6 +236,13 @@ void RunSetupPanel::updateState()
     m_sinkUrl->setVisible(urlSink);
     // The built-in sink needs the built-in server, which runs whatever the feed is.
     markField(m_feedUrl, urlFeed && !UrlCheck::webSocketProblem(m_feedUrl->text()).isEmpty());
+    const bool redis = source() == Source::Redis;
+    markField(m_redisUrl, redis && !RedisAddress::problem(m_redisUrl->text()).isEmpty());
+    markField(m_redisName, redis && m_redisName->text().trimmed().isEmpty());
+    const bool stream = m_redisKind->currentIndex() == 1;
+    m_redisFrom->setEnabled(stream);
+    markField(m_redisFrom,
+              redis && stream && !RedisStreamId::problem(m_redisFrom->text().trimmed()).isEmpty());
     markField(m_sinkUrl, urlSink && !UrlCheck::webSocketProblem(m_sinkUrl->text()).isEmpty());
     bool startOk = true;
     if (!m_startId->text().trimmed().isEmpty())
@@ -224,12 +262,41 @@ void RunSetupPanel::setEditable(bool editable)
 
 RunSetupPanel::Source RunSetupPanel::source() const
 {
-    return m_source->currentIndex() == 1 ? Source::WebSocket : Source::Simulator;
+    switch (m_source->currentIndex()) {
+    case 1:
+        return Source::WebSocket;
+    case 2:
+        return Source::Redis;
+    default:
+        return Source::Simulator;
+    }
 }
 
 void RunSetupPanel::setSource(Source source)
 {
-    m_source->setCurrentIndex(source == Source::WebSocket ? 1 : 0);
+    m_source->setCurrentIndex(source == Source::WebSocket ? 1 : source == Source::Redis ? 2 : 0);
+}
+
+RedisFeedConfig RunSetupPanel::redisConfig() const
+{
+    RedisFeedConfig redis;
+    redis.url = QUrl(m_redisUrl->text().trimmed());
+    const QString name = m_redisName->text().trimmed();
+    if (m_redisKind->currentIndex() == 1) {
+        redis.stream = name;
+        redis.streamFrom = m_redisFrom->text().trimmed();
+    } else {
+        redis.channel = name;
+    }
+    return redis;
+}
+
+void RunSetupPanel::setRedis(const RedisFeedConfig &redis)
+{
+    m_redisUrl->setText(redis.url.toString());
+    m_redisKind->setCurrentIndex(redis.isStream() ? 1 : 0);
+    m_redisName->setText(redis.isStream() ? redis.stream : redis.channel);
+    m_redisFrom->setText(redis.streamFrom.isEmpty() ? QStringLiteral("0") : redis.streamFrom);
 }
 
 RunSetupPanel::Sink RunSetupPanel::sink() const
@@ -280,6 +347,10 @@ RunConfig RunSetupPanel::config() const
     RunConfig c;
     if (source() == Source::WebSocket)
         c.feedUrl = QUrl(m_feedUrl->text().trimmed());
+    if (source() == Source::Redis) {
+        c.feedKind = FeedKind::Redis;
+        c.redis = redisConfig();
+    }
     if (sink() == Sink::Url)
         c.sinkUrl = QUrl(m_sinkUrl->text().trimmed());
     c.window = m_window->value();
@@ -349,6 +420,12 @@ void RunSetupPanel::load(const QSettings &s)
     setSimulatorParams(p);
     m_source->setCurrentIndex(s.value(QStringLiteral("setup/source"), 0).toInt());
     m_feedUrl->setText(s.value(QStringLiteral("setup/feedUrl")).toString());
+    m_redisUrl->setText(s.value(QStringLiteral("setup/redisUrl"), m_redisUrl->text()).toString());
+    m_redisKind->setCurrentIndex(s.value(QStringLiteral("setup/redisKind"), 0).toInt());
+    m_redisName->setText(
+        s.value(QStringLiteral("setup/redisName"), m_redisName->text()).toString());
+    m_redisFrom->setText(
+        s.value(QStringLiteral("setup/redisFrom"), m_redisFrom->text()).toString());
     m_sink->setCurrentIndex(s.value(QStringLiteral("setup/sink"), 0).toInt());
     m_sinkUrl->setText(s.value(QStringLiteral("setup/sinkUrl")).toString());
     m_window->setValue(s.value(QStringLiteral("setup/window"), m_window->value()).toInt());
@@ -372,6 +449,10 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("sim/seed"), qulonglong(p.seed));
     s.setValue(QStringLiteral("setup/source"), m_source->currentIndex());
     s.setValue(QStringLiteral("setup/feedUrl"), m_feedUrl->text());
+    s.setValue(QStringLiteral("setup/redisUrl"), m_redisUrl->text());
+    s.setValue(QStringLiteral("setup/redisKind"), m_redisKind->currentIndex());
+    s.setValue(QStringLiteral("setup/redisName"), m_redisName->text());
+    s.setValue(QStringLiteral("setup/redisFrom"), m_redisFrom->text());
     s.setValue(QStringLiteral("setup/sink"), m_sink->currentIndex());
     s.setValue(QStringLiteral("setup/sinkUrl"), m_sinkUrl->text());
     s.setValue(QStringLiteral("setup/window"), m_window->value());

@@ -27,7 +27,7 @@ class RunSetupPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(RunSetupPanel)
 
 public:
-    enum class Source { Simulator, WebSocket };
+    enum class Source { Simulator, WebSocket, Redis };
     enum class Sink { Simulator, Url, None };
 
     explicit RunSetupPanel(QWidget *parent = nullptr);
@@ -44,6 +44,7 @@ public:
     // Everything but the built-in simulator's URLs, which the window fills in.
     RunConfig config() const;
     void setFeedUrl(const QString &url);
+    void setRedis(const RedisFeedConfig &redis);
     void setSinkUrl(const QString &url);
     void setWindow(qint64 window);
     void setMode(ReorderMode mode);
@@ -62,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    RedisFeedConfig redisConfig() const;
     static void markField(QWidget *field, bool bad);
 
     QComboBox *m_source = nullptr;
@@ -75,6 +77,10 @@ private:
     QDoubleSpinBox *m_simJunk = nullptr;
     QSpinBox *m_simSeed = nullptr;
     QLineEdit *m_feedUrl = nullptr;
+    QLineEdit *m_redisUrl = nullptr;
+    QComboBox *m_redisKind = nullptr;
+    QLineEdit *m_redisName = nullptr;
+    QLineEdit *m_redisFrom = nullptr;
     QComboBox *m_sink = nullptr;
     QLineEdit *m_sinkUrl = nullptr;
     QSpinBox *m_window = nullptr;
