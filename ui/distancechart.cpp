@@ -202,7 +202,10 @@ void DistanceChart::refresh()
     m_x->setRange(0, xMax);
     m_x->applyNiceNumbers();
     const double yMax = std::max<double>(double(m_maxAbs), m_showWindow ? double(m_window) : 0.0);
-    m_y->setRange(-std::max(1.0, yMax * 1.1), std::max(1.0, yMax * 1.1));
+    // Integer labels: keep at least ±4 so that the ticks never repeat a number.
+    const double yLimit = std::max(4.0, yMax * 1.1);
+    m_y->setRange(-yLimit, yLimit);
+    m_y->applyNiceNumbers();
     if (m_showWindow && m_window > 0) {
         m_plusWindow->replace({QPointF(0, double(m_window)), QPointF(xMax, double(m_window))});
         m_minusWindow->replace({QPointF(0, -double(m_window)), QPointF(xMax, -double(m_window))});
@@ -236,7 +239,7 @@ void DistanceChart::refresh()
         for (int i = 0; i < values.size(); ++i)
             m_bars->replace(i, values[i]);
     }
-    m_counts->setRange(0, double(highest) * 1.1);
+    m_counts->setRange(0, std::max(4.0, double(highest) * 1.1));
     m_counts->applyNiceNumbers();
 }
 
