@@ -233,13 +233,14 @@ void OrderedSink::onError(QAbstractSocket::SocketError)
 
 void OrderedSink::onSslErrors(const QList<QSslError> &errors)
 {
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        return;
-    }
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons << e.errorString();
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        Q_EMIT certificateErrorsIgnored(reasons);
+        return;
+    }
     m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
 }
 

@@ -64,6 +64,8 @@ Q_SIGNALS:
     void reconnected();
     void finished();
     void failed(const QString &reason);
+    // setInsecure(true) and a handshake's certificate errors were ignored.
+    void certificateErrorsIgnored(const QStringList &errors);
 
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Done };

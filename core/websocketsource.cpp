@@ -139,13 +139,14 @@ void WebSocketSource::onError(QAbstractSocket::SocketError)
 
 void WebSocketSource::onSslErrors(const QList<QSslError> &errors)
 {
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        return;
-    }
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons << e.errorString();
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        Q_EMIT certificateErrorsIgnored(reasons);
+        return;
+    }
     m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
 }
 
@@ -164,6 +165,14 @@ QString WebSocketSource::disconnectReason() const
     if (!m_lastError.isEmpty())
         return m_lastError;
     if (m_peerClosed) {
+        // Qt closes by itself on these; the feed did not choose them.
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            return tr("a message exceeded the hard limit of %1 MiB (closed with code 1009)")
+                .arg(HardMessageLimit >> 20);
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeWrongDatatype)
+            return tr("a text frame was not valid UTF-8 (closed with code 1007)");
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeProtocolError)
+            return tr("the feed broke the WebSocket protocol (closed with code 1002)");
         const QString reason = m_socket.closeReason();
         return reason.isEmpty()
             ? tr("closed by the feed with code %1").arg(int(m_socket.closeCode()))

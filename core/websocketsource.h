@@ -38,6 +38,11 @@ public:
     void setPaused(bool paused) override;
     bool isPaused() const { return m_paused; }
 
+Q_SIGNALS:
+    // setInsecure(true) and a handshake's certificate errors were ignored: the connection is
+    // not authenticated.
+    void certificateErrorsIgnored(const QStringList &errors);
+
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
 

@@ -2,9 +2,19 @@
 #include "messagecodec.h"
 #include "runcontroller.h"
 #include "simulatorhost.h"
+#include "websocketsource.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <functional>
+#include <limits>
 
 namespace {
 
@@ -53,6 +63,45 @@ SinkCheck checkSink(const QStringList &frames, const QList<quint64> &starts)
     return c;
 }
 
+// A test-local feed that plays a script per connection: what the simulator cannot do.
+class ScriptedFeed final : public QObject
+{
+public:
+    using Script = std::function<void(QWebSocket *socket, int connection)>;
+
+    explicit ScriptedFeed(Script script)
+        : m_server(QStringLiteral("scripted"), QWebSocketServer::NonSecureMode)
+        , m_script(std::move(script))
+    {
+        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+                m_script(socket, m_connections++);
+            }
+        });
+    }
+
+    bool listen(quint16 port = 0) { return m_server.listen(QHostAddress::LocalHost, port); }
+    void stopListening() { m_server.close(); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(m_server.serverPort()));
+    }
+    int connections() const { return m_connections; }
+
+private:
+    QWebSocketServer m_server;
+    Script m_script;
+    int m_connections = 0;
+};
+
+QString message(qint64 id)
+{
+    return QStringLiteral("{\"id\":%1,\"text\":%2}").arg(id).arg(id % 1000);
+}
+
 } // namespace
 
 // The pipeline under the faults that feeds, sinks and networks produce, end to end over
@@ -68,6 +117,12 @@ private Q_SLOTS:
     void feedClosesWithErrorCode();
     void feedClosesNormallyMidRun();
     void sinkDropsMidSend();
+    void sinkDropsWhileFeedPaused();
+    void feedDropsWhileFeedPaused();
+    void oversizedFramesAreMalformed();
+    void hardLimitIsADrop();
+    void idsAtTheEdges();
+    void feedUnreachableForAWhile();
 
 private:
     RunReport run(const RunConfig &config, RunController *controller = nullptr);
@@ -231,6 +286,221 @@ void tst_Faults::sinkDropsMidSend()
                             .arg(check.repeats)
                             .arg(report.counters.resent)));
     QVERIFY(report.counters.resent > 0);
+}
+
+void tst_Faults::sinkDropsWhileFeedPaused()
+{
+    // A slow sink holds the feed back (flow control), and drops twice while it does.
+    FeedParams params;
+    params.count = 400000;
+    params.disorder = 20;
+    const QString sink = nextName("slowdrop");
+    QUrl sinkUrl = m_sim->sinkUrl(sink);
+    sinkUrl.setQuery(QStringLiteral("slow=150000&drop=120000&drops=2"));
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl = sinkUrl;
+    config.window = 64;
+    config.drainTimeoutMs = 60000;
+    const RunReport report = run(config);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY(report.counters.feedPauses > 0);
+    QCOMPARE(report.counters.sinkDrops, quint64(2));
+    QCOMPARE(report.counters.confirmed, params.count);
+    QCOMPARE(report.counters.unprotected, quint64(0));
+    const SinkCheck check = checkSink(m_sim->sinkFrames(sink), m_sim->sinkConnectionStarts(sink));
+    QVERIFY2(check.eachConnectionOrdered, qPrintable(check.problem));
+    QCOMPARE(check.unique, params.count);
+    QVERIFY(check.repeats <= report.counters.resent);
+}
+
+void tst_Faults::feedDropsWhileFeedPaused()
+{
+    // The feed is paused by flow control when it vanishes; the drop is noticed once reading
+    // resumes, and the feed comes back where it stopped.
+    FeedParams params;
+    params.count = 700000;
+    params.disorder = 20;
+    params.dropAfter = 300000; // past the high mark: the feed is paused when it drops
+    params.drops = 2;
+    params.replay = 1000;
+    const QString sink = nextName("pauseddrop");
+    QUrl sinkUrl = m_sim->sinkUrl(sink);
+    sinkUrl.setQuery(QStringLiteral("slow=150000"));
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl = sinkUrl;
+    config.window = 64;
+    config.drainTimeoutMs = 60000;
+    const RunReport report = run(config);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY(report.counters.feedPauses > 0);
+    QCOMPARE(report.counters.feedDrops, quint64(2));
+    QCOMPARE(report.counters.sent, params.count);
+    QCOMPARE(report.counters.duplicates, quint64(2000));
+    const SinkStats stats = m_sim->sinkStats(sink);
+    QCOMPARE(stats.frames, params.count);
+    QVERIFY(stats.validation.ordered());
+}
+
+void tst_Faults::oversizedFramesAreMalformed()
+{
+    FeedParams params;
+    params.count = 5000;
+    params.disorder = 10;
+    params.oversize = 0.01;
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl = m_sim->sinkUrl(nextName("oversize"));
+    const RunReport report = run(config);
+    const FeedStats feed = m_sim->feedSessions().last();
+    QVERIFY(feed.oversize > 10);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.malformed, feed.oversize);
+    QCOMPARE(report.counters.malformedByReason[std::size_t(MalformedReason::TooLarge)],
+             feed.oversize);
+    QCOMPARE(report.counters.sent, params.count);
+    QCOMPARE(report.counters.feedDrops, quint64(0));
+
+    // A lower limit of our own makes ordinary frames too large as well.
+    config.maxFrameBytes = 20;
+    config.sinkUrl = m_sim->sinkUrl(nextName("oversize"));
+    const RunReport strict = run(config);
+    QCOMPARE(strict.counters.sent + strict.counters.malformed, strict.counters.received);
+    QVERIFY(strict.counters.malformedByReason[std::size_t(MalformedReason::TooLarge)]
+            > feed.oversize);
+}
+
+void tst_Faults::hardLimitIsADrop()
+{
+    // Past the socket's hard limit Qt closes with 1009 instead of buffering without bound. That
+    // is a drop like any other: counted, reconnected, and the run goes on.
+    ScriptedFeed feed([](QWebSocket *socket, int connection) {
+        if (connection == 0) {
+            for (qint64 id = 0; id < 100; ++id)
+                socket->sendTextMessage(message(id));
+            socket->sendTextMessage(
+                QStringLiteral("{\"id\":100,\"pad\":\"")
+                + QString(int(WebSocketSource::HardMessageLimit) + 1024, QLatin1Char('x'))
+                + QStringLiteral("\"}"));
+            return;
+        }
+        for (qint64 id = 100; id < 300; ++id)
+            socket->sendTextMessage(message(id));
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+    });
+    QVERIFY(feed.listen());
+    const QString sink = nextName("hardlimit");
+    RunConfig config;
+    config.feedUrl = feed.url();
+    config.sinkUrl = m_sim->sinkUrl(sink);
+    config.window = 16;
+    config.startId = 0;
+    RunController controller;
+    QStringList notices;
+    connect(&controller, &RunController::notice, this,
+            [&notices](const QString &m) { notices << m; });
+    const RunReport report = run(config, &controller);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(feed.connections(), 2);
+    QCOMPARE(report.counters.feedDrops, quint64(1));
+    QCOMPARE(report.counters.feedReconnects, quint64(1));
+    QCOMPARE(report.counters.received, quint64(300));
+    QCOMPARE(report.counters.sent, quint64(300));
+    QVERIFY2(notices.join(' ').contains(QStringLiteral("1009")), qPrintable(notices.join('\n')));
+    QCOMPARE(m_sim->sinkStats(sink).frames, quint64(300));
+}
+
+void tst_Faults::idsAtTheEdges()
+{
+    // Ids at both ends of the 64-bit range and a jump of 2^62: no counter overflows and nothing
+    // is allocated per missing id (the run would not finish otherwise).
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
+    constexpr qint64 Min = std::numeric_limits<qint64>::min();
+    constexpr qint64 Jump = qint64(1) << 62;
+    const QList<qint64> ids = {-3, -1, -2, 0, Jump, Jump + 1, Max - 1, Max, Min, Max, -2};
+    ScriptedFeed feed([ids](QWebSocket *socket, int) {
+        for (qint64 id : ids)
+            socket->sendTextMessage(message(id));
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+    });
+    QVERIFY(feed.listen());
+    const QString sink = nextName("edges");
+    RunConfig config;
+    config.feedUrl = feed.url();
+    config.sinkUrl = m_sim->sinkUrl(sink);
+    config.window = 2;
+    config.startId = -3;
+    const RunReport report = run(config);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.received, quint64(ids.size()));
+    QCOMPARE(report.counters.sent, quint64(8)); // -3 -2 -1 0 2^62 2^62+1 Max-1 Max
+    QCOMPARE(report.counters.late, quint64(1)); // Min: before the start
+    QCOMPARE(report.counters.duplicates, quint64(2)); // Max and -2 again
+    // Missing: 1 .. 2^62-1 and 2^62+2 .. Max-2.
+    const quint64 missing = quint64(Jump - 1) + quint64(Max - 2 - (Jump + 2) + 1);
+    QCOMPARE(report.counters.missingIds, missing);
+    QCOMPARE(report.counters.lostIds, missing);
+    QCOMPARE(report.counters.gapRanges, quint64(2));
+    QVERIFY(report.validation.ordered());
+    QCOMPARE(report.validation.missingIds, missing);
+    const SinkStats stats = m_sim->sinkStats(sink);
+    QCOMPARE(stats.frames, quint64(8));
+    QVERIFY(stats.validation.ordered());
+    const QJsonObject json = report.toJson();
+    QCOMPARE(json.value(QStringLiteral("missing_ids")).toInteger(), qint64(missing));
+}
+
+void tst_Faults::feedUnreachableForAWhile()
+{
+    // The feed drops and its server is gone for a while: several attempts fail before one
+    // succeeds. That is one drop and one reconnection, with the time it was down.
+    ScriptedFeed *feedPtr = nullptr;
+    ScriptedFeed feed([&feedPtr](QWebSocket *socket, int connection) {
+        if (connection == 0) {
+            for (qint64 id = 0; id < 50; ++id)
+                socket->sendTextMessage(message(id));
+            const quint16 port = feedPtr->port();
+            feedPtr->stopListening();
+            socket->flush();
+            socket->abort();
+            QTimer::singleShot(700, feedPtr, [feedPtr, port] { QVERIFY(feedPtr->listen(port)); });
+            return;
+        }
+        for (qint64 id = 50; id < 100; ++id)
+            socket->sendTextMessage(message(id));
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+    });
+    feedPtr = &feed;
+    QVERIFY(feed.listen());
+    RunConfig config;
+    config.feedUrl = feed.url();
+    config.window = 8;
+    const RunReport report = run(config);
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.sent, quint64(100));
+    QCOMPARE(report.counters.feedDrops, quint64(1));
+    QCOMPARE(report.counters.feedReconnects, quint64(1));
+    QVERIFY(report.counters.feedReconnectAttempts >= 2); // 100, 200, 400 ms: down for 700
+    QVERIFY(report.counters.feedDownNs >= 600000000);
+
+    // Each drop, failed attempt and reconnection is in the report, timed.
+    const QList<ConnectionEvent> &events = report.connectionEvents;
+    QCOMPARE(quint64(events.size()), 2 + report.counters.feedReconnectAttempts);
+    QCOMPARE(events.first().kind, ConnectionEvent::Kind::Dropped);
+    QCOMPARE(events.first().attempt, 1);
+    QCOMPARE(events.last().kind, ConnectionEvent::Kind::Reconnected);
+    QCOMPARE(events.last().downNs, report.counters.feedDownNs);
+    for (qsizetype i = 1; i + 1 < events.size(); ++i) {
+        QCOMPARE(events[i].kind, ConnectionEvent::Kind::AttemptFailed);
+        QCOMPARE(events[i].attempt, int(i) + 1);
+        QVERIFY(events[i].atNs > events[i - 1].atNs);
+    }
+    const QJsonObject json = report.toJson();
+    QCOMPARE(json.value(QStringLiteral("feed_drops")).toInteger(), 1);
+    QCOMPARE(json.value(QStringLiteral("connection_events")).toArray().size(), events.size());
+    QVERIFY(json.value(QStringLiteral("feed_down_ms")).toDouble() >= 600);
+    QVERIFY(report.summary().contains(QStringLiteral("feed 1 drops, 1 reconnections")));
 }
 
 QTEST_MAIN(tst_Faults)
