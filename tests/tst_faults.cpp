@@ -4,6 +4,7 @@
 #include "simulatorhost.h"
 #include "websocketsource.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -97,6 +98,43 @@ private:
     int m_connections = 0;
 };
 
+// A WebSocket peer that completes the handshake and then never reads again: pings go
+// unanswered and TCP fills up, as with a sink whose process hangs.
+class StalledSink final : public QTcpServer
+{
+public:
+    StalledSink()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    if (socket->property("upgraded").toBool())
+                        return;
+                    const QByteArray request = socket->peek(socket->bytesAvailable());
+                    if (!request.contains("\r\n\r\n"))
+                        return;
+                    socket->read(request.indexOf("\r\n\r\n") + 4);
+                    QByteArray key;
+                    for (const QByteArray &line : request.split('\n')) {
+                        if (line.toLower().startsWith("sec-websocket-key:"))
+                            key = line.mid(18).trimmed();
+                    }
+                    const QByteArray accept =
+                        QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                                 QCryptographicHash::Sha1)
+                            .toBase64();
+                    socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                                  "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                                  + accept + "\r\n\r\n");
+                    socket->setProperty("upgraded", true);
+                    socket->setReadBufferSize(1); // read no further: the kernel's buffer fills
+                });
+            }
+        });
+    }
+};
+
 QString message(qint64 id)
 {
     return QStringLiteral("{\"id\":%1,\"text\":%2}").arg(id).arg(id % 1000);
@@ -123,6 +161,9 @@ private Q_SLOTS:
     void hardLimitIsADrop();
     void idsAtTheEdges();
     void feedUnreachableForAWhile();
+    void stalledFeedStillReleasesAndEnds();
+    void stalledSinkEnds();
+    void batchMemoryCap();
 
 private:
     RunReport run(const RunConfig &config, RunController *controller = nullptr);
@@ -501,6 +542,100 @@ void tst_Faults::feedUnreachableForAWhile()
     QCOMPARE(json.value(QStringLiteral("connection_events")).toArray().size(), events.size());
     QVERIFY(json.value(QStringLiteral("feed_down_ms")).toDouble() >= 600);
     QVERIFY(report.summary().contains(QStringLiteral("feed 1 drops, 1 reconnections")));
+}
+
+void tst_Faults::stalledFeedStillReleasesAndEnds()
+{
+    // The feed stops sending but stays connected. With max-hold the held messages still go
+    // out; the idle timeout then ends the run instead of waiting forever.
+    FeedParams params;
+    params.count = 0; // endless, but
+    params.stallAfter = 3000; // silent after 3000 frames
+    params.disorder = 40;
+    params.gap = 0.01;
+    const QString sink = nextName("stall");
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl = m_sim->sinkUrl(sink);
+    config.window = 1000; // far more than the feed needs: only max-hold releases past a gap
+    config.maxHoldMs = 100;
+    config.idleTimeoutMs = 1500;
+    RunController controller;
+    QSignalSpy finished(&controller, &RunController::finished);
+    controller.start(config);
+    // Everything that arrived is released by max-hold while the feed is silent.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.stats().counters.received == 3000
+                                 && controller.stats().counters.held == 0,
+                             20000);
+    QCOMPARE(controller.state(), RunState::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.stats().idleNs > 0, 5000);
+    QVERIFY(finished.wait(RunTimeoutMs));
+    const RunReport report = finished.takeFirst().at(0).value<RunReport>();
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.endReason, RunEnd::IdleTimeout);
+    QCOMPARE(report.toJson().value(QStringLiteral("end_reason")).toString(),
+             QStringLiteral("idle_timeout"));
+    QVERIFY(report.warnings.join(' ').contains(QStringLiteral("idle-timeout")));
+    QVERIFY(!report.stopped);
+    QCOMPARE(report.counters.received, quint64(3000));
+    QVERIFY(report.counters.missingIds > 0);
+    QCOMPARE(report.counters.sent, report.counters.accepted - report.counters.duplicates);
+    QTRY_COMPARE(m_sim->sinkStats(sink).frames, report.counters.sent);
+}
+
+void tst_Faults::stalledSinkEnds()
+{
+    // A sink that accepts the connection but never reads: flow control holds the feed back,
+    // nothing moves, and the idle timeout ends the run; the drain then gives up on the sink.
+    StalledSink server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    FeedParams params;
+    params.count = 0;
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl =
+        QUrl(QStringLiteral("ws://127.0.0.1:%1/ordered-messages/x").arg(server.serverPort()));
+    config.idleTimeoutMs = 1000;
+    config.drainTimeoutMs = 1000;
+    const RunReport report = run(config);
+    QCOMPARE(report.endReason, RunEnd::IdleTimeout);
+    QVERIFY(report.counters.feedPauses > 0);
+    QCOMPARE(report.exitCode(), 2); // the sink never confirmed: that is an error
+    QVERIFY2(report.error.contains(QStringLiteral("did not close in time")),
+             qPrintable(report.error));
+}
+
+void tst_Faults::batchMemoryCap()
+{
+    // Batch mode holds the whole run; past its cap it stops reading, sends what it holds and
+    // says plainly why, instead of growing without bound.
+    FeedParams params;
+    params.count = 0; // endless
+    params.disorder = 100;
+    const QString sink = nextName("batchcap");
+    RunConfig config;
+    config.feedUrl = m_sim->feedUrl(params);
+    config.sinkUrl = m_sim->sinkUrl(sink);
+    config.mode = ReorderMode::Batch;
+    config.batchMemoryBytes = 4 << 20;
+    RunController controller;
+    QStringList notices;
+    connect(&controller, &RunController::notice, this,
+            [&notices](const QString &m) { notices << m; });
+    const RunReport report = run(config, &controller);
+    QCOMPARE(report.endReason, RunEnd::BatchMemoryCap);
+    QCOMPARE(report.exitCode(), 1);
+    QVERIFY2(report.problems.join(' ').contains(QStringLiteral("stream mode")),
+             qPrintable(report.problems.join('\n')));
+    QVERIFY(notices.join(' ').contains(QStringLiteral("memory cap")));
+    // About 4 MiB of ~200 bytes each, all of it ordered and delivered.
+    QVERIFY(report.counters.accepted > 10000 && report.counters.accepted < 40000);
+    QCOMPARE(report.counters.sent, report.counters.accepted - report.counters.duplicates);
+    QCOMPARE(report.counters.confirmed, report.counters.sent);
+    QVERIFY(report.validation.ordered());
+    const SinkStats stats = m_sim->sinkStats(sink);
+    QCOMPARE(stats.frames, report.counters.sent);
+    QVERIFY(stats.validation.ordered());
 }
 
 QTEST_MAIN(tst_Faults)
