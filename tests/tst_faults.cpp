@@ -164,6 +164,8 @@ private Q_SLOTS:
     void stalledFeedStillReleasesAndEnds();
     void stalledSinkEnds();
     void batchMemoryCap();
+    void stopAtAnyMoment_data();
+    void stopAtAnyMoment();
 
 private:
     RunReport run(const RunConfig &config, RunController *controller = nullptr);
@@ -636,6 +638,115 @@ void tst_Faults::batchMemoryCap()
     const SinkStats stats = m_sim->sinkStats(sink);
     QCOMPARE(stats.frames, report.counters.sent);
     QVERIFY(stats.validation.ordered());
+}
+
+void tst_Faults::stopAtAnyMoment_data()
+{
+    QTest::addColumn<QString>("phase");
+    for (const char *phase :
+         {"connecting", "running", "feed reconnecting", "sink reconnecting", "draining", "holding"})
+        QTest::newRow(phase) << QString::fromLatin1(phase);
+}
+
+void tst_Faults::stopAtAnyMoment()
+{
+    // Stop (the button, SIGINT, SIGTERM) in every phase of a run: one report, held messages
+    // released, what was released delivered when the sink can take it, nothing hangs.
+    QFETCH(QString, phase);
+    const QString sink = nextName("stopat");
+    QTcpServer mute; // accepts TCP, never answers the WebSocket handshake
+    QVERIFY(mute.listen(QHostAddress::LocalHost, 0));
+    StalledSink stalled;
+    QVERIFY(stalled.listen(QHostAddress::LocalHost, 0));
+
+    FeedParams params;
+    params.count = 0;
+    params.disorder = 30;
+    params.rate = 20000;
+    RunConfig config;
+    config.window = 200;
+    config.sinkUrl = m_sim->sinkUrl(sink);
+    config.drainTimeoutMs = 30000;
+    ReconnectPolicy slow;
+    slow.initialDelayMs = 1500; // long enough to stop while waiting to reconnect
+    if (phase == QLatin1String("connecting")) {
+        config.feedUrl =
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(mute.serverPort()));
+    } else if (phase == QLatin1String("feed reconnecting")) {
+        params.dropAfter = 2000;
+        params.drops = 1;
+        config.feedReconnect = slow;
+    } else if (phase == QLatin1String("sink reconnecting")) {
+        QUrl url = m_sim->sinkUrl(sink);
+        url.setQuery(QStringLiteral("drop=1500&drops=1"));
+        config.sinkUrl = url;
+        config.sinkReconnect = slow;
+    } else if (phase == QLatin1String("draining")) {
+        params.rate = 0; // fill the stalled sink quickly
+        config.sinkUrl =
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/ordered-messages/x").arg(stalled.serverPort()));
+    } else if (phase == QLatin1String("holding")) {
+        params.count = 3000;
+        params.rate = 0;
+        config.mode = ReorderMode::Batch;
+        config.flushAtEnd = false;
+    }
+    if (config.feedUrl.isEmpty())
+        config.feedUrl = m_sim->feedUrl(params);
+
+    RunController controller;
+    QSignalSpy finished(&controller, &RunController::finished);
+    QList<ConnectionEvent> events;
+    connect(&controller, &RunController::connectionEvent, this,
+            [&events](const ConnectionEvent &e) { events << e; });
+    controller.start(config);
+
+    if (phase == QLatin1String("connecting")) {
+        QTRY_VERIFY(mute.hasPendingConnections());
+        QCOMPARE(controller.state(), RunState::Connecting);
+        controller.stop();
+    } else if (phase == QLatin1String("running")) {
+        QTRY_VERIFY_WITH_TIMEOUT(controller.stats().counters.received > 1000, 20000);
+        controller.stop();
+    } else if (phase == QLatin1String("feed reconnecting")
+               || phase == QLatin1String("sink reconnecting")) {
+        QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 20000);
+        QCOMPARE(events.first().kind, ConnectionEvent::Kind::Dropped);
+        QVERIFY(controller.stats().feedReconnecting || controller.stats().sinkReconnecting);
+        controller.stop();
+    } else if (phase == QLatin1String("draining")) {
+        QTRY_VERIFY_WITH_TIMEOUT(controller.stats().counters.feedPauses > 0, 20000);
+        controller.stop(); // the sink never confirms: the drain waits ...
+        QTRY_COMPARE(controller.state(), RunState::Draining);
+        QVERIFY(finished.isEmpty());
+        controller.stop(); // ... until a second stop
+    } else if (phase == QLatin1String("holding")) {
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), RunState::Holding, 20000);
+        controller.stop();
+    }
+    if (finished.isEmpty())
+        QVERIFY(finished.wait(RunTimeoutMs));
+    QTest::qWait(50); // nothing more arrives after the report
+    QCOMPARE(finished.size(), 1);
+    const RunReport report = finished.first().at(0).value<RunReport>();
+    QVERIFY(report.stopped);
+    // Holding: the feed had closed already; the stop only flushed.
+    QCOMPARE(report.endReason,
+             phase == QLatin1String("holding") ? RunEnd::FeedClosed : RunEnd::Stopped);
+    QCOMPARE(report.counters.held, quint64(0));
+    QCOMPARE(report.counters.sent,
+             report.counters.accepted - report.counters.late - report.counters.duplicates);
+    QVERIFY(report.validation.ordered());
+    if (phase == QLatin1String("draining")) {
+        QCOMPARE(report.exitCode(), 1); // the sink did not confirm: said, not hidden
+        QVERIFY(report.counters.confirmed < report.counters.sent);
+        return;
+    }
+    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QCOMPARE(report.counters.confirmed, report.counters.sent);
+    QTRY_COMPARE(m_sim->sinkStats(sink).validation.unique, report.counters.sent);
+    if (phase == QLatin1String("holding"))
+        QCOMPARE(report.counters.sent, quint64(3000));
 }
 
 QTEST_MAIN(tst_Faults)
