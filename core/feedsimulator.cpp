@@ -3,7 +3,10 @@
 #include "messagecodec.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutexLocker>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
@@ -474,6 +477,39 @@ FeedSimulator::FeedSimulator(const QSslConfiguration &tls, QObject *parent)
 FeedSimulator::~FeedSimulator()
 {
     m_server.close();
+}
+
+std::optional<QSslConfiguration> FeedSimulator::serverTls(const QString &certificatePath,
+                                                          const QString &keyPath, QString *error)
+{
+    auto failWith = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!QSslSocket::supportsSsl())
+        return failWith(tr("TLS is not available (no TLS backend)"));
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return failWith(
+            tr("cannot read %1: %2").arg(certificatePath, certificateFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
+    if (chain.isEmpty())
+        return failWith(tr("%1 holds no PEM certificate").arg(certificatePath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return failWith(tr("cannot read %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec);
+    if (key.isNull())
+        return failWith(tr("%1 holds no unencrypted RSA or EC key in PEM").arg(keyPath));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients bring no certificate
+    return tls;
 }
 
 bool FeedSimulator::listen(const QHostAddress &address, quint16 port)

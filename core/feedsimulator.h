@@ -15,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 // What a sink endpoint (/ordered-messages/<name>) received, over all its connections.
 struct SinkStats
@@ -47,6 +48,10 @@ public:
     explicit FeedSimulator(QObject *parent = nullptr);
     explicit FeedSimulator(const QSslConfiguration &tls, QObject *parent = nullptr);
     ~FeedSimulator() override;
+
+    // A server configuration for wss:// from PEM files; nullopt with the reason in `error`.
+    static std::optional<QSslConfiguration> serverTls(const QString &certificatePath,
+                                                      const QString &keyPath, QString *error);
 
     Q_INVOKABLE bool listen(const QHostAddress &address = QHostAddress::LocalHost,
                             quint16 port = 0);

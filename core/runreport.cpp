@@ -326,6 +326,8 @@ QString RunReport::summary() const
         lines << (passed() ? tr("PASS: the output is ordered and complete")
                            : tr("FAIL: %1").arg(problems.join(QStringLiteral("; "))));
     }
+    if (ranInsecure())
+        lines << tr("INSECURE: certificate checks were off (--insecure); not authenticated");
     lines << tr("received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6")
                  .arg(c.received)
                  .arg(c.accepted)

@@ -17,6 +17,7 @@ packages=(
     libhiredis-dev redis-server redis-tools
     xvfb xauth
     clang libclang-rt-14-dev
+    openssl
 )
 
 install_missing() {
