@@ -56,9 +56,14 @@ CommandLine::CommandLine()
                                  "messages)."),
                               tr("ID")));
     m_parser.addOption(
-        option(QStringLiteral("csv"), tr("Write one row per message to FILE."), tr("FILE")));
-    m_parser.addOption(
-        option(QStringLiteral("report"), tr("Write the JSON report to FILE."), tr("FILE")));
+        option(QStringLiteral("csv"),
+               tr("Write one row per message to FILE (a folder: a file named after the sink "
+                  "and the start time, inside it)."),
+               tr("FILE")));
+    m_parser.addOption(option(QStringLiteral("report"),
+                              tr("Write the JSON report to FILE (a folder: a file named after "
+                                 "the sink and the start time, inside it)."),
+                              tr("FILE")));
     m_parser.addOption(option(QStringLiteral("sim"),
                               tr("Feed parameters of the built-in simulator, as a query string "
                                  "(count, disorder, start, seed, rate, delay, dup, gap, junk, "

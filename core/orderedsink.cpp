@@ -27,6 +27,8 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_finishTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempt = 0; });
     m_pingTimer.setInterval(PingIntervalMs);
     connect(&m_socket, &QWebSocket::connected, this, &OrderedSink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &OrderedSink::onDisconnected);
@@ -152,6 +154,8 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
     const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
     if (upTo <= m_confirmed)
         return;
+    m_attempt = 0;
+    m_stableTimer.stop();
     m_confirmed = upTo;
     while (m_base < m_confirmed) {
         m_frames.pop_front();
@@ -195,6 +199,7 @@ void OrderedSink::abort()
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();
+    m_stableTimer.stop();
     m_socket.abort();
 }
 
@@ -204,7 +209,10 @@ void OrderedSink::onConnected()
     if (m_state != State::Connecting)
         return;
     m_state = State::Connected;
-    m_attempt = 0;
+    // Restored once the sink confirms something or the connection stays up; a sink that closes
+    // right after every handshake uses up the attempts instead.
+    if (m_attempt > 0)
+        m_stableTimer.start(m_policy.stableAfterMs);
     m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
     m_pingTimer.start();
     if (m_everConnected) {
@@ -258,6 +266,7 @@ void OrderedSink::onDisconnected()
 {
     m_connectTimer.stop();
     m_pingTimer.stop();
+    m_stableTimer.stop();
     if (m_state == State::Closing) {
         m_state = State::Done;
         m_finishTimer.stop();
@@ -298,6 +307,7 @@ void OrderedSink::fail(const QString &reason)
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();
+    m_stableTimer.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         QTimer::singleShot(0, this, [this] { m_socket.abort(); });
     Q_EMIT failed(reason);

@@ -91,6 +91,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QTimer m_finishTimer;
+    QTimer m_stableTimer; // a reconnection that stays up this long restores the attempts
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
     int m_connectTimeoutMs = 10000;

@@ -10,6 +10,7 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
 
     // Frames go straight out as our signals: no slot in between on the hot path.
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &MessageSource::textReceived);
@@ -22,6 +23,14 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     connect(&m_socket, &QWebSocket::sslErrors, this, &WebSocketSource::onSslErrors);
     connect(&m_connectTimer, &QTimer::timeout, this, &WebSocketSource::onConnectTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
+    connect(&m_stableTimer, &QTimer::timeout, this, &WebSocketSource::connectionRestored);
+}
+
+void WebSocketSource::connectionRestored()
+{
+    m_attempt = 0;
+    m_stableTimer.stop();
+    QObject::disconnect(m_firstFrame);
 }
 
 QString WebSocketSource::description() const
@@ -106,7 +115,13 @@ void WebSocketSource::onConnected()
         return;
     }
     m_state = State::Connected;
-    m_attempt = 0;
+    if (m_attempt > 0) {
+        // Restored once it delivers a frame or stays up; not merely by a handshake.
+        m_stableTimer.start(m_policy.stableAfterMs);
+        QObject::disconnect(m_firstFrame);
+        m_firstFrame = connect(&m_socket, &QWebSocket::textMessageReceived, this,
+                               &WebSocketSource::connectionRestored, Qt::SingleShotConnection);
+    }
     if (m_everConnected) {
         Q_EMIT reconnected();
     } else {
@@ -184,6 +199,7 @@ QString WebSocketSource::disconnectReason() const
 void WebSocketSource::onDisconnected()
 {
     m_connectTimer.stop();
+    m_stableTimer.stop();
     switch (m_state) {
     case State::Closing:
         finishWith(true, QString());
@@ -224,6 +240,8 @@ void WebSocketSource::finishWith(bool normal, const QString &reason)
     m_state = State::Ended;
     m_connectTimer.stop();
     m_retryTimer.stop();
+    m_stableTimer.stop();
+    QObject::disconnect(m_firstFrame);
     if (normal)
         Q_EMIT ended();
     else

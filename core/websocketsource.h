@@ -54,12 +54,15 @@ private:
     void onConnectTimeout();
     void connectSocket();
     void finishWith(bool normal, const QString &reason);
+    void connectionRestored();
     QString disconnectReason() const;
 
     QUrl m_url;
     QWebSocket m_socket;
     QTimer m_connectTimer;
     QTimer m_retryTimer;
+    QTimer m_stableTimer;
+    QMetaObject::Connection m_firstFrame; // resets the attempts once a connection delivers
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
     int m_connectTimeoutMs = 10000;

@@ -164,6 +164,8 @@ private Q_SLOTS:
     void stalledFeedStillReleasesAndEnds();
     void stalledSinkEnds();
     void batchMemoryCap();
+    void refusedAfterEveryHandshake_data();
+    void refusedAfterEveryHandshake();
     void stopAtAnyMoment_data();
     void stopAtAnyMoment();
 
@@ -638,6 +640,53 @@ void tst_Faults::batchMemoryCap()
     const SinkStats stats = m_sim->sinkStats(sink);
     QCOMPARE(stats.frames, report.counters.sent);
     QVERIFY(stats.validation.ordered());
+}
+
+void tst_Faults::refusedAfterEveryHandshake_data()
+{
+    QTest::addColumn<bool>("feedSide");
+    QTest::newRow("feed") << true;
+    QTest::newRow("sink") << false;
+}
+
+void tst_Faults::refusedAfterEveryHandshake()
+{
+    // A peer that completes every handshake and then closes at once with an error (here 1008,
+    // policy violated) never delivers anything: the attempts stay bounded and the run ends
+    // with the reason, instead of reconnecting forever.
+    QFETCH(bool, feedSide);
+    ScriptedFeed refusing([](QWebSocket *socket, int connection) {
+        if (connection == 0) {
+            for (qint64 id = 0; id < 100; ++id)
+                socket->sendTextMessage(message(id));
+            socket->flush();
+        }
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("go away"));
+    });
+    QVERIFY(refusing.listen());
+    RunConfig config;
+    ReconnectPolicy quick;
+    quick.maxAttempts = 3;
+    quick.initialDelayMs = 20;
+    config.feedReconnect = config.sinkReconnect = quick;
+    config.drainTimeoutMs = 60000;
+    if (feedSide) {
+        config.feedUrl = refusing.url();
+    } else {
+        config.feedUrl = m_sim->feedUrl(QStringLiteral("count=0&rate=1000"));
+        QUrl sink = refusing.url();
+        sink.setPath(QStringLiteral("/ordered-messages/x"));
+        config.sinkUrl = sink;
+    }
+    const RunReport report = run(config);
+    QCOMPARE(report.exitCode(), 2);
+    QVERIFY2(report.error.contains(QStringLiteral("1008")), qPrintable(report.error));
+    QVERIFY2(report.error.contains(QStringLiteral("could not be reconnected")),
+             qPrintable(report.error));
+    QCOMPARE(refusing.connections(), 1 + quick.maxAttempts);
+    QCOMPARE(report.endReason, feedSide ? RunEnd::FeedFailed : RunEnd::SinkFailed);
+    if (feedSide)
+        QCOMPARE(report.counters.sent, quint64(100)); // what arrived is still released
 }
 
 void tst_Faults::stopAtAnyMoment_data()

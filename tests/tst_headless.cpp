@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void badArguments();
     void sinkRefusesExitTwo();
     void sigtermWritesReport();
+    void filesIntoFolderStayInside();
     void helpDocumentsEveryFlag();
 
 private:
@@ -221,12 +223,40 @@ void tst_Headless::sigtermWritesReport()
     QVERIFY(QFile::exists(csv));
 }
 
+void tst_Headless::filesIntoFolderStayInside()
+{
+    // --csv and --report naming a folder: the file names come from the sink URL, which the
+    // operator may not control; they stay inside the folder whatever the URL says.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QVERIFY(QDir(root.path()).mkdir(QStringLiteral("out")));
+    const QString out = root.filePath(QStringLiteral("out"));
+    const QString feed =
+        QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=500&disorder=5").arg(m_port);
+    const QString sink =
+        QStringLiteral("ws://127.0.0.1:%1/ordered-messages/..%5C..%5C.escaped").arg(m_port);
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--ws-url"), feed,
+                                 QStringLiteral("--send-url"), sink, QStringLiteral("--csv"), out,
+                                 QStringLiteral("--report"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QStringList written = QDir(out).entryList(QDir::Files);
+    QCOMPARE(written.size(), 2);
+    for (const QString &name : written) {
+        QVERIFY2(name.startsWith(QLatin1String("_.._.escaped-")), qPrintable(name));
+        QVERIFY(name.endsWith(QLatin1String(".csv")) || name.endsWith(QLatin1String(".json")));
+    }
+    // Nothing landed next to the folder or above it.
+    QCOMPARE(QDir(root.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 0);
+}
+
 void tst_Headless::helpDocumentsEveryFlag()
 {
     const Result r = runMonitor({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *flag : {"--headless", "--ws-url", "--send-url", "--count", "--window",
-                             "--mode", "--max-hold", "--start-id", "--csv", "--report"})
+    for (const char *flag :
+         {"--headless", "--ws-url", "--send-url", "--count", "--window", "--mode", "--max-hold",
+          "--start-id", "--csv", "--report", "--idle-timeout", "--batch-memory-mb",
+          "--reconnect-attempts", "--max-frame-bytes", "--insecure"})
         QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
 }
 
