@@ -40,6 +40,10 @@ struct RunConfig
     // feed, send what is held, and say so (stream mode needs only O(window)).
     quint64 batchMemoryBytes = DefaultBatchMemoryBytes;
 
+    // Flow control: past this many frames the sink has not confirmed, the feed is paused until
+    // the sink is down to a quarter of it (RunController::SinkHighWater by default).
+    quint64 sinkHighWater = 262144;
+
     static constexpr int DefaultIdleTimeoutMs = 60000;
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
 

@@ -64,6 +64,7 @@ void RunController::start(const RunConfig &config)
 
     m_config = config;
     m_config.window = std::max<qint64>(m_config.window, 1);
+    m_config.sinkHighWater = std::max<quint64>(m_config.sinkHighWater, 16);
     m_timing.start();
     m_startedAt = QDateTime::currentDateTime();
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
@@ -295,7 +296,8 @@ void RunController::forwardReleased(qint64 nowNs)
     }
     m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
-    if (m_sink && m_sink->unconfirmed() > std::max(SinkHighWater, m_counters.sinkBacklogPeak))
+    if (m_sink
+        && m_sink->unconfirmed() > std::max(m_config.sinkHighWater, m_counters.sinkBacklogPeak))
         updateFlowControl();
 }
 
@@ -305,11 +307,11 @@ void RunController::updateFlowControl()
         return;
     const quint64 waiting = m_sink->unconfirmed();
     m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
-    if (!m_feedPaused && waiting > SinkHighWater && m_feedOpen) {
+    if (!m_feedPaused && waiting > m_config.sinkHighWater && m_feedOpen) {
         m_feedPaused = true;
         ++m_counters.feedPauses;
         m_source->setPaused(true);
-    } else if (m_feedPaused && (waiting < SinkLowWater || !m_feedOpen)) {
+    } else if (m_feedPaused && (waiting < m_config.sinkHighWater / 4 || !m_feedOpen)) {
         m_feedPaused = false;
         m_source->setPaused(false);
     }

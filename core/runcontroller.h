@@ -38,9 +38,9 @@ public:
     static constexpr int EventIntervalMs = 50;
     static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
-    // holds it back) until the sink is down to the low mark.
+    // holds it back) until the sink is down to the low mark. RunConfig::sinkHighWater sets it.
     static constexpr quint64 SinkHighWater = 262144;
-    static constexpr quint64 SinkLowWater = 65536;
+    static constexpr quint64 SinkLowWater = SinkHighWater / 4;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;

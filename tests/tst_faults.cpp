@@ -337,14 +337,15 @@ void tst_Faults::sinkDropsWhileFeedPaused()
 {
     // A slow sink holds the feed back (flow control), and drops twice while it does.
     FeedParams params;
-    params.count = 400000;
+    params.count = 60000;
     params.disorder = 20;
     const QString sink = nextName("slowdrop");
     QUrl sinkUrl = m_sim->sinkUrl(sink);
-    sinkUrl.setQuery(QStringLiteral("slow=150000&drop=120000&drops=2"));
+    sinkUrl.setQuery(QStringLiteral("slow=30000&drop=20000&drops=2"));
     RunConfig config;
     config.feedUrl = m_sim->feedUrl(params);
     config.sinkUrl = sinkUrl;
+    config.sinkHighWater = 2000;
     config.window = 64;
     config.drainTimeoutMs = 60000;
     const RunReport report = run(config);
@@ -364,17 +365,18 @@ void tst_Faults::feedDropsWhileFeedPaused()
     // The feed is paused by flow control when it vanishes; the drop is noticed once reading
     // resumes, and the feed comes back where it stopped.
     FeedParams params;
-    params.count = 700000;
+    params.count = 60000;
     params.disorder = 20;
-    params.dropAfter = 300000; // past the high mark: the feed is paused when it drops
+    params.dropAfter = 25000; // far past the high mark: the feed is paused when it drops
     params.drops = 2;
     params.replay = 1000;
     const QString sink = nextName("pauseddrop");
     QUrl sinkUrl = m_sim->sinkUrl(sink);
-    sinkUrl.setQuery(QStringLiteral("slow=150000"));
+    sinkUrl.setQuery(QStringLiteral("slow=30000"));
     RunConfig config;
     config.feedUrl = m_sim->feedUrl(params);
     config.sinkUrl = sinkUrl;
+    config.sinkHighWater = 2000;
     config.window = 64;
     config.drainTimeoutMs = 60000;
     const RunReport report = run(config);
