@@ -354,6 +354,7 @@ public:
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.connections;
+        m_connection = record.stats.connections;
         record.connectionStarts.append(record.stats.frames);
         // ?drop=N&drops=K: the first K connections (every one if K is 0) vanish after N frames.
         if (dropAfter > 0 && (drops == 0 || record.stats.connections <= drops))
@@ -427,16 +428,26 @@ private:
             --m_server->m_open;
         }
         const ValidationResult &v = stats.validation;
+        // Over all the sink's connections, then this connection alone (after a drop, a monitor
+        // sends unconfirmed frames again: repeats across connections, order within each).
+        const ValidationResult own = m_validator.result();
         Q_EMIT m_server->logMessage(
             FeedSimulator::tr("sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 "
-                              "missing ids, %7 malformed")
+                              "missing ids, %7 malformed; connection %8: %9 frames, %10%11")
                 .arg(m_name)
                 .arg(stats.frames)
                 .arg(v.ordered() ? FeedSimulator::tr("ordered") : FeedSimulator::tr("NOT ordered"))
                 .arg(v.duplicates)
                 .arg(v.inversions)
                 .arg(v.missingIds)
-                .arg(stats.malformed));
+                .arg(stats.malformed)
+                .arg(m_connection)
+                .arg(own.count)
+                .arg(own.ordered() ? FeedSimulator::tr("ordered")
+                                   : FeedSimulator::tr("NOT ordered"))
+                .arg(m_dropped          ? FeedSimulator::tr(", cut on purpose")
+                         : m_closeFrame ? FeedSimulator::tr(", closed normally")
+                                        : QString()));
         Q_EMIT m_server->sinkFinished(m_name, stats);
         deleteLater();
     }
@@ -450,6 +461,7 @@ private:
     quint64 m_frames = 0;
     quint64 m_malformed = 0;
     quint64 m_dropAfter = 0;
+    quint64 m_connection = 0; // 1 for the sink's first connection
     bool m_closeFrame = false;
     bool m_dropped = false;
 };
@@ -667,7 +679,11 @@ void FeedSimulator::publishFeed(int session, const FeedStats &stats, bool final)
                               .arg(stats.maxDisplacement)
                               .arg(stats.finished      ? tr(", complete")
                                        : stats.dropped ? tr(", dropped on purpose")
-                                                       : tr(", client went away")));
+                                                       : tr(", client went away"))
+                          + tr("; %1 oversize, %2 replayed after a drop, connection %3")
+                                .arg(stats.oversize)
+                                .arg(stats.replayed)
+                                .arg(stats.connections));
         Q_EMIT feedFinished(stats);
     }
 }
