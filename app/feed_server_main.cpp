@@ -6,6 +6,7 @@
 #include <QHostAddress>
 
 #include <cstdio>
+#include <memory>
 
 // reorder-feed-server: the built-in feed simulator as a standalone server for operators and
 // scripts. Serves /raw-messages?... and /ordered-messages/<name> until SIGINT or SIGTERM.
@@ -32,7 +33,17 @@ int main(int argc, char *argv[])
         QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption quietOption(
         QStringLiteral("quiet"), QCoreApplication::translate("main", "Log nothing but errors."));
+    const QCommandLineOption certOption(
+        QStringLiteral("tls-cert"),
+        QCoreApplication::translate("main", "Serve wss:// with this PEM certificate (chain)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("tls-key"),
+        QCoreApplication::translate("main", "The certificate's private key (PEM, unencrypted)."),
+        QStringLiteral("FILE"));
     parser.addOption(portOption);
+    parser.addOption(certOption);
+    parser.addOption(keyOption);
     parser.addOption(hostOption);
     parser.addOption(quietOption);
     parser.process(app);
@@ -45,7 +56,19 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    FeedSimulator simulator;
+    std::unique_ptr<FeedSimulator> secure;
+    if (parser.isSet(certOption) || parser.isSet(keyOption)) {
+        QString error;
+        const std::optional<QSslConfiguration> tls =
+            FeedSimulator::serverTls(parser.value(certOption), parser.value(keyOption), &error);
+        if (!tls) {
+            std::fprintf(stderr, "reorder-feed-server: %s\n", qPrintable(error));
+            return 2;
+        }
+        secure = std::make_unique<FeedSimulator>(*tls);
+    }
+    FeedSimulator plain;
+    FeedSimulator &simulator = secure ? *secure : plain;
     const bool quiet = parser.isSet(quietOption);
     QObject::connect(&simulator, &FeedSimulator::logMessage, &app, [quiet](const QString &line) {
         if (!quiet) {

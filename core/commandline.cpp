@@ -74,9 +74,14 @@ CommandLine::CommandLine()
                                  "messages)."),
                               tr("ID")));
     m_parser.addOption(
-        option(QStringLiteral("csv"), tr("Write one row per message to FILE."), tr("FILE")));
-    m_parser.addOption(
-        option(QStringLiteral("report"), tr("Write the JSON report to FILE."), tr("FILE")));
+        option(QStringLiteral("csv"),
+               tr("Write one row per message to FILE (a folder: a file named after the sink "
+                  "and the start time, inside it)."),
+               tr("FILE")));
+    m_parser.addOption(option(QStringLiteral("report"),
+                              tr("Write the JSON report to FILE (a folder: a file named after "
+                                 "the sink and the start time, inside it)."),
+                              tr("FILE")));
     m_parser.addOption(option(QStringLiteral("sim"),
                               tr("Feed parameters of the built-in simulator, as a query string "
                                  "(count, disorder, start, seed, rate, delay, dup, gap, junk, "
@@ -96,6 +101,20 @@ CommandLine::CommandLine()
                               tr("Reconnect a dropped feed or sink up to N times in a row, with "
                                  "exponential backoff (0: never)."),
                               tr("N"), QStringLiteral("8")));
+    m_parser.addOption(option(QStringLiteral("idle-timeout"),
+                              tr("End the run when nothing moved for MS milliseconds: no frame "
+                                 "from the feed and no confirmation from the sink (time spent "
+                                 "reconnecting the feed excluded). The report says so (end_reason "
+                                 "idle_timeout). 0: wait forever. Default: %1.")
+                                  .arg(RunConfig::DefaultIdleTimeoutMs),
+                              tr("MS"), QString::number(RunConfig::DefaultIdleTimeoutMs)));
+    m_parser.addOption(option(QStringLiteral("batch-memory-mb"),
+                              tr("Batch mode: past this much memory held (an estimate), stop "
+                                 "reading the feed, send what is held and fail with a clear "
+                                 "message (exit status 1). Stream mode needs only the window. "
+                                 "Default: %1.")
+                                  .arg(RunConfig::DefaultBatchMemoryBytes >> 20),
+                              tr("MB"), QString::number(RunConfig::DefaultBatchMemoryBytes >> 20)));
     m_parser.addOption(option(QStringLiteral("insecure"),
                               tr("Accept certificate errors on wss:// (the connection is then "
                                  "not authenticated).")));
@@ -165,6 +184,12 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     if (auto e = integer(QStringLiteral("reconnect-attempts"), 0, 1000, &value))
         return failWith(*e);
     c.feedReconnect.maxAttempts = c.sinkReconnect.maxAttempts = int(value);
+    if (auto e = integer(QStringLiteral("idle-timeout"), 0, 86400000, &value))
+        return failWith(*e);
+    c.idleTimeoutMs = int(value);
+    if (auto e = integer(QStringLiteral("batch-memory-mb"), 1, 1024 * 1024, &value))
+        return failWith(*e);
+    c.batchMemoryBytes = quint64(value) << 20;
     if (m_parser.isSet(QStringLiteral("start-id"))) {
         if (auto e = integer(QStringLiteral("start-id"), std::numeric_limits<qint64>::min(),
                              std::numeric_limits<qint64>::max(), &value))

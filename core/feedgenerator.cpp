@@ -63,6 +63,18 @@ std::optional<FeedParams> FeedParams::fromQuery(const QUrlQuery &query, QString 
             ok = parseNumber(value, &p.oversize) && p.oversize >= 0 && p.oversize <= 1;
         } else if (name == QLatin1String("drop")) {
             ok = parseNumber(value, &p.dropAfter);
+        } else if (name == QLatin1String("drops")) {
+            ok = parseNumber(value, &p.drops);
+        } else if (name == QLatin1String("replay")) {
+            ok = parseNumber(value, &p.replay) && p.replay <= 1000000;
+        } else if (name == QLatin1String("closecode")) {
+            // 1000 and the codes an endpoint may send (RFC 6455 7.4): not 1004-1006 or 1015.
+            ok = parseNumber(value, &p.closeCode)
+                && ((p.closeCode >= 1000 && p.closeCode <= 1003)
+                    || (p.closeCode >= 1007 && p.closeCode <= 1014)
+                    || (p.closeCode >= 3000 && p.closeCode <= 4999));
+        } else if (name == QLatin1String("stall")) {
+            ok = parseNumber(value, &p.stallAfter);
         } else {
             return bad(name, value, tr("unknown parameter"));
         }
@@ -93,6 +105,14 @@ QUrlQuery FeedParams::toQuery() const
         q.addQueryItem(QStringLiteral("oversize"), QString::number(oversize));
     if (dropAfter > 0)
         q.addQueryItem(QStringLiteral("drop"), QString::number(dropAfter));
+    if (drops > 0)
+        q.addQueryItem(QStringLiteral("drops"), QString::number(drops));
+    if (replay > 0)
+        q.addQueryItem(QStringLiteral("replay"), QString::number(replay));
+    if (closeCode > 0)
+        q.addQueryItem(QStringLiteral("closecode"), QString::number(closeCode));
+    if (stallAfter > 0)
+        q.addQueryItem(QStringLiteral("stall"), QString::number(stallAfter));
     return q;
 }
 

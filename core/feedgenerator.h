@@ -27,6 +27,13 @@ public:
     double junk = 0; // probability, after a message, of a malformed frame
     double oversize = 0; // probability, after a message, of a frame over 64 KiB
     quint64 dropAfter = 0; // vanish (no close frame) after this many frames; 0 = never
+    // Faults across connections (the simulator keeps the feed's state between them):
+    quint64 drops = 0; // with dropAfter: drop this many times in all, then run to the end; a
+                       // reconnection resumes the feed where it stopped. 0 = every connection
+                       // drops and restarts the feed from its first frame.
+    quint64 replay = 0; // on resuming, send the last `replay` frames again first
+    int closeCode = 0; // at a drop, close with this code instead of vanishing; 0 = vanish
+    quint64 stallAfter = 0; // after this many frames, send nothing more but stay connected
 
     // Unknown parameters and bad values are refused with the reason in `error`.
     static std::optional<FeedParams> fromQuery(const QUrlQuery &query, QString *error);
@@ -56,9 +63,13 @@ struct FeedStats
     quint64 maxDisplacement = 0;
     qint64 firstId = 0;
     qint64 lastId = 0; // highest id generated
+    quint64 replayed = 0; // frames sent again after a resumed drop (counted in duplicates/junk)
+    quint64 connections = 0;
+    quint64 drops = 0; // connections ended on purpose (dropAfter)
     bool finished = false; // the whole feed was sent and closed normally
-    bool dropped = false; // vanished on purpose (dropAfter)
+    bool dropped = false; // the last connection vanished on purpose (dropAfter)
     bool aborted = false; // the client went away first
+    bool stalled = false; // stopped sending on purpose (stallAfter)
 };
 
 /*!

@@ -3,7 +3,10 @@
 #include "messagecodec.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMutexLocker>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
@@ -25,29 +28,119 @@ const QString SinkPrefix = QStringLiteral("/ordered-messages/");
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+struct Delayed
+{
+    double dueMs;
+    quint64 order;
+    FeedFrame frame;
+    bool operator>(const Delayed &other) const
+    {
+        return dueMs != other.dueMs ? dueMs > other.dueMs : order > other.order;
+    }
+};
+
+} // namespace
+
+// A feed's progress. A connection of an ordinary feed has its own; a feed with drops=K keeps one
+// across connections, so that a reconnection resumes where the dropped connection stopped.
+struct FeedSimulator::FeedState
+{
+    explicit FeedState(const FeedParams &params, int statsIndex)
+        : generator(params)
+        , delayRng(params.seed ^ 0x9e3779b97f4a7c15ULL)
+        , index(statsIndex)
+    { }
+
+    FeedStats stats() const
+    {
+        FeedStats s = generator.stats();
+        s.frames = frames;
+        s.duplicates += replayedMessages;
+        s.junk += replayedJunk;
+        s.oversize += replayedOversize;
+        s.replayed = replayedMessages + replayedJunk;
+        s.connections = connections;
+        s.drops = drops;
+        return s;
+    }
+
+    FeedGenerator generator;
+    std::mt19937_64 delayRng;
+    // Frames generated and waiting out their delay (delay=MS); a resumed feed sends them later.
+    std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> delayed;
+    std::deque<FeedFrame> history; // the last `replay` frames sent
+    int index; // in m_feeds
+    quint64 order = 0;
+    quint64 frames = 0; // over every connection
+    quint64 connections = 0;
+    quint64 drops = 0;
+    quint64 replayedMessages = 0;
+    quint64 replayedJunk = 0;
+    quint64 replayedOversize = 0;
+    bool generatorDone = false;
+    bool inUse = false;
+};
+
 class FeedSimulator::FeedSession final : public QObject
 {
 public:
-    FeedSession(FeedSimulator *server, QWebSocket *socket, const FeedParams &params, int index)
+    FeedSession(FeedSimulator *server, QWebSocket *socket, std::shared_ptr<FeedState> state,
+                const QString &resumeKey)
         : QObject(server)
         , m_server(server)
         , m_socket(socket)
-        , m_generator(params)
-        , m_index(index)
-        , m_delayRng(params.seed ^ 0x9e3779b97f4a7c15ULL)
+        , m_state(std::move(state))
+        , m_resumeKey(resumeKey)
     {
+        m_state->inUse = true;
+        ++m_state->connections;
         m_socket->setParent(this);
         connect(m_socket, &QWebSocket::disconnected, this, &FeedSession::onDisconnected);
         connect(m_socket, &QWebSocket::bytesWritten, this, [this] {
+            if (m_dropping) {
+                dropWhenFlushed();
+                return;
+            }
             if (!paced())
                 schedulePump();
         });
         connect(&m_timer, &QTimer::timeout, this, &FeedSession::tick);
     }
 
+    ~FeedSession() override { m_state->inUse = false; }
+
     void start()
     {
         m_clock.start();
+        if (m_state->connections > 1 && !m_state->delayed.empty()) {
+            // Leftovers of the dropped connection, due on its clock: due now, in their order.
+            std::vector<Delayed> left;
+            while (!m_state->delayed.empty()) {
+                left.push_back(m_state->delayed.top());
+                m_state->delayed.pop();
+            }
+            for (Delayed &d : left) {
+                d.dueMs = 0;
+                m_state->delayed.push(std::move(d));
+            }
+        }
+        // A resumed feed first repeats what it sent last, as feeds that replay history do.
+        if (m_state->connections > 1) {
+            const std::deque<FeedFrame> again = m_state->history;
+            for (const FeedFrame &frame : again) {
+                if (frame.kind == FeedFrame::Kind::Message
+                    || frame.kind == FeedFrame::Kind::Duplicate)
+                    ++m_state->replayedMessages;
+                else
+                    ++m_state->replayedJunk;
+                if (frame.kind == FeedFrame::Kind::Oversize)
+                    ++m_state->replayedOversize;
+                if (!send(frame))
+                    return;
+            }
+        }
         if (paced()) {
             m_timer.start(TickMs);
         } else {
@@ -56,18 +149,8 @@ public:
     }
 
 private:
-    struct Delayed
-    {
-        double dueMs;
-        quint64 order;
-        FeedFrame frame;
-        bool operator>(const Delayed &other) const
-        {
-            return dueMs != other.dueMs ? dueMs > other.dueMs : order > other.order;
-        }
-    };
-
-    bool paced() const { return m_generator.params().rate > 0 || m_generator.params().delayMs > 0; }
+    const FeedParams &params() const { return m_state->generator.params(); }
+    bool paced() const { return params().rate > 0 || params().delayMs > 0; }
 
     void schedulePump()
     {
@@ -85,11 +168,12 @@ private:
             if (m_socket->bytesToWrite() > WriteBufferLimit)
                 return; // bytesWritten() resumes
             FeedFrame frame;
-            if (!m_generator.next(frame)) {
+            if (!m_state->generator.next(frame)) {
                 finish();
                 return;
             }
-            send(frame);
+            if (!send(frame))
+                return;
         }
         publish(false);
         schedulePump();
@@ -101,42 +185,45 @@ private:
         if (m_done)
             return;
         const double now = double(m_clock.nsecsElapsed()) / 1e6;
-        const FeedParams &p = m_generator.params();
+        const FeedParams &p = params();
+        FeedState &st = *m_state;
         qint64 budget;
         if (p.rate > 0)
             budget = qint64(p.rate * now / 1000.0) - qint64(m_generated);
         else
-            budget = qint64(MaxScheduled) - qint64(m_delayed.size());
+            budget = qint64(MaxScheduled) - qint64(st.delayed.size());
         budget = std::min<qint64>(budget, 20000);
-        for (qint64 i = 0; i < budget && !m_generatorDone; ++i) {
+        for (qint64 i = 0; i < budget && !st.generatorDone; ++i) {
             FeedFrame frame;
-            if (!m_generator.next(frame)) {
-                m_generatorDone = true;
+            if (!st.generator.next(frame)) {
+                st.generatorDone = true;
                 break;
             }
             ++m_generated;
             if (p.delayMs > 0) {
+                // Due times are relative to this connection's clock; a resumed feed's leftovers
+                // are due at once.
                 const double due =
-                    now + std::uniform_real_distribution<double>(0, p.delayMs)(m_delayRng);
-                m_delayed.push(Delayed {due, m_order++, std::move(frame)});
+                    now + std::uniform_real_distribution<double>(0, p.delayMs)(st.delayRng);
+                st.delayed.push(Delayed {due, st.order++, std::move(frame)});
             } else if (!send(frame)) {
                 return;
             }
         }
-        while (!m_delayed.empty() && m_delayed.top().dueMs <= now && !m_done) {
+        while (!st.delayed.empty() && st.delayed.top().dueMs <= now && !m_done) {
             if (m_socket->bytesToWrite() > WriteBufferLimit)
                 break;
-            FeedFrame frame = m_delayed.top().frame;
-            m_delayed.pop();
+            FeedFrame frame = st.delayed.top().frame;
+            st.delayed.pop();
             if (!send(frame))
                 return;
         }
         publish(false);
-        if (m_generatorDone && m_delayed.empty())
+        if (st.generatorDone && st.delayed.empty())
             finish();
     }
 
-    // False when the session dropped the connection on purpose.
+    // False when the session stops sending on purpose (a drop or a stall).
     bool send(const FeedFrame &frame)
     {
         if (frame.isBinary)
@@ -144,18 +231,52 @@ private:
         else
             m_socket->sendTextMessage(frame.text);
         ++m_sent;
-        const quint64 dropAfter = m_generator.params().dropAfter;
-        if (dropAfter > 0 && m_sent >= dropAfter) {
-            // Vanish without a close frame, as a crashed feed or a cut network would.
+        FeedState &st = *m_state;
+        ++st.frames;
+        if (params().replay > 0) {
+            st.history.push_back(frame);
+            if (st.history.size() > params().replay)
+                st.history.pop_front();
+        }
+        const FeedParams &p = params();
+        if (p.stallAfter > 0 && m_sent >= p.stallAfter) {
+            // Silent but connected, as a feed whose producer hangs.
             m_done = true;
-            m_dropped = true;
             m_timer.stop();
-            m_socket->flush();
-            m_socket->abort();
-            publish(true);
+            publish(false, true);
+            return false;
+        }
+        const bool mayDrop = p.drops == 0 || st.drops < p.drops;
+        if (p.dropAfter > 0 && m_sent >= p.dropAfter && mayDrop) {
+            m_done = true;
+            m_timer.stop();
+            ++st.drops;
+            if (p.closeCode > 0) {
+                m_dropped = true;
+                m_socket->close(QWebSocketProtocol::CloseCode(p.closeCode),
+                                QStringLiteral("simulated fault"));
+                publish(true);
+                return false;
+            }
+            // Vanish without a close frame, as a crashed feed or a cut network would; first let
+            // every frame written so far reach the kernel, so that the count of what was sent
+            // stays exact.
+            m_dropping = true;
+            dropWhenFlushed();
             return false;
         }
         return true;
+    }
+
+    void dropWhenFlushed()
+    {
+        m_socket->flush();
+        if (m_socket->bytesToWrite() > 0)
+            return; // bytesWritten() calls again
+        m_dropping = false;
+        m_dropped = true;
+        m_socket->abort();
+        publish(true);
     }
 
     void finish()
@@ -166,13 +287,16 @@ private:
         m_timer.stop();
         m_finished = true;
         m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("feed complete"));
+        if (!m_resumeKey.isEmpty())
+            m_server->forgetFeed(m_resumeKey); // complete: the next connection starts afresh
         publish(true);
     }
 
     void onDisconnected()
     {
-        if (!m_done) {
+        if (!m_done || m_dropping) {
             m_done = true;
+            m_dropping = false;
             m_aborted = true;
             m_timer.stop();
             publish(true);
@@ -180,33 +304,32 @@ private:
         deleteLater();
     }
 
-    void publish(bool final)
+    void publish(bool final, bool stalled = false)
     {
-        FeedStats stats = m_generator.stats();
-        stats.frames = m_sent;
+        FeedStats stats = m_state->stats();
         stats.finished = m_finished;
         stats.dropped = m_dropped;
         stats.aborted = m_aborted;
-        m_server->publishFeed(m_index, stats, final);
+        stats.stalled = stalled || m_stalled;
+        m_stalled = stats.stalled;
+        m_server->publishFeed(m_state->index, stats, final);
     }
 
     FeedSimulator *m_server;
     QWebSocket *m_socket;
-    FeedGenerator m_generator;
-    int m_index;
+    std::shared_ptr<FeedState> m_state;
+    QString m_resumeKey; // non-empty: the feed resumes on the next connection
     QTimer m_timer;
     QElapsedTimer m_clock;
-    std::mt19937_64 m_delayRng;
-    std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> m_delayed;
-    quint64 m_order = 0;
-    quint64 m_generated = 0;
-    quint64 m_sent = 0;
-    bool m_generatorDone = false;
+    quint64 m_generated = 0; // on this connection (pacing)
+    quint64 m_sent = 0; // on this connection
     bool m_pumpScheduled = false;
     bool m_done = false;
+    bool m_dropping = false;
     bool m_finished = false;
     bool m_dropped = false;
     bool m_aborted = false;
+    bool m_stalled = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +337,8 @@ private:
 class FeedSimulator::SinkSession final : public QObject
 {
 public:
-    SinkSession(FeedSimulator *server, QWebSocket *socket, const QString &name, double maxRate)
+    SinkSession(FeedSimulator *server, QWebSocket *socket, const QString &name, double maxRate,
+                quint64 dropAfter, quint64 drops)
         : QObject(server)
         , m_server(server)
         , m_socket(socket)
@@ -228,12 +352,20 @@ public:
         connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeFrame = true; });
         connect(m_socket, &QWebSocket::disconnected, this, &SinkSession::onDisconnected);
         QMutexLocker lock(&m_server->m_mutex);
-        ++m_server->sinkRecordLocked(m_name).stats.connections;
+        SinkRecord &record = m_server->sinkRecordLocked(m_name);
+        ++record.stats.connections;
+        m_connection = record.stats.connections;
+        record.connectionStarts.append(record.stats.frames);
+        // ?drop=N&drops=K: the first K connections (every one if K is 0) vanish after N frames.
+        if (dropAfter > 0 && (drops == 0 || record.stats.connections <= drops))
+            m_dropAfter = dropAfter;
     }
 
 private:
     void onText(const QString &frame)
     {
+        if (m_dropped)
+            return; // frames Qt had already read when the connection was cut
         const DecodedMessage message = MessageCodec::decode(frame);
         ++m_frames;
         throttle();
@@ -250,6 +382,14 @@ private:
             ++record.stats.malformed;
         if (m_server->m_recordSinkFrames)
             record.frames.append(frame);
+        if (m_dropAfter > 0 && m_frames >= m_dropAfter && !m_dropped) {
+            // Vanish mid-send without a close frame; what the monitor wrote after this frame and
+            // was still in flight is lost with the connection.
+            m_dropped = true;
+            ++record.stats.drops;
+            lock.unlock();
+            m_socket->abort();
+        }
     }
 
     // A deliberately slow consumer (?slow=F frames per second), to exercise flow control.
@@ -265,6 +405,8 @@ private:
 
     void onBinary(const QByteArray &)
     {
+        if (m_dropped)
+            return;
         ++m_frames;
         ++m_malformed;
         QMutexLocker lock(&m_server->m_mutex);
@@ -286,16 +428,26 @@ private:
             --m_server->m_open;
         }
         const ValidationResult &v = stats.validation;
+        // Over all the sink's connections, then this connection alone (after a drop, a monitor
+        // sends unconfirmed frames again: repeats across connections, order within each).
+        const ValidationResult own = m_validator.result();
         Q_EMIT m_server->logMessage(
             FeedSimulator::tr("sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 "
-                              "missing ids, %7 malformed")
+                              "missing ids, %7 malformed; connection %8: %9 frames, %10%11")
                 .arg(m_name)
                 .arg(stats.frames)
                 .arg(v.ordered() ? FeedSimulator::tr("ordered") : FeedSimulator::tr("NOT ordered"))
                 .arg(v.duplicates)
                 .arg(v.inversions)
                 .arg(v.missingIds)
-                .arg(stats.malformed));
+                .arg(stats.malformed)
+                .arg(m_connection)
+                .arg(own.count)
+                .arg(own.ordered() ? FeedSimulator::tr("ordered")
+                                   : FeedSimulator::tr("NOT ordered"))
+                .arg(m_dropped          ? FeedSimulator::tr(", cut on purpose")
+                         : m_closeFrame ? FeedSimulator::tr(", closed normally")
+                                        : QString()));
         Q_EMIT m_server->sinkFinished(m_name, stats);
         deleteLater();
     }
@@ -308,7 +460,10 @@ private:
     OrderValidator m_validator; // this connection only
     quint64 m_frames = 0;
     quint64 m_malformed = 0;
+    quint64 m_dropAfter = 0;
+    quint64 m_connection = 0; // 1 for the sink's first connection
     bool m_closeFrame = false;
+    bool m_dropped = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +489,39 @@ FeedSimulator::FeedSimulator(const QSslConfiguration &tls, QObject *parent)
 FeedSimulator::~FeedSimulator()
 {
     m_server.close();
+}
+
+std::optional<QSslConfiguration> FeedSimulator::serverTls(const QString &certificatePath,
+                                                          const QString &keyPath, QString *error)
+{
+    auto failWith = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (!QSslSocket::supportsSsl())
+        return failWith(tr("TLS is not available (no TLS backend)"));
+    QFile certificateFile(certificatePath);
+    if (!certificateFile.open(QIODevice::ReadOnly))
+        return failWith(
+            tr("cannot read %1: %2").arg(certificatePath, certificateFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certificateFile.readAll());
+    if (chain.isEmpty())
+        return failWith(tr("%1 holds no PEM certificate").arg(certificatePath));
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return failWith(tr("cannot read %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Rsa);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Ec);
+    if (key.isNull())
+        return failWith(tr("%1 holds no unencrypted RSA or EC key in PEM").arg(keyPath));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients bring no certificate
+    return tls;
 }
 
 bool FeedSimulator::listen(const QHostAddress &address, quint16 port)
@@ -409,7 +597,19 @@ void FeedSimulator::onNewConnection()
         if (path == FeedPath) {
             QString error;
             const std::optional<FeedParams> params = FeedParams::fromQuery(QUrlQuery(url), &error);
-            if (!params) {
+            std::shared_ptr<FeedState> state;
+            QString resumeKey;
+            if (params && params->drops > 0 && params->dropAfter > 0) {
+                // A feed that resumes: the same query string is the same feed.
+                resumeKey = url.query(QUrl::FullyEncoded);
+                auto it = m_resumable.find(resumeKey);
+                if (it != m_resumable.end()) {
+                    state = it->second;
+                    if (state->inUse)
+                        error = tr("this resumable feed is connected already");
+                }
+            }
+            if (!params || !error.isEmpty()) {
                 Q_EMIT logMessage(tr("refused a feed: %1").arg(error));
                 connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
                 connect(socket, &QWebSocket::disconnected, this, [this] {
@@ -419,13 +619,18 @@ void FeedSimulator::onNewConnection()
                 socket->close(QWebSocketProtocol::CloseCodePolicyViolated, error);
                 continue;
             }
-            int index;
-            {
-                QMutexLocker lock(&m_mutex);
-                index = int(m_feeds.size());
-                m_feeds.append(FeedStats());
+            if (!state) {
+                int index;
+                {
+                    QMutexLocker lock(&m_mutex);
+                    index = int(m_feeds.size());
+                    m_feeds.append(FeedStats());
+                }
+                state = std::make_shared<FeedState>(*params, index);
+                if (!resumeKey.isEmpty())
+                    m_resumable[resumeKey] = state;
             }
-            auto *session = new FeedSession(this, socket, *params, index);
+            auto *session = new FeedSession(this, socket, state, resumeKey);
             connect(session, &QObject::destroyed, this, [this] {
                 QMutexLocker lock(&m_mutex);
                 --m_open;
@@ -433,10 +638,14 @@ void FeedSimulator::onNewConnection()
             session->start();
         } else if (path.startsWith(SinkPrefix) && path.size() > SinkPrefix.size()
                    && !path.mid(SinkPrefix.size()).contains(QLatin1Char('/'))) {
+            const QUrlQuery query(url);
             bool ok = false;
-            const QString slow = QUrlQuery(url).queryItemValue(QStringLiteral("slow"));
+            const QString slow = query.queryItemValue(QStringLiteral("slow"));
             const double maxRate = slow.isEmpty() ? 0.0 : slow.toDouble(&ok);
-            new SinkSession(this, socket, path.mid(SinkPrefix.size()), ok ? maxRate : 0.0);
+            const quint64 dropAfter = query.queryItemValue(QStringLiteral("drop")).toULongLong();
+            const quint64 drops = query.queryItemValue(QStringLiteral("drops")).toULongLong();
+            new SinkSession(this, socket, path.mid(SinkPrefix.size()), ok ? maxRate : 0.0,
+                            dropAfter, drops);
         } else {
             Q_EMIT logMessage(tr("refused a connection to unknown path %1").arg(path));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
@@ -470,9 +679,18 @@ void FeedSimulator::publishFeed(int session, const FeedStats &stats, bool final)
                               .arg(stats.maxDisplacement)
                               .arg(stats.finished      ? tr(", complete")
                                        : stats.dropped ? tr(", dropped on purpose")
-                                                       : tr(", client went away")));
+                                                       : tr(", client went away"))
+                          + tr("; %1 oversize, %2 replayed after a drop, connection %3")
+                                .arg(stats.oversize)
+                                .arg(stats.replayed)
+                                .arg(stats.connections));
         Q_EMIT feedFinished(stats);
     }
+}
+
+void FeedSimulator::forgetFeed(const QString &resumeKey)
+{
+    m_resumable.erase(resumeKey);
 }
 
 FeedSimulator::SinkRecord &FeedSimulator::sinkRecordLocked(const QString &name)
@@ -511,6 +729,13 @@ QStringList FeedSimulator::sinkFrames(const QString &name) const
     QMutexLocker lock(&m_mutex);
     auto it = m_sinks.find(name);
     return it == m_sinks.end() ? QStringList() : it->second->frames;
+}
+
+QList<quint64> FeedSimulator::sinkConnectionStarts(const QString &name) const
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_sinks.find(name);
+    return it == m_sinks.end() ? QList<quint64>() : it->second->connectionStarts;
 }
 
 QStringList FeedSimulator::sinkNames() const

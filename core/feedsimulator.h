@@ -15,11 +15,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 // What a sink endpoint (/ordered-messages/<name>) received, over all its connections.
 struct SinkStats
 {
     quint64 connections = 0;
+    quint64 drops = 0; // connections cut on purpose (?drop=N)
     quint64 frames = 0;
     quint64 binaryFrames = 0;
     quint64 malformed = 0;
@@ -29,8 +31,10 @@ struct SinkStats
 
 /*!
     The built-in feed simulator: a QWebSocketServer serving PRODUCT.md's wire protocol.
-    /raw-messages?count=&disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk= streams a feed;
-    /ordered-messages/<name> receives ordered frames and validates them.
+    /raw-messages?count=&disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk= streams a feed
+    (FeedParams lists the faults it can inject); /ordered-messages/<name> receives ordered frames
+    and validates them, and with ?drop=N&drops=K its first K connections (all when K is 0)
+    vanish without a close frame after N frames.
 
     Lives in one thread (see SimulatorHost); the statistics accessors are thread-safe.
 */
@@ -44,6 +48,10 @@ public:
     explicit FeedSimulator(QObject *parent = nullptr);
     explicit FeedSimulator(const QSslConfiguration &tls, QObject *parent = nullptr);
     ~FeedSimulator() override;
+
+    // A server configuration for wss:// from PEM files; nullopt with the reason in `error`.
+    static std::optional<QSslConfiguration> serverTls(const QString &certificatePath,
+                                                      const QString &keyPath, QString *error);
 
     Q_INVOKABLE bool listen(const QHostAddress &address = QHostAddress::LocalHost,
                             quint16 port = 0);
@@ -64,6 +72,8 @@ public:
     FeedStats lastFeed() const;
     SinkStats sinkStats(const QString &name) const;
     QStringList sinkFrames(const QString &name) const;
+    // Index into sinkFrames() where each connection started.
+    QList<quint64> sinkConnectionStarts(const QString &name) const;
     QStringList sinkNames() const;
     int openConnections() const;
 
@@ -74,6 +84,7 @@ Q_SIGNALS:
     void logMessage(const QString &line);
 
 private:
+    struct FeedState;
     class FeedSession;
     class SinkSession;
     friend class FeedSession;
@@ -84,15 +95,19 @@ private:
         SinkStats stats;
         OrderValidator validator;
         QStringList frames;
+        QList<quint64> connectionStarts;
     };
 
     void onNewConnection();
     void publishFeed(int session, const FeedStats &stats, bool final);
     SinkRecord &sinkRecordLocked(const QString &name);
+    void forgetFeed(const QString &resumeKey);
 
     QWebSocketServer m_server;
     bool m_secure = false;
     QString m_host;
+    // Feeds with drops=K, by query string, until they complete (simulator thread only).
+    std::map<QString, std::shared_ptr<FeedState>> m_resumable;
 
     mutable QMutex m_mutex; // guards everything below
     QList<FeedStats> m_feeds;

@@ -1,9 +1,11 @@
 #include "headlessrunner.h"
 
 #include "runcsvwriter.h"
+#include "safefilename.h"
 #include "signalwatcher.h"
 #include "simulatorhost.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTimer>
@@ -57,6 +59,24 @@ void HeadlessRunner::start()
     }
     if (config.sinkUrl.isEmpty() && !m_options.quiet)
         printLine(stdout, tr("no --send-url: messages are ordered and validated, not forwarded"));
+
+    // --csv DIR / --report DIR: a file named after the sink (or feed) inside DIR. The name comes
+    // from a URL, so it is made safe and kept inside the folder.
+    const QDateTime now = QDateTime::currentDateTime();
+    for (auto [path, suffix] : {std::pair {&m_options.csvPath, QStringLiteral("csv")},
+                                std::pair {&m_options.reportPath, QStringLiteral("json")}}) {
+        if (path->isEmpty() || !QFileInfo(*path).isDir())
+            continue;
+        const QString name = SafeFileName::forRun(config.sinkUrl, config.feedUrl, now, suffix);
+        const std::optional<QString> inside = SafeFileName::inside(*path, name);
+        if (!inside) {
+            finishWith(2, tr("cannot make a file name inside %1").arg(*path));
+            return;
+        }
+        *path = *inside;
+        if (!m_options.quiet)
+            printLine(stdout, tr("writing %1").arg(*path));
+    }
 
     if (!m_options.csvPath.isEmpty()) {
         m_csv = std::make_unique<RunCsvWriter>(m_options.csvPath);

@@ -32,6 +32,8 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_finishTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
+    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempt = 0; });
     m_pingTimer.setInterval(PingIntervalMs);
     connect(&m_socket, &QWebSocket::connected, this, &OrderedSink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &OrderedSink::onDisconnected);
@@ -157,6 +159,8 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
     const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
     if (upTo <= m_confirmed)
         return;
+    m_attempt = 0;
+    m_stableTimer.stop();
     m_confirmed = upTo;
     while (m_base < m_confirmed) {
         m_frames.pop_front();
@@ -200,6 +204,7 @@ void OrderedSink::abort()
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();
+    m_stableTimer.stop();
     m_socket.abort();
 }
 
@@ -209,7 +214,10 @@ void OrderedSink::onConnected()
     if (m_state != State::Connecting)
         return;
     m_state = State::Connected;
-    m_attempt = 0;
+    // Restored once the sink confirms something or the connection stays up; a sink that closes
+    // right after every handshake uses up the attempts instead.
+    if (m_attempt > 0)
+        m_stableTimer.start(m_policy.stableAfterMs);
     m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
     m_pingTimer.start();
     if (m_everConnected) {
@@ -238,13 +246,14 @@ void OrderedSink::onError(QAbstractSocket::SocketError)
 
 void OrderedSink::onSslErrors(const QList<QSslError> &errors)
 {
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        return;
-    }
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons << e.errorString();
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        Q_EMIT certificateErrorsIgnored(reasons);
+        return;
+    }
     m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
 }
 
@@ -262,6 +271,7 @@ void OrderedSink::onDisconnected()
 {
     m_connectTimer.stop();
     m_pingTimer.stop();
+    m_stableTimer.stop();
     if (m_state == State::Closing) {
         m_state = State::Done;
         m_finishTimer.stop();
@@ -302,6 +312,7 @@ void OrderedSink::fail(const QString &reason)
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();
+    m_stableTimer.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         QTimer::singleShot(0, this, [this] { m_socket.abort(); });
     Q_EMIT failed(reason);

@@ -64,6 +64,8 @@ Q_SIGNALS:
     void reconnected();
     void finished();
     void failed(const QString &reason);
+    // setInsecure(true) and a handshake's certificate errors were ignored.
+    void certificateErrorsIgnored(const QStringList &errors);
 
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Done };
@@ -89,6 +91,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QTimer m_finishTimer;
+    QTimer m_stableTimer; // a reconnection that stays up this long restores the attempts
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
     int m_connectTimeoutMs = 10000;

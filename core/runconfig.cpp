@@ -10,6 +10,14 @@ ReorderConfig RunConfig::reorderConfig() const
     return config;
 }
 
+bool RunConfig::certificateChecksOff() const
+{
+    const auto secure = [](const QUrl &url) {
+        return url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+    };
+    return insecure && (secure(feedUrl) || secure(sinkUrl));
+}
+
 QString UrlCheck::webSocketProblem(const QString &text)
 {
     const QString trimmed = text.trimmed();

@@ -42,8 +42,23 @@ struct RunConfig
     ReconnectPolicy sinkReconnect;
     // Accept certificate errors on wss:// (only when the operator asks for it).
     bool insecure = false;
+    // End the run when nothing moved for this long: no frame from the feed and no confirmation
+    // from the sink (time spent reconnecting the feed excluded). 0 = wait forever.
+    int idleTimeoutMs = DefaultIdleTimeoutMs;
+    // Batch mode holds the whole run: past this estimate of the memory held, stop reading the
+    // feed, send what is held, and say so (stream mode needs only O(window)).
+    quint64 batchMemoryBytes = DefaultBatchMemoryBytes;
+
+    // Flow control: past this many frames the sink has not confirmed, the feed is paused until
+    // the sink is down to a quarter of it (RunController::SinkHighWater by default).
+    quint64 sinkHighWater = 262144;
+
+    static constexpr int DefaultIdleTimeoutMs = 60000;
+    static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
 
     ReorderConfig reorderConfig() const;
+    // --insecure with a wss:// feed or sink: that connection is not authenticated.
+    bool certificateChecksOff() const;
 };
 
 // Checks URLs where they enter: as typed in the window, or given on the command line.

@@ -13,6 +13,11 @@ namespace {
 // Malformed frames are kept in the record; past this length only the start is kept.
 constexpr qsizetype RecordedFrameLimit = 4096;
 
+// Batch mode's memory estimate per held message, beyond its text (UTF-16): the payload slot,
+// the heap entry, the id set's node, the sink's queue entry; and the CSV row when recording.
+constexpr quint64 BatchBytesPerMessage = 160;
+constexpr quint64 BatchBytesPerRecordedMessage = 128;
+
 QString truncatedForRecord(const QString &frame)
 {
     if (frame.size() <= RecordedFrameLimit)
@@ -34,6 +39,7 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<RunStats>();
     qRegisterMetaType<RunReport>();
     qRegisterMetaType<RunState>();
+    qRegisterMetaType<ConnectionEvent>();
 
     m_eventTimer.setInterval(EventIntervalMs);
     m_statsTimer.setInterval(StatsIntervalMs);
@@ -42,6 +48,7 @@ RunController::RunController(QObject *parent)
     connect(&m_eventTimer, &QTimer::timeout, this, &RunController::emitEvents);
     connect(&m_statsTimer, &QTimer::timeout, this, &RunController::emitStats);
     connect(&m_holdTimer, &QTimer::timeout, this, &RunController::onHoldTimer);
+    connect(&m_idleTimer, &QTimer::timeout, this, &RunController::onIdleCheck);
 }
 
 RunController::~RunController() = default;
@@ -61,6 +68,7 @@ void RunController::start(const RunConfig &config)
 
     m_config = config;
     m_config.window = std::max<qint64>(m_config.window, 1);
+    m_config.sinkHighWater = std::max<quint64>(m_config.sinkHighWater, 16);
     m_timing.start();
     m_startedAt = QDateTime::currentDateTime();
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
@@ -78,6 +86,14 @@ void RunController::start(const RunConfig &config)
     m_batch = RunEventBatch();
     m_lastStatsReceived = m_lastStatsSent = 0;
     m_lastStatsNs = 0;
+    m_lastProgressNs = 0;
+    m_feedDownSinceNs = m_sinkDownSinceNs = -1;
+    m_batchHeldBytes = 0;
+    m_batchCapReached = false;
+    m_endReason = RunEnd::None;
+    m_connectionEvents.clear();
+    m_connectionEventsDropped = 0;
+    m_ignoredCertificateErrors.clear();
     setState(RunState::Connecting);
 
     if (m_config.sinkUrl.isValid() && !m_config.sinkUrl.isEmpty()) {
@@ -91,17 +107,16 @@ void RunController::start(const RunConfig &config)
         sink->setInsecure(m_config.insecure);
         sink->setConnectTimeoutMs(m_config.connectTimeoutMs);
         connect(sink, &OrderedSink::connected, this, &RunController::onSinkConnected);
-        connect(sink, &OrderedSink::reconnected, this, [this] {
-            Q_EMIT notice(tr("the sink reconnected; unconfirmed frames are being sent again"));
-        });
-        connect(sink, &OrderedSink::dropped, this, [this](const QString &reason, int attempt) {
-            Q_EMIT notice(
-                tr("the sink dropped (%1); reconnecting, attempt %2").arg(reason).arg(attempt));
-        });
+        connect(sink, &OrderedSink::reconnected, this, &RunController::onSinkReconnected);
+        connect(sink, &OrderedSink::dropped, this, &RunController::onSinkDropped);
+        connect(sink, &OrderedSink::certificateErrorsIgnored, this,
+                &RunController::onCertificateErrorsIgnored);
         connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
         connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
         connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
         connect(sink, &OrderedSink::confirmedChanged, this, &RunController::updateFlowControl);
+        connect(sink, &OrderedSink::confirmedChanged, this,
+                [this] { m_lastProgressNs = m_timing.nowNs(); });
         m_sink = sink;
     } else {
         m_config.sinkUrl = QUrl();
@@ -117,23 +132,14 @@ void RunController::start(const RunConfig &config)
     connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
     connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
     connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
-    connect(source, &MessageSource::dropped, this, [this](const QString &reason, int attempt) {
-        ++m_counters.feedDrops;
-        Q_EMIT notice(
-            tr("the feed dropped (%1); reconnecting, attempt %2").arg(reason).arg(attempt));
-    });
-    connect(source, &MessageSource::reconnected, this, [this] {
-        ++m_counters.feedReconnects;
-        if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
-            Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "
-                             "shows as missing ids"));
-        else
-            Q_EMIT notice(tr("the feed reconnected; repeated ids will count as duplicates"));
-    });
+    connect(source, &MessageSource::dropped, this, &RunController::onFeedDropped);
+    connect(source, &MessageSource::reconnected, this, &RunController::onFeedReconnected);
 
     if (m_config.recordEvents)
         m_eventTimer.start();
     m_statsTimer.start();
+    if (m_config.idleTimeoutMs > 0)
+        m_idleTimer.start(std::clamp(m_config.idleTimeoutMs / 4, 20, 1000));
     // In stream mode the sink is opened with the feed; in batch mode at the first flush.
     if (m_sink && m_config.mode == ReorderMode::Stream)
         m_sink->open();
@@ -165,12 +171,15 @@ MessageSource *RunController::createSource()
     source->setReconnectPolicy(m_config.feedReconnect);
     source->setInsecure(m_config.insecure);
     source->setConnectTimeoutMs(m_config.connectTimeoutMs);
+    connect(source, &WebSocketSource::certificateErrorsIgnored, this,
+            &RunController::onCertificateErrorsIgnored);
     return source;
 }
 
 void RunController::onFeedConnected()
 {
     m_timing.markFeedConnected();
+    m_lastProgressNs = m_timing.nowNs();
     if (m_state == RunState::Connecting)
         setState(RunState::Running);
 }
@@ -200,6 +209,7 @@ void RunController::onText(const QString &frame)
     const quint64 index = m_counters.received++;
     const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
     const qint64 now = m_timing.nowNs();
+    m_lastProgressNs = now;
     if (!message.isValid()) {
         recordMalformed(index, now,
                         message.reason == MalformedReason::TooLarge ? truncatedForRecord(frame)
@@ -232,8 +242,25 @@ void RunController::onText(const QString &frame)
         emitEvents();
     if (m_config.maxHoldMs > 0 && !m_holdTimer.isActive())
         armHoldTimer();
-    if (m_config.count > 0 && m_counters.accepted >= m_config.count)
+    if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered) {
+        m_batchHeldBytes += BatchBytesPerMessage + quint64(frame.size()) * sizeof(QChar)
+            + (m_config.recordEvents ? BatchBytesPerRecordedMessage : 0);
+        if (m_batchHeldBytes > m_config.batchMemoryBytes && !m_batchCapReached) {
+            m_batchCapReached = true;
+            endFeedBecause(RunEnd::BatchMemoryCap,
+                           tr("batch mode reached its memory cap of %1 MiB after %2 messages: "
+                              "the feed is no longer read and what is held is sent; stream mode "
+                              "needs memory only for the window")
+                               .arg(m_config.batchMemoryBytes >> 20)
+                               .arg(m_counters.accepted));
+            return;
+        }
+    }
+    if (m_config.count > 0 && m_counters.accepted >= m_config.count) {
+        if (m_endReason == RunEnd::None)
+            m_endReason = RunEnd::CountReached;
         endFeed();
+    }
 }
 
 void RunController::onBinary(const QByteArray &frame)
@@ -241,6 +268,7 @@ void RunController::onBinary(const QByteArray &frame)
     if (!m_feedOpen)
         return;
     const quint64 index = m_counters.received++;
+    m_lastProgressNs = m_timing.nowNs();
     const QString preview = tr("binary frame of %1 bytes: %2")
                                 .arg(frame.size())
                                 .arg(QString::fromLatin1(frame.left(64).toHex(' ')));
@@ -289,7 +317,8 @@ void RunController::forwardReleased(qint64 nowNs)
     }
     m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
-    if (m_sink && m_sink->unconfirmed() > std::max(SinkHighWater, m_counters.sinkBacklogPeak))
+    if (m_sink
+        && m_sink->unconfirmed() > std::max(m_config.sinkHighWater, m_counters.sinkBacklogPeak))
         updateFlowControl();
 }
 
@@ -299,11 +328,11 @@ void RunController::updateFlowControl()
         return;
     const quint64 waiting = m_sink->unconfirmed();
     m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
-    if (!m_feedPaused && waiting > SinkHighWater && m_feedOpen) {
+    if (!m_feedPaused && waiting > m_config.sinkHighWater && m_feedOpen) {
         m_feedPaused = true;
         ++m_counters.feedPauses;
         m_source->setPaused(true);
-    } else if (m_feedPaused && (waiting < SinkLowWater || !m_feedOpen)) {
+    } else if (m_feedPaused && (waiting < m_config.sinkHighWater / 4 || !m_feedOpen)) {
         m_feedPaused = false;
         m_source->setPaused(false);
     }
@@ -341,6 +370,8 @@ void RunController::onHoldTimer()
 
 void RunController::releaseAll()
 {
+    if (m_config.mode == ReorderMode::Batch)
+        m_batchHeldBytes = 0; // everything held leaves now
     const qint64 now = m_timing.nowNs();
     m_released.clear();
     m_buffer->flush(m_released);
@@ -385,8 +416,133 @@ void RunController::endFeed()
     }
 }
 
+void RunController::endFeedBecause(RunEnd reason, const QString &message)
+{
+    if (m_endReason == RunEnd::None)
+        m_endReason = reason;
+    Q_EMIT notice(message);
+    endFeed();
+}
+
+void RunController::onIdleCheck()
+{
+    if (m_state != RunState::Running || m_config.idleTimeoutMs <= 0)
+        return;
+    const qint64 now = m_timing.nowNs();
+    if (m_feedDownSinceNs >= 0) {
+        // Reconnecting: the reconnect policy bounds that wait, not the idle timeout.
+        m_lastProgressNs = now;
+        return;
+    }
+    if (now - m_lastProgressNs < qint64(m_config.idleTimeoutMs) * 1000000)
+        return;
+    m_idleTimer.stop();
+    endFeedBecause(RunEnd::IdleTimeout,
+                   tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
+                      "sink): ending the run")
+                       .arg(double(now - m_lastProgressNs) / 1e9, 0, 'f', 1));
+}
+
+void RunController::addConnectionEvent(const ConnectionEvent &event)
+{
+    if (m_connectionEvents.size() < RunReport::MaxConnectionEvents)
+        m_connectionEvents.append(event);
+    else
+        ++m_connectionEventsDropped;
+    Q_EMIT connectionEvent(event);
+    Q_EMIT notice(event.text());
+}
+
+void RunController::onFeedDropped(const QString &reason, int attempt)
+{
+    ConnectionEvent e;
+    e.endpoint = ConnectionEvent::Endpoint::Feed;
+    e.atNs = m_timing.nowNs();
+    e.attempt = attempt;
+    e.reason = reason;
+    // A source reports the drop itself and then each failed attempt, until it reconnects.
+    if (m_feedDownSinceNs < 0) {
+        e.kind = ConnectionEvent::Kind::Dropped;
+        ++m_counters.feedDrops;
+        m_feedDownSinceNs = e.atNs;
+    } else {
+        e.kind = ConnectionEvent::Kind::AttemptFailed;
+        ++m_counters.feedReconnectAttempts;
+    }
+    addConnectionEvent(e);
+}
+
+void RunController::onFeedReconnected()
+{
+    ConnectionEvent e;
+    e.endpoint = ConnectionEvent::Endpoint::Feed;
+    e.kind = ConnectionEvent::Kind::Reconnected;
+    e.atNs = m_timing.nowNs();
+    e.downNs = m_feedDownSinceNs >= 0 ? e.atNs - m_feedDownSinceNs : 0;
+    ++m_counters.feedReconnects;
+    m_counters.feedDownNs += e.downNs;
+    m_feedDownSinceNs = -1;
+    m_lastProgressNs = e.atNs;
+    if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
+        Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and shows "
+                         "as missing ids"));
+    // A new connection starts reading; hold it back again if the sink is still behind.
+    if (m_feedPaused && m_source)
+        m_source->setPaused(true);
+    addConnectionEvent(e);
+}
+
+void RunController::onSinkDropped(const QString &reason, int attempt)
+{
+    ConnectionEvent e;
+    e.endpoint = ConnectionEvent::Endpoint::Sink;
+    e.atNs = m_timing.nowNs();
+    e.attempt = attempt;
+    e.reason = reason;
+    if (m_sinkDownSinceNs < 0) {
+        e.kind = ConnectionEvent::Kind::Dropped;
+        m_sinkDownSinceNs = e.atNs;
+    } else {
+        e.kind = ConnectionEvent::Kind::AttemptFailed;
+        ++m_counters.sinkReconnectAttempts;
+    }
+    addConnectionEvent(e);
+}
+
+void RunController::onSinkReconnected()
+{
+    ConnectionEvent e;
+    e.endpoint = ConnectionEvent::Endpoint::Sink;
+    e.kind = ConnectionEvent::Kind::Reconnected;
+    e.atNs = m_timing.nowNs();
+    e.downNs = m_sinkDownSinceNs >= 0 ? e.atNs - m_sinkDownSinceNs : 0;
+    m_counters.sinkDownNs += e.downNs;
+    m_sinkDownSinceNs = -1;
+    m_lastProgressNs = e.atNs;
+    addConnectionEvent(e);
+}
+
+void RunController::onCertificateErrorsIgnored(const QStringList &errors)
+{
+    QStringList fresh;
+    for (const QString &e : errors) {
+        if (!m_ignoredCertificateErrors.contains(e)) {
+            m_ignoredCertificateErrors << e;
+            fresh << e;
+        }
+    }
+    if (!fresh.isEmpty()) {
+        Q_EMIT notice(tr("INSECURE: certificate errors ignored as asked (--insecure): %1")
+                          .arg(fresh.join(QStringLiteral("; "))));
+    }
+}
+
 void RunController::stop()
 {
+    if (m_endReason == RunEnd::None
+        && (m_state == RunState::Connecting || m_state == RunState::Running
+            || m_state == RunState::Holding))
+        m_endReason = RunEnd::Stopped;
     switch (m_state) {
     case RunState::Connecting:
     case RunState::Running:
@@ -413,6 +569,8 @@ void RunController::stop()
 
 void RunController::onFeedEnded()
 {
+    if (m_endReason == RunEnd::None)
+        m_endReason = RunEnd::FeedClosed;
     m_feedOpen = false;
     m_timing.markFeedEnded();
     if (m_state != RunState::Connecting && m_state != RunState::Running)
@@ -427,6 +585,8 @@ void RunController::onFeedEnded()
 
 void RunController::onFeedFailed(const QString &reason)
 {
+    if (m_endReason == RunEnd::None)
+        m_endReason = RunEnd::FeedFailed;
     m_feedOpen = false;
     m_timing.markFeedEnded();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
@@ -467,6 +627,8 @@ void RunController::onSinkFailed(const QString &reason)
     m_timing.markSendFinished();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
         return;
+    if (m_endReason == RunEnd::None)
+        m_endReason = RunEnd::SinkFailed;
     m_error = reason;
     Q_EMIT errorOccurred(reason);
     m_feedOpen = false;
@@ -508,6 +670,7 @@ void RunController::complete()
     m_holdTimer.stop();
     m_eventTimer.stop();
     m_statsTimer.stop();
+    m_idleTimer.stop();
 
     RunReport report;
     report.config = m_config;
@@ -526,6 +689,10 @@ void RunController::complete()
         report.lostRanges = m_buffer->lostRanges(100);
     report.error = m_error;
     report.stopped = m_stopped;
+    report.endReason = m_endReason;
+    report.connectionEvents = m_connectionEvents;
+    report.connectionEventsDropped = m_connectionEventsDropped;
+    report.ignoredCertificateErrors = m_ignoredCertificateErrors;
     report.evaluate();
 
     emitEvents();
@@ -567,6 +734,12 @@ RunCounters RunController::counters() const
         c.sinkDrops = m_sink->drops();
         c.sinkReconnects = m_sink->reconnects();
     }
+    // Still down: count the time up to now.
+    const qint64 now = m_timing.nowNs();
+    if (m_feedDownSinceNs >= 0)
+        c.feedDownNs += now - m_feedDownSinceNs;
+    if (m_sinkDownSinceNs >= 0)
+        c.sinkDownNs += now - m_sinkDownSinceNs;
     return c;
 }
 
@@ -580,6 +753,12 @@ RunStats RunController::stats() const
     s.feedConnected = m_state == RunState::Running && m_feedOpen;
     s.sinkConnected = m_sink && m_sink->isConnected();
     s.forwarding = !m_config.sinkUrl.isEmpty();
+    s.feedConnected = s.feedConnected && m_feedDownSinceNs < 0;
+    s.feedReconnecting = m_feedDownSinceNs >= 0;
+    s.sinkReconnecting = m_sinkDownSinceNs >= 0;
+    s.insecure = m_config.certificateChecksOff();
+    s.batchMemoryCapReached = m_batchCapReached;
+    s.idleNs = m_state == RunState::Running ? m_timing.nowNs() - m_lastProgressNs : 0;
     return s;
 }
 

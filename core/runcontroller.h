@@ -41,9 +41,9 @@ public:
     static constexpr qsizetype MaxBatchEvents = 16384;
     static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
-    // holds it back) until the sink is down to the low mark.
+    // holds it back) until the sink is down to the low mark. RunConfig::sinkHighWater sets it.
     static constexpr quint64 SinkHighWater = 262144;
-    static constexpr quint64 SinkLowWater = 65536;
+    static constexpr quint64 SinkLowWater = SinkHighWater / 4;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
@@ -63,8 +63,11 @@ Q_SIGNALS:
     void stateChanged(RunState state);
     void eventsReady(const RunEventBatch &batch);
     void statsUpdated(const RunStats &stats);
-    // Something the operator should know that does not end the run (a drop, a reconnect).
+    // Something the operator should know that does not end the run (a drop, a reconnect, the
+    // idle timeout, the batch memory cap).
     void notice(const QString &message);
+    // A drop, failed attempt or reconnection of the feed or the sink (also sent as a notice).
+    void connectionEvent(const ConnectionEvent &event);
     void errorOccurred(const QString &message);
     void finished(const RunReport &report);
 
@@ -86,6 +89,14 @@ private:
     void onBacklogWritten(quint64 first, quint64 count);
     void onHoldTimer();
     void updateFlowControl();
+    void onIdleCheck();
+    void onFeedDropped(const QString &reason, int attempt);
+    void onFeedReconnected();
+    void onSinkDropped(const QString &reason, int attempt);
+    void onSinkReconnected();
+    void onCertificateErrorsIgnored(const QStringList &errors);
+    void addConnectionEvent(const ConnectionEvent &event);
+    void endFeedBecause(RunEnd reason, const QString &message);
 
     MessageSource *createSource();
     void setState(RunState state);
@@ -130,6 +141,16 @@ private:
     QTimer m_eventTimer;
     QTimer m_statsTimer;
     QTimer m_holdTimer;
+    QTimer m_idleTimer;
+    qint64 m_lastProgressNs = 0; // a frame arrived or the sink confirmed
+    qint64 m_feedDownSinceNs = -1; // the feed is reconnecting since then
+    qint64 m_sinkDownSinceNs = -1;
+    quint64 m_batchHeldBytes = 0; // estimate of what batch mode holds
+    bool m_batchCapReached = false;
+    RunEnd m_endReason = RunEnd::None;
+    QList<ConnectionEvent> m_connectionEvents;
+    quint64 m_connectionEventsDropped = 0;
+    QStringList m_ignoredCertificateErrors;
     quint64 m_lastStatsReceived = 0;
     quint64 m_lastStatsSent = 0;
     qint64 m_lastStatsNs = 0;

@@ -19,7 +19,104 @@ QString formatMs(double ms)
     return QString::number(ms, 'f', ms < 10 ? 3 : 1);
 }
 
+QString formatSeconds(qint64 ns)
+{
+    return QString::number(double(ns) / 1e9, 'f', 3);
+}
+
+QString endpointName(ConnectionEvent::Endpoint endpoint)
+{
+    return endpoint == ConnectionEvent::Endpoint::Feed ? QStringLiteral("feed")
+                                                       : QStringLiteral("sink");
+}
+
+QString kindKey(ConnectionEvent::Kind kind)
+{
+    switch (kind) {
+    case ConnectionEvent::Kind::Dropped:
+        return QStringLiteral("dropped");
+    case ConnectionEvent::Kind::AttemptFailed:
+        return QStringLiteral("attempt_failed");
+    case ConnectionEvent::Kind::Reconnected:
+        return QStringLiteral("reconnected");
+    }
+    return QString();
+}
+
 } // namespace
+
+QJsonObject ConnectionEvent::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("endpoint"), endpointName(endpoint));
+    o.insert(QStringLiteral("event"), kindKey(kind));
+    o.insert(QStringLiteral("at_ms"), nsToMs(atNs));
+    if (kind == Kind::Reconnected) {
+        o.insert(QStringLiteral("down_ms"), nsToMs(downNs));
+    } else {
+        o.insert(QStringLiteral("attempt"), attempt);
+        o.insert(QStringLiteral("reason"), reason);
+    }
+    return o;
+}
+
+QString ConnectionEvent::text() const
+{
+    const QString at = formatSeconds(atNs);
+    const bool feed = endpoint == Endpoint::Feed;
+    switch (kind) {
+    case Kind::Dropped:
+        return feed ? tr("%1 s: the feed dropped (%2); reconnecting, attempt %3")
+                          .arg(at, reason)
+                          .arg(attempt)
+                    : tr("%1 s: the sink dropped (%2); reconnecting, attempt %3; unconfirmed "
+                         "frames will be sent again")
+                          .arg(at, reason)
+                          .arg(attempt);
+    case Kind::AttemptFailed:
+        return feed
+            ? tr("%1 s: reconnecting the feed failed (%2); attempt %3").arg(at, reason).arg(attempt)
+            : tr("%1 s: reconnecting the sink failed (%2); attempt %3")
+                  .arg(at, reason)
+                  .arg(attempt);
+    case Kind::Reconnected:
+        return feed ? tr("%1 s: the feed reconnected after %2 s; repeated ids count as "
+                         "duplicates")
+                          .arg(at, formatSeconds(downNs))
+                    : tr("%1 s: the sink reconnected after %2 s; unconfirmed frames are sent "
+                         "again")
+                          .arg(at, formatSeconds(downNs));
+    }
+    return QString();
+}
+
+QString RunReport::endReasonKey(RunEnd reason)
+{
+    switch (reason) {
+    case RunEnd::None:
+        return QString();
+    case RunEnd::FeedClosed:
+        return QStringLiteral("feed_closed");
+    case RunEnd::CountReached:
+        return QStringLiteral("count_reached");
+    case RunEnd::Stopped:
+        return QStringLiteral("stopped");
+    case RunEnd::IdleTimeout:
+        return QStringLiteral("idle_timeout");
+    case RunEnd::BatchMemoryCap:
+        return QStringLiteral("batch_memory_cap");
+    case RunEnd::FeedFailed:
+        return QStringLiteral("feed_failed");
+    case RunEnd::SinkFailed:
+        return QStringLiteral("sink_failed");
+    }
+    return QString();
+}
+
+bool RunReport::ranInsecure() const
+{
+    return config.certificateChecksOff();
+}
 
 HoldTimes HoldTimes::from(const LatencyHistogram &histogram)
 {
@@ -51,6 +148,13 @@ void RunReport::evaluate()
     }
     if (validation.count != c.sent)
         problems << tr("validated %1 ids but %2 were sent").arg(validation.count).arg(c.sent);
+    if (endReason == RunEnd::BatchMemoryCap) {
+        problems << tr("batch mode reached its memory cap of %1 MiB after %2 messages and "
+                       "stopped reading the feed; use stream mode (--mode stream), which needs "
+                       "memory only for the window, or raise --batch-memory-mb")
+                        .arg(config.batchMemoryBytes >> 20)
+                        .arg(c.accepted);
+    }
     if (!config.sinkUrl.isEmpty()) {
         if (c.forwarded != c.sent) {
             problems << tr("only %1 of %2 released messages were written to the sink")
@@ -75,6 +179,28 @@ void RunReport::evaluate()
         warnings << tr("%1 malformed frames were not forwarded").arg(c.malformed);
     if (stopped)
         warnings << tr("the run was stopped by the operator");
+    if (endReason == RunEnd::IdleTimeout) {
+        warnings << tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
+                       "sink): the run was ended (--idle-timeout)")
+                        .arg(config.idleTimeoutMs / 1000.0);
+    }
+    if (ranInsecure()) {
+        warnings << (ignoredCertificateErrors.isEmpty()
+                         ? tr("INSECURE: certificate checks were off (--insecure)")
+                         : tr("INSECURE: certificate checks were off (--insecure) and these "
+                              "errors were ignored: %1; the connection was not authenticated")
+                               .arg(ignoredCertificateErrors.join(QStringLiteral("; "))));
+    }
+    if (c.resent > 0) {
+        warnings << tr("%1 frames were sent again after the sink reconnected: the sink may have "
+                       "received them twice (delivery is at least once)")
+                        .arg(c.resent);
+    }
+    if (c.unprotected > 0) {
+        warnings << tr("%1 frames left the replay queue before the sink confirmed them; a drop "
+                       "at that moment could have lost them")
+                        .arg(c.unprotected);
+    }
     if (!validation.exact)
         warnings << tr("too many gaps to track exactly; the oldest were summarised");
 }
@@ -132,6 +258,22 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("feed_reconnects"), count(c.feedReconnects));
     o.insert(QStringLiteral("sink_drops"), count(c.sinkDrops));
     o.insert(QStringLiteral("sink_reconnects"), count(c.sinkReconnects));
+    o.insert(QStringLiteral("feed_reconnect_attempts_failed"), count(c.feedReconnectAttempts));
+    o.insert(QStringLiteral("sink_reconnect_attempts_failed"), count(c.sinkReconnectAttempts));
+    o.insert(QStringLiteral("feed_down_ms"), nsToMs(c.feedDownNs));
+    o.insert(QStringLiteral("sink_down_ms"), nsToMs(c.sinkDownNs));
+    QJsonArray events;
+    for (const ConnectionEvent &e : connectionEvents)
+        events.append(e.toJson());
+    o.insert(QStringLiteral("connection_events"), events);
+    o.insert(QStringLiteral("connection_events_not_listed"), count(connectionEventsDropped));
+    o.insert(QStringLiteral("end_reason"), endReasonKey(endReason));
+    o.insert(QStringLiteral("idle_timeout_ms"), config.idleTimeoutMs);
+    o.insert(QStringLiteral("insecure"), ranInsecure());
+    o.insert(QStringLiteral("ignored_certificate_errors"),
+             QJsonArray::fromStringList(ignoredCertificateErrors));
+    if (config.mode == ReorderMode::Batch)
+        o.insert(QStringLiteral("batch_memory_cap_mb"), count(config.batchMemoryBytes >> 20));
 
     QJsonObject byReason;
     for (int i = 1; i < MalformedReasonCount; ++i) {
@@ -184,6 +326,8 @@ QString RunReport::summary() const
         lines << (passed() ? tr("PASS: the output is ordered and complete")
                            : tr("FAIL: %1").arg(problems.join(QStringLiteral("; "))));
     }
+    if (ranInsecure())
+        lines << tr("INSECURE: certificate checks were off (--insecure); not authenticated");
     lines << tr("received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6")
                  .arg(c.received)
                  .arg(c.accepted)
@@ -214,6 +358,16 @@ QString RunReport::summary() const
                      .arg(config.sinkUrl.toString())
                      .arg(c.confirmed)
                      .arg(c.resent);
+    }
+    if (c.feedDrops + c.sinkDrops + c.feedReconnectAttempts + c.sinkReconnectAttempts > 0) {
+        lines << tr("connections: feed %1 drops, %2 reconnections (down %3 s); sink %4 drops, "
+                    "%5 reconnections (down %6 s)")
+                     .arg(c.feedDrops)
+                     .arg(c.feedReconnects)
+                     .arg(formatSeconds(c.feedDownNs))
+                     .arg(c.sinkDrops)
+                     .arg(c.sinkReconnects)
+                     .arg(formatSeconds(c.sinkDownNs));
     }
     for (const QString &w : warnings)
         lines << tr("note: %1").arg(w);

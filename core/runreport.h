@@ -26,6 +26,43 @@ enum class RunState : quint8 {
     Failed,
 };
 
+// Why the run ended (the report's "end_reason").
+enum class RunEnd : quint8 {
+    None, // still running
+    FeedClosed, // the feed closed normally (code 1000)
+    CountReached, // --count accepted messages
+    Stopped, // the operator (Stop, SIGINT, SIGTERM)
+    IdleTimeout, // nothing moved for --idle-timeout
+    BatchMemoryCap, // batch mode reached --batch-memory-mb
+    FeedFailed, // the feed could not be (re)connected
+    SinkFailed, // the sink could not be (re)connected or did not confirm in time
+};
+
+// A drop or a reconnection of the feed or the sink, timed, for the report and the window.
+struct ConnectionEvent
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionEvent)
+
+public:
+    enum class Endpoint : quint8 { Feed, Sink };
+    enum class Kind : quint8 {
+        Dropped, // the connection was lost; reconnecting
+        AttemptFailed, // a reconnection attempt failed; trying again
+        Reconnected,
+    };
+
+    Endpoint endpoint = Endpoint::Feed;
+    Kind kind = Kind::Dropped;
+    qint64 atNs = 0; // since the run started
+    qint64 downNs = 0; // Reconnected: how long the connection was down
+    int attempt = 0; // Dropped/AttemptFailed: the attempt about to be made (from 1)
+    QString reason; // Dropped/AttemptFailed
+
+    QJsonObject toJson() const;
+    // One line for the operator: "12.3 s: the feed dropped (...); reconnecting, attempt 1".
+    QString text() const;
+};
+
 struct RunCounters
 {
     quint64 received = 0; // every frame
@@ -52,6 +89,10 @@ struct RunCounters
     quint64 feedReconnects = 0;
     quint64 sinkDrops = 0;
     quint64 sinkReconnects = 0;
+    quint64 feedReconnectAttempts = 0; // attempts that failed, over the run
+    quint64 sinkReconnectAttempts = 0;
+    qint64 feedDownNs = 0; // time the feed was down (dropped until reconnected), over the run
+    qint64 sinkDownNs = 0;
     std::array<quint64, MalformedReasonCount> malformedByReason {};
 };
 
@@ -77,6 +118,12 @@ struct RunStats
     bool feedConnected = false;
     bool sinkConnected = false;
     bool forwarding = false; // a sink URL is configured
+    bool feedReconnecting = false; // dropped, waiting to reconnect
+    bool sinkReconnecting = false;
+    // --insecure was given for a wss:// URL: certificate checks are off; the window says so.
+    bool insecure = false;
+    bool batchMemoryCapReached = false; // batch mode stopped reading the feed (see RunReport)
+    qint64 idleNs = 0; // time since anything last moved (frame received or confirmed)
 };
 
 /*!
@@ -101,6 +148,16 @@ public:
     QStringList warnings; // worth knowing, not a failure
     QString error; // the run could not be made (exit status 2)
     bool stopped = false; // the operator stopped it
+    RunEnd endReason = RunEnd::None;
+    QList<ConnectionEvent> connectionEvents; // the first MaxConnectionEvents, in order
+    quint64 connectionEventsDropped = 0; // past the cap: counted, not kept
+    // wss:// with --insecure: the certificate errors that were ignored, each once.
+    QStringList ignoredCertificateErrors;
+
+    static constexpr int MaxConnectionEvents = 1000;
+    static QString endReasonKey(RunEnd reason);
+    // A run of wss:// with --insecure: its connection was not authenticated.
+    bool ranInsecure() const;
 
     bool passed() const { return error.isEmpty() && problems.isEmpty(); }
     bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
@@ -112,6 +169,7 @@ public:
     QString summary() const;
 };
 
+Q_DECLARE_METATYPE(ConnectionEvent)
 Q_DECLARE_METATYPE(RunState)
 Q_DECLARE_METATYPE(RunStats)
 Q_DECLARE_METATYPE(RunReport)

@@ -13,6 +13,7 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
     m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    m_stableTimer.setSingleShot(true);
 
     // Frames go straight out as our signals: no slot in between on the hot path.
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &MessageSource::textReceived);
@@ -25,6 +26,14 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     connect(&m_socket, &QWebSocket::sslErrors, this, &WebSocketSource::onSslErrors);
     connect(&m_connectTimer, &QTimer::timeout, this, &WebSocketSource::onConnectTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
+    connect(&m_stableTimer, &QTimer::timeout, this, &WebSocketSource::connectionRestored);
+}
+
+void WebSocketSource::connectionRestored()
+{
+    m_attempt = 0;
+    m_stableTimer.stop();
+    QObject::disconnect(m_firstFrame);
 }
 
 QString WebSocketSource::description() const
@@ -109,7 +118,13 @@ void WebSocketSource::onConnected()
         return;
     }
     m_state = State::Connected;
-    m_attempt = 0;
+    if (m_attempt > 0) {
+        // Restored once it delivers a frame or stays up; not merely by a handshake.
+        m_stableTimer.start(m_policy.stableAfterMs);
+        QObject::disconnect(m_firstFrame);
+        m_firstFrame = connect(&m_socket, &QWebSocket::textMessageReceived, this,
+                               &WebSocketSource::connectionRestored, Qt::SingleShotConnection);
+    }
     if (m_everConnected) {
         Q_EMIT reconnected();
     } else {
@@ -142,13 +157,14 @@ void WebSocketSource::onError(QAbstractSocket::SocketError)
 
 void WebSocketSource::onSslErrors(const QList<QSslError> &errors)
 {
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        return;
-    }
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons << e.errorString();
+    if (m_insecure) {
+        m_socket.ignoreSslErrors(errors);
+        Q_EMIT certificateErrorsIgnored(reasons);
+        return;
+    }
     m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
 }
 
@@ -167,6 +183,14 @@ QString WebSocketSource::disconnectReason() const
     if (!m_lastError.isEmpty())
         return m_lastError;
     if (m_peerClosed) {
+        // Qt closes by itself on these; the feed did not choose them.
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            return tr("a message exceeded the hard limit of %1 MiB (closed with code 1009)")
+                .arg(HardMessageLimit >> 20);
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeWrongDatatype)
+            return tr("a text frame was not valid UTF-8 (closed with code 1007)");
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeProtocolError)
+            return tr("the feed broke the WebSocket protocol (closed with code 1002)");
         const QString reason = m_socket.closeReason();
         return reason.isEmpty()
             ? tr("closed by the feed with code %1").arg(int(m_socket.closeCode()))
@@ -178,6 +202,7 @@ QString WebSocketSource::disconnectReason() const
 void WebSocketSource::onDisconnected()
 {
     m_connectTimer.stop();
+    m_stableTimer.stop();
     switch (m_state) {
     case State::Closing:
         finishWith(true, QString());
@@ -218,6 +243,8 @@ void WebSocketSource::finishWith(bool normal, const QString &reason)
     m_state = State::Ended;
     m_connectTimer.stop();
     m_retryTimer.stop();
+    m_stableTimer.stop();
+    QObject::disconnect(m_firstFrame);
     if (normal)
         Q_EMIT ended();
     else

@@ -38,6 +38,11 @@ public:
     void setPaused(bool paused) override;
     bool isPaused() const { return m_paused; }
 
+Q_SIGNALS:
+    // setInsecure(true) and a handshake's certificate errors were ignored: the connection is
+    // not authenticated.
+    void certificateErrorsIgnored(const QStringList &errors);
+
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
 
@@ -49,12 +54,15 @@ private:
     void onConnectTimeout();
     void connectSocket();
     void finishWith(bool normal, const QString &reason);
+    void connectionRestored();
     QString disconnectReason() const;
 
     QUrl m_url;
     QWebSocket m_socket;
     QTimer m_connectTimer;
     QTimer m_retryTimer;
+    QTimer m_stableTimer;
+    QMetaObject::Connection m_firstFrame; // resets the attempts once a connection delivers
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
     int m_connectTimeoutMs = 10000;

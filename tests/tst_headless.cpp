@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void badArguments();
     void sinkRefusesExitTwo();
     void sigtermWritesReport();
+    void filesIntoFolderStayInside();
+    void everythingGoesWrongFromOutside();
     void helpDocumentsEveryFlag();
 
 private:
@@ -221,13 +224,135 @@ void tst_Headless::sigtermWritesReport()
     QVERIFY(QFile::exists(csv));
 }
 
+void tst_Headless::filesIntoFolderStayInside()
+{
+    // --csv and --report naming a folder: the file names come from the sink URL, which the
+    // operator may not control; they stay inside the folder whatever the URL says.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QVERIFY(QDir(root.path()).mkdir(QStringLiteral("out")));
+    const QString out = root.filePath(QStringLiteral("out"));
+    const QString feed =
+        QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=500&disorder=5").arg(m_port);
+    const QString sink =
+        QStringLiteral("ws://127.0.0.1:%1/ordered-messages/..%5C..%5C.escaped").arg(m_port);
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--ws-url"), feed,
+                                 QStringLiteral("--send-url"), sink, QStringLiteral("--csv"), out,
+                                 QStringLiteral("--report"), out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QStringList written = QDir(out).entryList(QDir::Files);
+    QCOMPARE(written.size(), 2);
+    for (const QString &name : written) {
+        QVERIFY2(name.startsWith(QLatin1String("_.._.escaped-")), qPrintable(name));
+        QVERIFY(name.endsWith(QLatin1String(".csv")) || name.endsWith(QLatin1String(".json")));
+    }
+    // Nothing landed next to the folder or above it.
+    QCOMPARE(QDir(root.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 0);
+}
+
+void tst_Headless::everythingGoesWrongFromOutside()
+{
+    // The check from outside: the standalone server's feed injects junk, duplicates,
+    // gaps, oversized frames and drops twice (resuming with 200 frames replayed); its sink drops
+    // the connection twice mid-run. Every accepted message reaches the sink, in order on each
+    // connection; the report's counts match what the server says it injected.
+    const QString report = m_dir.filePath(QStringLiteral("outside.json"));
+    const QString csv = m_dir.filePath(QStringLiteral("outside.csv"));
+    const QString feed = QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=30000&disorder=40"
+                                        "&seed=77&dup=0.01&gap=0.01&junk=0.01&oversize=0.002"
+                                        "&drop=9000&drops=2&replay=200")
+                             .arg(m_port);
+    const QString sink =
+        QStringLiteral("ws://127.0.0.1:%1/ordered-messages/outside?drop=11000&drops=2").arg(m_port);
+    // Lines of earlier runs may still come; this feed is told apart by its third connection.
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--ws-url"), feed,
+                                 QStringLiteral("--send-url"), sink, QStringLiteral("--window"),
+                                 QStringLiteral("128"), QStringLiteral("--report"), report,
+                                 QStringLiteral("--csv"), csv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.err.contains(QStringLiteral("the feed dropped")));
+    QVERIFY(r.err.contains(QStringLiteral("the sink dropped")));
+
+    // What the server injected: its feed's last line (the feed completes on its third
+    // connection) and its sink's lines, one per connection.
+    QString log;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (log += QString::fromLocal8Bit(m_server.readAll())).count(QStringLiteral("sink outside:"))
+            == 3,
+        10000);
+    const QRegularExpressionMatch f =
+        QRegularExpression(
+            QStringLiteral("feed \\d+: (\\d+) frames, (\\d+) messages, (\\d+) "
+                           "duplicates, (\\d+) junk, (\\d+) gaps, [^\\n]*, "
+                           "complete; (\\d+) oversize, (\\d+) replayed after a drop, "
+                           "connection 3"))
+            .match(log);
+    QVERIFY2(f.hasMatch(), qPrintable(log));
+    const qint64 frames = f.captured(1).toLongLong();
+    const qint64 messages = f.captured(2).toLongLong();
+    const qint64 duplicates = f.captured(3).toLongLong();
+    const qint64 junk = f.captured(4).toLongLong();
+    const qint64 gaps = f.captured(5).toLongLong();
+    const qint64 oversize = f.captured(6).toLongLong();
+    QVERIFY(duplicates > 0 && junk > 0 && gaps > 0 && oversize > 0);
+    QVERIFY(f.captured(7).toLongLong() > 0); // replayed after the drops
+
+    const QJsonObject o = readJson(report);
+    QCOMPARE(o.value(QStringLiteral("received")).toInteger(), frames);
+    QCOMPARE(o.value(QStringLiteral("malformed")).toInteger(), junk);
+    QCOMPARE(o.value(QStringLiteral("malformed_by_reason"))
+                 .toObject()
+                 .value(QStringLiteral("too_large"))
+                 .toInteger(),
+             oversize);
+    QCOMPARE(o.value(QStringLiteral("duplicates")).toInteger(), duplicates);
+    QCOMPARE(o.value(QStringLiteral("missing_ids")).toInteger(), gaps);
+    QCOMPARE(o.value(QStringLiteral("late")).toInteger(), 0);
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger(), messages);
+    QCOMPARE(o.value(QStringLiteral("confirmed")).toInteger(), messages);
+    QCOMPARE(o.value(QStringLiteral("feed_drops")).toInteger(), 2);
+    QCOMPARE(o.value(QStringLiteral("feed_reconnects")).toInteger(), 2);
+    QCOMPARE(o.value(QStringLiteral("sink_drops")).toInteger(), 2);
+    QCOMPARE(o.value(QStringLiteral("sink_reconnects")).toInteger(), 2);
+    QVERIFY(o.value(QStringLiteral("ordered")).toBool());
+    QCOMPARE(o.value(QStringLiteral("end_reason")).toString(), QStringLiteral("feed_closed"));
+    const qint64 resent = o.value(QStringLiteral("resent")).toInteger();
+    QVERIFY(resent > 0);
+
+    // The sink: every message at least once, each connection in order, repeats explained.
+    const QList<QRegularExpressionMatch> lines = [&log] {
+        QList<QRegularExpressionMatch> all;
+        auto it = QRegularExpression(
+                      QStringLiteral("sink outside: (\\d+) frames, [^,]+, (\\d+) duplicates, "
+                                     "\\d+ inversions, (\\d+) missing ids, (\\d+) malformed; "
+                                     "connection (\\d+): \\d+ frames, (ordered|NOT ordered)"))
+                      .globalMatch(log);
+        while (it.hasNext())
+            all << it.next();
+        return all;
+    }();
+    QCOMPARE(lines.size(), 3);
+    for (const QRegularExpressionMatch &m : lines)
+        QVERIFY2(m.captured(6) == QLatin1String("ordered"), qPrintable(m.captured(0)));
+    const QRegularExpressionMatch &last = lines.last();
+    const qint64 received = last.captured(1).toLongLong();
+    const qint64 repeats = last.captured(2).toLongLong();
+    QCOMPARE(received - repeats, messages); // unique ids at the sink
+    QVERIFY(repeats <= resent);
+    QCOMPARE(last.captured(3).toLongLong(), gaps);
+    QCOMPARE(last.captured(4).toLongLong(), 0);
+    QVERIFY(QFile::exists(csv));
+}
+
 void tst_Headless::helpDocumentsEveryFlag()
 {
     const Result r = runMonitor({QStringLiteral("--help")});
     QCOMPARE(r.exitCode, 0);
-    for (const char *flag : {"--headless", "--ws-url", "--send-url", "--count", "--window",
-                             "--mode", "--max-hold", "--start-id", "--csv", "--report",
-                             "--redis-url", "--channel", "--stream", "--stream-from"})
+    for (const char *flag :
+         {"--headless", "--ws-url", "--send-url", "--count", "--window", "--mode", "--max-hold",
+          "--start-id", "--csv", "--report", "--idle-timeout", "--batch-memory-mb",
+          "--reconnect-attempts", "--max-frame-bytes", "--insecure", "--redis-url", "--channel",
+          "--stream", "--stream-from"})
         QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
 }
 
