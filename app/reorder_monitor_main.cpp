@@ -49,6 +49,10 @@ void captureDemo(MainWindow &window, const QString &path)
     demo.gap = 0.002;
     demo.junk = 0.003;
     demo.seed = 7;
+    // The feed vanishes three times, evenly spread, and resumes, repeating its last 100 frames.
+    demo.drops = 3;
+    demo.dropAfter = demo.count / (demo.drops + 1);
+    demo.replay = 100;
     RunSetupPanel *setup = window.setupPanel();
     setup->setSource(RunSetupPanel::Source::Simulator);
     setup->setSimulatorParams(demo);

@@ -144,6 +144,10 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     CommandLineOptions o;
     RunConfig &c = o.config;
     o.headless = m_parser.isSet(QStringLiteral("headless"));
+    for (const QString &name : m_parser.optionNames()) {
+        if (!o.given.contains(name))
+            o.given << name;
+    }
     o.quiet = m_parser.isSet(QStringLiteral("quiet"));
     o.csvPath = m_parser.value(QStringLiteral("csv"));
     o.reportPath = m_parser.value(QStringLiteral("report"));

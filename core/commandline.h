@@ -24,6 +24,11 @@ struct CommandLineOptions
     QString language; // "" = system locale
     QString screenshotPath;
     bool quiet = false;
+    // The options given on the command line (names without dashes): the window applies only
+    // these over the values it remembers.
+    QStringList given;
+
+    bool isGiven(const QString &name) const { return given.contains(name); }
 };
 
 /*!

@@ -33,6 +33,7 @@ RunController::RunController(QObject *parent)
     , m_eventTimer(this) // children, so that moveToThread() takes them along
     , m_statsTimer(this)
     , m_holdTimer(this)
+    , m_idleTimer(this)
 {
     qRegisterMetaType<RunConfig>();
     qRegisterMetaType<RunEventBatch>();
@@ -575,8 +576,9 @@ void RunController::onFeedEnded()
     m_timing.markFeedEnded();
     if (m_state != RunState::Connecting && m_state != RunState::Running)
         return;
+    // Past the batch memory cap what is held is sent at once, as the notice said.
     if (m_config.mode == ReorderMode::Batch && !m_config.flushAtEnd && !m_stopped
-        && !m_buffer->isEmpty()) {
+        && m_endReason != RunEnd::BatchMemoryCap && !m_buffer->isEmpty()) {
         setState(RunState::Holding); // the operator flushes
         return;
     }

@@ -175,16 +175,8 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>Write one row per message to FILE.</source>
-        <translation>Записать по строке на сообщение в ФАЙЛ.</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>ФАЙЛ</translation>
-    </message>
-    <message>
-        <source>Write the JSON report to FILE.</source>
-        <translation>Записать JSON-отчёт в ФАЙЛ.</translation>
     </message>
     <message>
         <source>Feed parameters of the built-in simulator, as a query string (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop).</source>
@@ -324,6 +316,53 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>--channel, --stream and --stream-from need --redis-url</source>
         <translation>--channel, --stream и --stream-from требуют --redis-url</translation>
     </message>
+    <message>
+        <source>Write one row per message to FILE (a folder: a file named after the sink and the start time, inside it).</source>
+        <translation>Записать по строке на сообщение в ФАЙЛ (если это папка — в файл внутри неё, названный по приёмнику и времени начала).</translation>
+    </message>
+    <message>
+        <source>Write the JSON report to FILE (a folder: a file named after the sink and the start time, inside it).</source>
+        <translation>Записать JSON-отчёт в ФАЙЛ (если это папка — в файл внутри неё, названный по приёмнику и времени начала).</translation>
+    </message>
+    <message>
+        <source>End the run when nothing moved for MS milliseconds: no frame from the feed and no confirmation from the sink (time spent reconnecting the feed excluded). The report says so (end_reason idle_timeout). 0: wait forever. Default: %1.</source>
+        <translation>Завершить прогон, если МС миллисекунд ничего не происходило: ни кадра от потока, ни подтверждения от приёмника (время переподключения потока не считается). Отчёт сообщает об этом (end_reason idle_timeout). 0: ждать бесконечно. По умолчанию: %1.</translation>
+    </message>
+    <message>
+        <source>Batch mode: past this much memory held (an estimate), stop reading the feed, send what is held and fail with a clear message (exit status 1). Stream mode needs only the window. Default: %1.</source>
+        <translation>Пакетный режим: когда удерживаемая память (по оценке) превысит этот объём, прекратить чтение потока, отправить удерживаемое и завершиться с понятным сообщением (код выхода 1). Потоковому режиму нужна память только на окно. По умолчанию: %1.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>МБ</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionEvent</name>
+    <message>
+        <source>%1 s: the feed dropped (%2); reconnecting, attempt %3</source>
+        <translation>%1 с: поток оборвался (%2); переподключение, попытка %3</translation>
+    </message>
+    <message>
+        <source>%1 s: the sink dropped (%2); reconnecting, attempt %3; unconfirmed frames will be sent again</source>
+        <translation>%1 с: приёмник оборвался (%2); переподключение, попытка %3; неподтверждённые кадры будут отправлены снова</translation>
+    </message>
+    <message>
+        <source>%1 s: reconnecting the feed failed (%2); attempt %3</source>
+        <translation>%1 с: переподключиться к потоку не удалось (%2); попытка %3</translation>
+    </message>
+    <message>
+        <source>%1 s: reconnecting the sink failed (%2); attempt %3</source>
+        <translation>%1 с: переподключиться к приёмнику не удалось (%2); попытка %3</translation>
+    </message>
+    <message>
+        <source>%1 s: the feed reconnected after %2 s; repeated ids count as duplicates</source>
+        <translation>%1 с: поток переподключён через %2 с; повторные id считаются дубликатами</translation>
+    </message>
+    <message>
+        <source>%1 s: the sink reconnected after %2 s; unconfirmed frames are sent again</source>
+        <translation>%1 с: приёмник переподключён через %2 с; неподтверждённые кадры отправляются снова</translation>
+    </message>
 </context>
 <context>
     <name>DistanceChart</name>
@@ -378,10 +417,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>FeedSimulator</name>
     <message>
-        <source>sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 missing ids, %7 malformed</source>
-        <translation>приёмник %1: кадров %2, %3, дубликатов %4, инверсий %5, пропущенных id %6, некорректных %7</translation>
-    </message>
-    <message>
         <source>ordered</source>
         <translation>упорядочено</translation>
     </message>
@@ -416,6 +451,42 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>, client went away</source>
         <translation>, клиент отключился</translation>
+    </message>
+    <message>
+        <source>sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 missing ids, %7 malformed; connection %8: %9 frames, %10%11</source>
+        <translation>приёмник %1: кадров %2, %3, дубликатов %4, инверсий %5, пропущенных id %6, некорректных %7; соединение %8: кадров %9, %10%11</translation>
+    </message>
+    <message>
+        <source>, cut on purpose</source>
+        <translation>, оборвано намеренно</translation>
+    </message>
+    <message>
+        <source>, closed normally</source>
+        <translation>, закрыто штатно</translation>
+    </message>
+    <message>
+        <source>TLS is not available (no TLS backend)</source>
+        <translation>TLS недоступен (нет TLS-бэкенда)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>в %1 нет сертификата PEM</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted RSA or EC key in PEM</source>
+        <translation>в %1 нет незашифрованного ключа RSA или EC в формате PEM</translation>
+    </message>
+    <message>
+        <source>this resumable feed is connected already</source>
+        <translation>этот возобновляемый поток уже подключён</translation>
+    </message>
+    <message>
+        <source>; %1 oversize, %2 replayed after a drop, connection %3</source>
+        <translation>; слишком больших %1, повторено после обрыва %2, соединение %3</translation>
     </message>
 </context>
 <context>
@@ -459,6 +530,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>reading %1</source>
         <translation>чтение: %1</translation>
+    </message>
+    <message>
+        <source>cannot make a file name inside %1</source>
+        <translation>не удаётся составить имя файла внутри %1</translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>запись %1</translation>
     </message>
 </context>
 <context>
@@ -634,6 +713,22 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>&lt;b&gt;Reorder Monitor %1&lt;/b&gt;&lt;p&gt;Puts an out-of-order WebSocket feed back in id order with a bounded heap, forwards it and proves it.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Монитор порядка сообщений %1&lt;/b&gt;&lt;p&gt;Восстанавливает порядок id в WebSocket-потоке с помощью ограниченной кучи, пересылает его и доказывает результат.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Switch to stream mode</source>
+        <translation>Перейти в потоковый режим</translation>
+    </message>
+    <message>
+        <source>Stream mode holds only the window, whatever the length of the run</source>
+        <translation>Потоковый режим удерживает только окно, какой бы длинной ни был прогон</translation>
+    </message>
+    <message>
+        <source>Switched to stream mode: start the run again.</source>
+        <translation>Включён потоковый режим: запустите прогон снова.</translation>
+    </message>
+    <message>
+        <source>Batch mode reached its memory cap of %1 MiB after %2 messages: the feed was no longer read and what was held was sent. Stream mode needs memory only for the window; or raise the batch memory cap.</source>
+        <translation>Пакетный режим достиг предела памяти %1 МиБ после %2 сообщений: поток больше не читался, удержанное было отправлено. Потоковому режиму нужна память только на окно; или увеличьте предел памяти пакетного режима.</translation>
     </message>
 </context>
 <context>
@@ -1121,10 +1216,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Ожидание, мс (мин/p50/p99/макс):</translation>
     </message>
     <message>
-        <source>Delivery:</source>
-        <translation>Доставка:</translation>
-    </message>
-    <message>
         <source>No run yet</source>
         <translation>Прогонов ещё не было</translation>
     </message>
@@ -1151,22 +1242,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>%1 (window %2 is too small)</source>
         <translation>%1 (окно %2 слишком мало)</translation>
-    </message>
-    <message>
-        <source>feed dropped %1x, reconnected %2x</source>
-        <translation>поток обрывался %1 раз, переподключён %2 раз</translation>
-    </message>
-    <message>
-        <source>sink dropped %1x, %2 frames re-sent</source>
-        <translation>приёмник обрывался %1 раз, повторно отправлено кадров: %2</translation>
-    </message>
-    <message>
-        <source>feed held back %1x for a slow sink</source>
-        <translation>поток придерживался %1 раз из-за медленного приёмника</translation>
-    </message>
-    <message>
-        <source>no drops</source>
-        <translation>без обрывов</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -1204,6 +1279,34 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>FAIL</source>
         <translation>ПРОВАЛ</translation>
     </message>
+    <message>
+        <source>Feed drops:</source>
+        <translation>Обрывы потока:</translation>
+    </message>
+    <message>
+        <source>Sink drops:</source>
+        <translation>Обрывы приёмника:</translation>
+    </message>
+    <message>
+        <source>Re-sent to sink:</source>
+        <translation>Отправлено повторно:</translation>
+    </message>
+    <message>
+        <source>Feed held back:</source>
+        <translation>Поток придержан:</translation>
+    </message>
+    <message>
+        <source>%1 (down %2 s)</source>
+        <translation>%1 (простой %2 с)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>%1x, for a slow sink</source>
+        <translation>%1 раз, из-за медленного приёмника</translation>
+    </message>
 </context>
 <context>
     <name>RunController</name>
@@ -1214,22 +1317,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>SEND_URL: %1</source>
         <translation>SEND_URL: %1</translation>
-    </message>
-    <message>
-        <source>the sink reconnected; unconfirmed frames are being sent again</source>
-        <translation>приёмник переподключён; неподтверждённые кадры отправляются повторно</translation>
-    </message>
-    <message>
-        <source>the sink dropped (%1); reconnecting, attempt %2</source>
-        <translation>приёмник оборвался (%1); переподключение, попытка %2</translation>
-    </message>
-    <message>
-        <source>the feed dropped (%1); reconnecting, attempt %2</source>
-        <translation>поток оборвался (%1); переподключение, попытка %2</translation>
-    </message>
-    <message>
-        <source>the feed reconnected; repeated ids will count as duplicates</source>
-        <translation>поток переподключён; повторённые id будут учтены как дубликаты</translation>
     </message>
     <message>
         <source>WS_URL: %1</source>
@@ -1246,6 +1333,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Redis: %1</source>
         <translation>Redis: %1</translation>
+    </message>
+    <message>
+        <source>batch mode reached its memory cap of %1 MiB after %2 messages: the feed is no longer read and what is held is sent; stream mode needs memory only for the window</source>
+        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений: поток больше не читается, удержанное отправляется; потоковому режиму нужна память только на окно</translation>
+    </message>
+    <message>
+        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): ending the run</source>
+        <translation>ничего не происходило %1 с (ни кадра от потока, ни подтверждения от приёмника): прогон завершается</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate errors ignored as asked (--insecure): %1</source>
+        <translation>НЕБЕЗОПАСНО: ошибки сертификата проигнорированы по запросу (--insecure): %1</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1528,38 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>note: %1</source>
         <translation>примечание: %1</translation>
     </message>
+    <message>
+        <source>batch mode reached its memory cap of %1 MiB after %2 messages and stopped reading the feed; use stream mode (--mode stream), which needs memory only for the window, or raise --batch-memory-mb</source>
+        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений и прекратил чтение потока; используйте потоковый режим (--mode stream), которому нужна память только на окно, или увеличьте --batch-memory-mb</translation>
+    </message>
+    <message>
+        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): the run was ended (--idle-timeout)</source>
+        <translation>ничего не происходило %1 с (ни кадра от потока, ни подтверждения от приёмника): прогон завершён (--idle-timeout)</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate checks were off (--insecure)</source>
+        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure)</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate checks were off (--insecure) and these errors were ignored: %1; the connection was not authenticated</source>
+        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure), и эти ошибки проигнорированы: %1; подлинность соединения не подтверждена</translation>
+    </message>
+    <message>
+        <source>%1 frames were sent again after the sink reconnected: the sink may have received them twice (delivery is at least once)</source>
+        <translation>%1 кадров отправлено снова после переподключения приёмника: приёмник мог получить их дважды (доставка «хотя бы один раз»)</translation>
+    </message>
+    <message>
+        <source>%1 frames left the replay queue before the sink confirmed them; a drop at that moment could have lost them</source>
+        <translation>%1 кадров покинули очередь повтора до подтверждения приёмником; обрыв в этот момент мог их потерять</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate checks were off (--insecure); not authenticated</source>
+        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure); подлинность не подтверждена</translation>
+    </message>
+    <message>
+        <source>connections: feed %1 drops, %2 reconnections (down %3 s); sink %4 drops, %5 reconnections (down %6 s)</source>
+        <translation>соединения: поток — обрывов %1, переподключений %2 (простой %3 с); приёмник — обрывов %4, переподключений %5 (простой %6 с)</translation>
+    </message>
 </context>
 <context>
     <name>RunSetupPanel</name>
@@ -1487,10 +1618,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Faults:</source>
         <translation>Сбои:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Зерно:</translation>
     </message>
     <message>
         <source>WS_URL:</source>
@@ -1612,6 +1739,82 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Redis: %1</source>
         <translation>Redis: %1</translation>
     </message>
+    <message>
+        <source>The feed vanishes (no close frame) this many times, evenly spread; it resumes where it stopped and repeats its last frames, which must count as duplicates</source>
+        <translation>Поток исчезает (без кадра закрытия) столько раз, равномерно по прогону; он продолжает с места остановки и повторяет последние кадры, которые должны считаться дубликатами</translation>
+    </message>
+    <message>
+        <source>The built-in sink vanishes this many times mid-send; unconfirmed frames must be sent again</source>
+        <translation>Встроенный приёмник исчезает столько раз посреди отправки; неподтверждённые кадры должны быть отправлены снова</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>поток</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>приёмник</translation>
+    </message>
+    <message>
+        <source>Drops:</source>
+        <translation>Обрывы:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>A dropped feed or sink is reconnected up to this many times in a row, with exponential backoff</source>
+        <translation>Оборвавшийся поток или приёмник переподключается до стольких раз подряд, с экспоненциальной задержкой</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>End the run when nothing moved for this long: no frame from the feed and no confirmation from the sink</source>
+        <translation>Завершить прогон, если столько времени ничего не происходило: ни кадра от потока, ни подтверждения от приёмника</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> КиБ</translation>
+    </message>
+    <message>
+        <source>Larger frames are malformed: counted and shown, not forwarded</source>
+        <translation>Кадры большего размера некорректны: они считаются и показываются, но не пересылаются</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <source>Batch mode stops reading the feed past this much memory held and sends what it holds; stream mode needs only the window</source>
+        <translation>Пакетный режим прекращает чтение потока, когда удерживаемая память превысит этот объём, и отправляет удержанное; потоковому режиму нужно только окно</translation>
+    </message>
+    <message>
+        <source>Connections and limits</source>
+        <translation>Соединения и пределы</translation>
+    </message>
+    <message>
+        <source>Reconnect:</source>
+        <translation>Переподключение:</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>Тайм-аут простоя:</translation>
+    </message>
+    <message>
+        <source>Frame limit:</source>
+        <translation>Предел кадра:</translation>
+    </message>
+    <message>
+        <source>Batch memory:</source>
+        <translation>Память пакета:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Зерно:</translation>
+    </message>
 </context>
 <context>
     <name>RunStatusBar</name>
@@ -1725,6 +1928,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>the feed %1 dropped and could not be reconnected: %2</source>
         <translation>поток %1 оборвался, переподключиться не удалось: %2</translation>
     </message>
+    <message>
+        <source>a message exceeded the hard limit of %1 MiB (closed with code 1009)</source>
+        <translation>сообщение превысило жёсткий предел %1 МиБ (закрыто с кодом 1009)</translation>
+    </message>
+    <message>
+        <source>a text frame was not valid UTF-8 (closed with code 1007)</source>
+        <translation>текстовый кадр не был корректным UTF-8 (закрыто с кодом 1007)</translation>
+    </message>
+    <message>
+        <source>the feed broke the WebSocket protocol (closed with code 1002)</source>
+        <translation>поток нарушил протокол WebSocket (закрыто с кодом 1002)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1743,6 +1958,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Log nothing but errors.</source>
         <translation>Записывать в журнал только ошибки.</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain).</source>
+        <translation>Обслуживать wss:// с этим сертификатом PEM (цепочкой).</translation>
+    </message>
+    <message>
+        <source>The certificate's private key (PEM, unencrypted).</source>
+        <translation>Закрытый ключ сертификата (PEM, незашифрованный).</translation>
     </message>
 </context>
 </TS>

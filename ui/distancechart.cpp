@@ -26,7 +26,7 @@ QChartView *makeView(QChart *chart)
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *view = new QChartView(chart);
     view->setRenderHint(QPainter::Antialiasing, false);
-    view->setMinimumHeight(160);
+    view->setMinimumHeight(150); // below this Qt Charts elides the axis labels
     return view;
 }
 

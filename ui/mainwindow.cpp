@@ -24,13 +24,19 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QUrlQuery>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -137,9 +143,20 @@ void MainWindow::buildLayout()
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *dismiss = new QPushButton(tr("Dismiss"));
     connect(dismiss, &QPushButton::clicked, this, &MainWindow::clearError);
+    m_errorRemedy = new QPushButton(tr("Switch to stream mode"));
+    m_errorRemedy->setObjectName(QStringLiteral("switchToStream"));
+    m_errorRemedy->setToolTip(tr("Stream mode holds only the window, whatever the length of the "
+                                 "run"));
+    m_errorRemedy->hide();
+    connect(m_errorRemedy, &QPushButton::clicked, this, [this] {
+        m_setup->setMode(ReorderMode::Stream);
+        clearError();
+        log(tr("Switched to stream mode: start the run again."));
+    });
     auto *banner = new QHBoxLayout(m_errorBanner);
     banner->setContentsMargins(8, 4, 8, 4);
     banner->addWidget(m_errorLabel, 1);
+    banner->addWidget(m_errorRemedy);
     banner->addWidget(dismiss);
     m_errorBanner->hide();
 
@@ -169,34 +186,63 @@ void MainWindow::buildLayout()
     m_bottomTabs->addTab(historyPage, tr("Runs history"));
     m_bottomTabs->addTab(m_events, tr("Events"));
 
+    // On a small screen the results scroll rather than push the window past the screen.
+    auto *resultsScroll = new QScrollArea;
+    resultsScroll->setWidget(m_results);
+    resultsScroll->setWidgetResizable(true);
+    resultsScroll->setFrameShape(QFrame::NoFrame);
+    resultsScroll->setMinimumSize(400, 160);
+    // Left: the messages over the runs and events; right, full height: results over the charts.
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(m_messagePanel);
+    left->addWidget(m_bottomTabs);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 1);
     auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(m_results);
+    right->addWidget(resultsScroll);
     right->addWidget(m_chart);
     right->setStretchFactor(1, 1);
-    auto *work = new QSplitter(Qt::Horizontal);
-    work->addWidget(m_messagePanel);
-    work->addWidget(right);
-    work->setStretchFactor(0, 3);
-    work->setStretchFactor(1, 2);
-    auto *outer = new QSplitter(Qt::Vertical);
-    outer->addWidget(work);
-    outer->addWidget(m_bottomTabs);
-    outer->setStretchFactor(0, 4);
-    outer->setStretchFactor(1, 1);
+    auto *outer = new QSplitter(Qt::Horizontal);
+    outer->addWidget(left);
+    outer->addWidget(right);
+    outer->setStretchFactor(0, 1);
+    outer->setStretchFactor(1, 0);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_setup);
+    // Likewise the set-up row (long translations): it scrolls sideways when the window is narrow.
+    auto *setupScroll = new QScrollArea;
+    setupScroll->setWidget(m_setup);
+    setupScroll->setWidgetResizable(true);
+    setupScroll->setFrameShape(QFrame::NoFrame);
+    setupScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setupScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setupScroll->setFixedHeight(m_setup->minimumSizeHint().height()
+                                + setupScroll->horizontalScrollBar()->sizeHint().height());
+    layout->addWidget(setupScroll);
     layout->addWidget(m_errorBanner);
     layout->addWidget(outer, 1);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status, 1);
-    resize(1400, 900);
+    // As much of the screen as the window wants, never more than the screen has.
+    QSize size(std::max(1400, m_setup->minimumSizeHint().width() + 24), 1040);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
+    // The right-hand column starts wide enough for the results without scrolling.
+    const int rightWidth = m_results->minimumSizeHint().width() + 24;
+    outer->setSizes({std::max(400, size.width() - rightWidth), rightWidth});
+    // And the results whole above the charts, which take the rest.
+    right->setSizes({m_results->minimumSizeHint().height() + 4, size.height()});
 }
 
 void MainWindow::applyOptions(const CommandLineOptions &o)
 {
+    // What the command line names wins over what the window remembers; the rest stays.
+    const auto given = [&o](const char *name) {
+        return o.isGiven(QLatin1String(name));
+    };
     const RunConfig &c = o.config;
     if (c.feedKind == FeedKind::Redis) {
         m_setup->setSource(RunSetupPanel::Source::Redis);
@@ -204,7 +250,8 @@ void MainWindow::applyOptions(const CommandLineOptions &o)
     } else if (!o.builtInFeed) {
         m_setup->setSource(RunSetupPanel::Source::WebSocket);
         m_setup->setFeedUrl(c.feedUrl.toString());
-    } else if (!o.simulatorQuery.isEmpty()) {
+    } else if (given("sim")) {
+        m_setup->setSource(RunSetupPanel::Source::Simulator);
         if (const auto p = FeedParams::fromQuery(QUrlQuery(o.simulatorQuery), nullptr))
             m_setup->setSimulatorParams(*p);
     }
@@ -214,13 +261,31 @@ void MainWindow::applyOptions(const CommandLineOptions &o)
     } else if (!o.builtInSink) {
         m_setup->setSink(RunSetupPanel::Sink::None);
     }
-    m_setup->setWindow(c.window);
-    m_setup->setMode(c.mode);
-    m_setup->setMaxHoldMs(c.maxHoldMs);
-    m_setup->setStartId(c.startId);
-    m_setup->setCount(c.count);
+    if (given("window"))
+        m_setup->setWindow(c.window);
+    if (given("mode"))
+        m_setup->setMode(c.mode);
+    if (given("max-hold"))
+        m_setup->setMaxHoldMs(c.maxHoldMs);
+    if (given("start-id"))
+        m_setup->setStartId(c.startId);
+    if (given("count"))
+        m_setup->setCount(c.count);
     if (c.insecure)
         m_setup->setInsecure(true);
+    if (given("reconnect-attempts") || given("idle-timeout") || given("max-frame-bytes")
+        || given("batch-memory-mb")) {
+        RunConfig limits = m_setup->config();
+        if (given("reconnect-attempts"))
+            limits.feedReconnect = c.feedReconnect;
+        if (given("idle-timeout"))
+            limits.idleTimeoutMs = c.idleTimeoutMs;
+        if (given("max-frame-bytes"))
+            limits.maxFrameBytes = c.maxFrameBytes;
+        if (given("batch-memory-mb"))
+            limits.batchMemoryBytes = c.batchMemoryBytes;
+        m_setup->setLimits(limits);
+    }
 }
 
 bool MainWindow::isRunActive() const
@@ -269,8 +334,14 @@ void MainWindow::startRun()
             if (expected == 0)
                 expected = params.count;
         }
-        if (simSink)
+        if (simSink) {
             config.sinkUrl = sim->sinkUrl(QStringLiteral("run-%1").arg(m_runNumber));
+            if (const int drops = simFeed ? m_setup->simulatorSinkDrops() : 0; drops > 0) {
+                // Each of the first `drops` connections vanishes after its share of the run.
+                const quint64 share = std::max<quint64>(1, expected / quint64(drops + 1));
+                config.sinkUrl.setQuery(QStringLiteral("drop=%1&drops=%2").arg(share).arg(drops));
+            }
+        }
     }
     m_currentSource = simFeed                ? tr("built-in simulator")
         : config.feedKind == FeedKind::Redis ? config.redis.description()
@@ -335,6 +406,15 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     m_historyView->clearSelection();
     if (!report.error.isEmpty())
         showError(report.error);
+    if (report.endReason == RunEnd::BatchMemoryCap) {
+        // Plainly, with the way out: stream mode needs memory only for the window.
+        showError(tr("Batch mode reached its memory cap of %1 MiB after %2 messages: the feed was "
+                     "no longer read and what was held was sent. Stream mode needs memory only "
+                     "for the window; or raise the batch memory cap.")
+                      .arg(report.config.batchMemoryBytes >> 20)
+                      .arg(report.counters.accepted));
+        m_errorRemedy->show();
+    }
     if (!csvError.isEmpty())
         log(tr("The run's CSV could not be written: %1").arg(csvError));
     log(tr("Run %1 finished: %2")
@@ -427,6 +507,7 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::clearError()
 {
+    m_errorRemedy->hide();
     m_errorLabel->clear();
     m_errorBanner->hide();
 }

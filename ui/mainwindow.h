@@ -9,6 +9,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
+class QPushButton;
 class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
@@ -94,6 +95,8 @@ private:
     QTabWidget *m_bottomTabs;
     QWidget *m_errorBanner;
     QLabel *m_errorLabel;
+    // Shown in the banner when the error has a remedy the window can apply (stream mode).
+    QPushButton *m_errorRemedy = nullptr;
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_flush = nullptr;

@@ -49,7 +49,10 @@ private:
         Total,
         Throughput,
         Hold,
-        Delivery,
+        FeedDrops,
+        SinkDrops,
+        Resent,
+        HeldBack,
         FieldCount
     };
 

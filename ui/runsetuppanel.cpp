@@ -13,6 +13,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 QSpinBox *spin(int min, int max, int value, const QString &special = QString())
@@ -36,6 +38,9 @@ QDoubleSpinBox *percent(double value)
     box->setValue(value);
     return box;
 }
+
+// A resumed simulator feed repeats this many of its last frames (they must count as duplicates).
+constexpr quint64 SimulatorReplay = 100;
 
 } // namespace
 
@@ -68,6 +73,15 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_simGap = percent(0);
     m_simJunk = percent(0);
     m_simSeed = spin(0, 2000000000, 1);
+    m_simFeedDrops = spin(0, 100, 0, tr("none"));
+    m_simFeedDrops->setObjectName(QStringLiteral("simFeedDrops"));
+    m_simFeedDrops->setToolTip(tr("The feed vanishes (no close frame) this many times, evenly "
+                                  "spread; it resumes where it stopped and repeats its last "
+                                  "frames, which must count as duplicates"));
+    m_simSinkDrops = spin(0, 100, 0, tr("none"));
+    m_simSinkDrops->setObjectName(QStringLiteral("simSinkDrops"));
+    m_simSinkDrops->setToolTip(tr("The built-in sink vanishes this many times mid-send; "
+                                  "unconfirmed frames must be sent again"));
     auto *counts = new QHBoxLayout;
     counts->addWidget(m_simCount, 2);
     counts->addWidget(new QLabel(tr("disorder")));
@@ -86,6 +100,12 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     faults->addWidget(new QLabel(tr("junk")));
     faults->addWidget(m_simJunk);
     sim->addRow(tr("Faults:"), faults);
+    auto *drops = new QHBoxLayout;
+    drops->addWidget(new QLabel(tr("feed")));
+    drops->addWidget(m_simFeedDrops, 1);
+    drops->addWidget(new QLabel(tr("sink")));
+    drops->addWidget(m_simSinkDrops, 1);
+    sim->addRow(tr("Drops:"), drops);
     sim->addRow(tr("Seed:"), m_simSeed);
     m_sourcePages->addWidget(simPage);
 
@@ -171,6 +191,32 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     reorder->addRow(tr("Start id:"), m_startId);
     reorder->addRow(tr("Stop after:"), m_count);
 
+    // Connections and limits
+    m_reconnects = spin(0, 1000, 8, tr("never"));
+    m_reconnects->setObjectName(QStringLiteral("reconnects"));
+    m_reconnects->setToolTip(tr("A dropped feed or sink is reconnected up to this many times in "
+                                "a row, with exponential backoff"));
+    m_idleTimeout = spin(0, 86400, RunConfig::DefaultIdleTimeoutMs / 1000, tr("never"));
+    m_idleTimeout->setSuffix(tr(" s"));
+    m_idleTimeout->setObjectName(QStringLiteral("idleTimeout"));
+    m_idleTimeout->setToolTip(tr("End the run when nothing moved for this long: no frame from "
+                                 "the feed and no confirmation from the sink"));
+    m_frameLimit = spin(1, 16384, int(MessageCodec::DefaultMaxFrameBytes / 1024));
+    m_frameLimit->setSuffix(tr(" KiB"));
+    m_frameLimit->setObjectName(QStringLiteral("frameLimit"));
+    m_frameLimit->setToolTip(tr("Larger frames are malformed: counted and shown, not forwarded"));
+    m_batchMemory = spin(1, 1024 * 1024, int(RunConfig::DefaultBatchMemoryBytes >> 20));
+    m_batchMemory->setSuffix(tr(" MiB"));
+    m_batchMemory->setObjectName(QStringLiteral("batchMemory"));
+    m_batchMemory->setToolTip(tr("Batch mode stops reading the feed past this much memory held "
+                                 "and sends what it holds; stream mode needs only the window"));
+    auto *limitsBox = new QGroupBox(tr("Connections and limits"));
+    auto *limits = new QFormLayout(limitsBox);
+    limits->addRow(tr("Reconnect:"), m_reconnects);
+    limits->addRow(tr("Idle timeout:"), m_idleTimeout);
+    limits->addRow(tr("Frame limit:"), m_frameLimit);
+    limits->addRow(tr("Batch memory:"), m_batchMemory);
+
     m_problems = new QLabel;
     m_problems->setObjectName(QStringLiteral("setupProblems"));
     m_problems->setWordWrap(true);
@@ -180,11 +226,17 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     row->addWidget(sourceBox, 3);
     row->addWidget(sinkBox, 2);
     row->addWidget(reorderBox, 2);
+    row->addWidget(limitsBox, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
     layout->addWidget(m_problems);
 
+    // Long (translated) choices must not widen the window: the combo boxes shrink and elide.
+    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
             &QStackedWidget::setCurrentIndex);
     for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
@@ -249,6 +301,7 @@ void RunSetupPanel::updateState()
         m_startId->text().trimmed().toLongLong(&startOk);
     markField(m_startId, !startOk);
     m_maxHold->setEnabled(m_mode->currentData().toInt() == int(ReorderMode::Stream));
+    m_batchMemory->setEnabled(m_mode->currentData().toInt() == int(ReorderMode::Batch));
     m_problems->setText(problems().join(QLatin1Char('\n')));
     m_problems->setVisible(!m_problems->text().isEmpty());
     Q_EMIT changed();
@@ -327,6 +380,11 @@ FeedParams RunSetupPanel::simulatorParams() const
     p.gap = m_simGap->value() / 100.0;
     p.junk = m_simJunk->value() / 100.0;
     p.seed = quint64(m_simSeed->value());
+    if (const quint64 drops = quint64(m_simFeedDrops->value()); drops > 0) {
+        p.drops = drops;
+        p.dropAfter = std::max<quint64>(1, p.count / (drops + 1));
+        p.replay = std::min<quint64>(p.dropAfter, SimulatorReplay);
+    }
     return p;
 }
 
@@ -340,6 +398,12 @@ void RunSetupPanel::setSimulatorParams(const FeedParams &p)
     m_simGap->setValue(p.gap * 100.0);
     m_simJunk->setValue(p.junk * 100.0);
     m_simSeed->setValue(int(std::min<quint64>(p.seed, 2000000000)));
+    m_simFeedDrops->setValue(p.dropAfter > 0 ? int(std::min<quint64>(p.drops, 100)) : 0);
+}
+
+int RunSetupPanel::simulatorSinkDrops() const
+{
+    return m_simSinkDrops->value();
 }
 
 RunConfig RunSetupPanel::config() const
@@ -362,6 +426,10 @@ RunConfig RunSetupPanel::config() const
         c.startId = start;
     c.count = quint64(m_count->value());
     c.insecure = m_insecure->isChecked();
+    c.feedReconnect.maxAttempts = c.sinkReconnect.maxAttempts = m_reconnects->value();
+    c.idleTimeoutMs = m_idleTimeout->value() * 1000;
+    c.maxFrameBytes = qsizetype(m_frameLimit->value()) * 1024;
+    c.batchMemoryBytes = quint64(m_batchMemory->value()) << 20;
     c.flushAtEnd = false; // batch mode: the operator flushes
     return c;
 }
@@ -406,6 +474,14 @@ void RunSetupPanel::setInsecure(bool insecure)
     m_insecure->setChecked(insecure);
 }
 
+void RunSetupPanel::setLimits(const RunConfig &c)
+{
+    m_reconnects->setValue(c.feedReconnect.maxAttempts);
+    m_idleTimeout->setValue(int(std::min<qint64>((c.idleTimeoutMs + 999) / 1000, 86400)));
+    m_frameLimit->setValue(int(std::clamp<qint64>((c.maxFrameBytes + 1023) / 1024, 1, 16384)));
+    m_batchMemory->setValue(int(std::clamp<quint64>(c.batchMemoryBytes >> 20, 1, 1024 * 1024)));
+}
+
 void RunSetupPanel::load(const QSettings &s)
 {
     FeedParams p = simulatorParams();
@@ -418,6 +494,8 @@ void RunSetupPanel::load(const QSettings &s)
     p.junk = s.value(QStringLiteral("sim/junk"), p.junk).toDouble();
     p.seed = s.value(QStringLiteral("sim/seed"), qulonglong(p.seed)).toULongLong();
     setSimulatorParams(p);
+    m_simFeedDrops->setValue(s.value(QStringLiteral("sim/feedDrops"), 0).toInt());
+    m_simSinkDrops->setValue(s.value(QStringLiteral("sim/sinkDrops"), 0).toInt());
     m_source->setCurrentIndex(s.value(QStringLiteral("setup/source"), 0).toInt());
     m_feedUrl->setText(s.value(QStringLiteral("setup/feedUrl")).toString());
     m_redisUrl->setText(s.value(QStringLiteral("setup/redisUrl"), m_redisUrl->text()).toString());
@@ -434,6 +512,14 @@ void RunSetupPanel::load(const QSettings &s)
     m_startId->setText(s.value(QStringLiteral("setup/startId")).toString());
     m_count->setValue(s.value(QStringLiteral("setup/count"), 0).toInt());
     m_insecure->setChecked(s.value(QStringLiteral("setup/insecure"), false).toBool());
+    m_reconnects->setValue(
+        s.value(QStringLiteral("limits/reconnects"), m_reconnects->value()).toInt());
+    m_idleTimeout->setValue(
+        s.value(QStringLiteral("limits/idleTimeout"), m_idleTimeout->value()).toInt());
+    m_frameLimit->setValue(
+        s.value(QStringLiteral("limits/frameLimit"), m_frameLimit->value()).toInt());
+    m_batchMemory->setValue(
+        s.value(QStringLiteral("limits/batchMemory"), m_batchMemory->value()).toInt());
 }
 
 void RunSetupPanel::save(QSettings &s) const
@@ -447,6 +533,8 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("sim/gap"), p.gap);
     s.setValue(QStringLiteral("sim/junk"), p.junk);
     s.setValue(QStringLiteral("sim/seed"), qulonglong(p.seed));
+    s.setValue(QStringLiteral("sim/feedDrops"), m_simFeedDrops->value());
+    s.setValue(QStringLiteral("sim/sinkDrops"), m_simSinkDrops->value());
     s.setValue(QStringLiteral("setup/source"), m_source->currentIndex());
     s.setValue(QStringLiteral("setup/feedUrl"), m_feedUrl->text());
     s.setValue(QStringLiteral("setup/redisUrl"), m_redisUrl->text());
@@ -461,4 +549,8 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("setup/startId"), m_startId->text());
     s.setValue(QStringLiteral("setup/count"), m_count->value());
     s.setValue(QStringLiteral("setup/insecure"), m_insecure->isChecked());
+    s.setValue(QStringLiteral("limits/reconnects"), m_reconnects->value());
+    s.setValue(QStringLiteral("limits/idleTimeout"), m_idleTimeout->value());
+    s.setValue(QStringLiteral("limits/frameLimit"), m_frameLimit->value());
+    s.setValue(QStringLiteral("limits/batchMemory"), m_batchMemory->value());
 }

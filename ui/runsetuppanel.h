@@ -52,6 +52,10 @@ public:
     void setStartId(std::optional<qint64> id);
     void setCount(quint64 count);
     void setInsecure(bool insecure);
+    // Reconnect attempts, idle timeout, frame limit and batch memory cap of `config`.
+    void setLimits(const RunConfig &config);
+    // The built-in sink vanishes this many times during a run (0: never).
+    int simulatorSinkDrops() const;
 
     // Empty when a run can start.
     QStringList problems() const;
@@ -76,6 +80,8 @@ private:
     QDoubleSpinBox *m_simGap = nullptr;
     QDoubleSpinBox *m_simJunk = nullptr;
     QSpinBox *m_simSeed = nullptr;
+    QSpinBox *m_simFeedDrops = nullptr;
+    QSpinBox *m_simSinkDrops = nullptr;
     QLineEdit *m_feedUrl = nullptr;
     QLineEdit *m_redisUrl = nullptr;
     QComboBox *m_redisKind = nullptr;
@@ -89,5 +95,9 @@ private:
     QLineEdit *m_startId = nullptr;
     QSpinBox *m_count = nullptr;
     QCheckBox *m_insecure = nullptr;
+    QSpinBox *m_reconnects = nullptr;
+    QSpinBox *m_idleTimeout = nullptr;
+    QSpinBox *m_frameLimit = nullptr;
+    QSpinBox *m_batchMemory = nullptr;
     QLabel *m_problems = nullptr;
 };
