@@ -1,5 +1,6 @@
 #include "feedgenerator.h"
 #include "runcontroller.h"
+#include "runtoend.h"
 #include "simulatorhost.h"
 
 #include <QSignalSpy>
@@ -76,15 +77,7 @@ void tst_EndToEnd::cleanupTestCase()
 
 RunReport tst_EndToEnd::run(const RunConfig &config, RunController *controller)
 {
-    RunController local;
-    RunController *c = controller ? controller : &local;
-    QSignalSpy finished(c, &RunController::finished);
-    c->start(config);
-    if (finished.isEmpty() && !finished.wait(RunTimeoutMs)) {
-        qWarning("run did not finish");
-        return RunReport();
-    }
-    return finished.takeFirst().at(0).value<RunReport>();
+    return runToEnd(config, controller, RunTimeoutMs);
 }
 
 void tst_EndToEnd::orderedAndByteIdentical()

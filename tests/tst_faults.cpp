@@ -1,6 +1,7 @@
 #include "feedgenerator.h"
 #include "messagecodec.h"
 #include "runcontroller.h"
+#include "runtoend.h"
 #include "simulatorhost.h"
 #include "websocketsource.h"
 
@@ -195,15 +196,7 @@ void tst_Faults::cleanupTestCase()
 
 RunReport tst_Faults::run(const RunConfig &config, RunController *controller)
 {
-    RunController local;
-    RunController *c = controller ? controller : &local;
-    QSignalSpy finished(c, &RunController::finished);
-    c->start(config);
-    if (finished.isEmpty() && !finished.wait(RunTimeoutMs)) {
-        qWarning("run did not finish");
-        return RunReport();
-    }
-    return finished.takeFirst().at(0).value<RunReport>();
+    return runToEnd(config, controller, RunTimeoutMs);
 }
 
 void tst_Faults::feedDropsAndResumes()

@@ -1,4 +1,5 @@
 #include "runcontroller.h"
+#include "runtoend.h"
 #include "simulatorhost.h"
 
 #include <QJsonDocument>
@@ -85,15 +86,7 @@ void tst_Tls::cleanupTestCase()
 
 RunReport tst_Tls::run(const RunConfig &config, RunController *controller)
 {
-    RunController local;
-    RunController *c = controller ? controller : &local;
-    QSignalSpy finished(c, &RunController::finished);
-    c->start(config);
-    if (finished.isEmpty() && !finished.wait(RunTimeoutMs)) {
-        qWarning("run did not finish");
-        return RunReport();
-    }
-    return finished.takeFirst().at(0).value<RunReport>();
+    return runToEnd(config, controller, RunTimeoutMs);
 }
 
 void tst_Tls::feedCertificateRefused_data()
