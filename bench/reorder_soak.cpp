@@ -275,7 +275,8 @@ int runSoak(const Options &options)
     const bool faithful = lost == 0 && generated.finished
         && sink.validation.missingIds == generated.gaps && sink.malformed == 0
         && sink.disorderedConnections == 0 && sink.validation.duplicates <= resent
-        && num("late") == 0 && quint64(num("lost_ids")) == generated.gaps && num("passed") == 1;
+        && num("late") == 0 && num("unprotected") == 0 && quint64(num("lost_ids")) == generated.gaps
+        && num("passed") == 1;
     const bool faultsHappened = generated.drops >= options.drops && sink.drops >= options.drops
         && quint64(num("feed_drops")) >= options.drops
         && quint64(num("sink_drops")) >= options.drops;
@@ -306,27 +307,41 @@ int runSoak(const Options &options)
             .arg(resent)
             .arg(num("backlog_peak")));
     const bool ok = !crashed && faithful && faultsHappened && flat;
-    say(QStringLiteral("SOAK %1: messages lost %2, crashes %3; RSS after %4M %5 MiB, after %6M "
-                       "%7 MiB (%8%9%, %10), highest after 1M %11 MiB, peak %12 MiB; throughput "
-                       "%13 msg/s; wall "
-                       "%14 s%15%16")
+    const QString memory = earlyKiB <= 0 || endKiB <= 0
+        ? QStringLiteral("RSS not measured")
+        : QStringLiteral("RSS after %1M %2 MiB, after %3M %4 MiB (%5%6%, %7), highest after "
+                         "1M %8 MiB, peak %9 MiB")
+              .arg(double(num("early_at")) / 1e6, 0, 'f', 2)
+              .arg(mib(earlyKiB), 0, 'f', 1)
+              .arg(double(options.count) / 1e6, 0, 'f', 0)
+              .arg(mib(endKiB), 0, 'f', 1)
+              .arg(growth >= 0 ? QStringLiteral("+") : QString())
+              .arg(growth * 100.0, 0, 'f', 1)
+              .arg(flat ? QStringLiteral("flat") : QStringLiteral("NOT flat"))
+              .arg(mib(num("rss_max_kib")), 0, 'f', 1)
+              .arg(mib(num("peak_kib")), 0, 'f', 1);
+    QStringList problems;
+    if (hung)
+        problems << QStringLiteral("the monitor hung and was killed");
+    else if (crashed)
+        problems << QStringLiteral("the monitor crashed (%1)")
+                        .arg(child.exitStatus() == QProcess::NormalExit
+                                 ? QStringLiteral("exit code %1").arg(child.exitCode())
+                                 : QStringLiteral("killed by a signal"));
+    else if (!faithful)
+        problems << QStringLiteral("delivery check FAILED");
+    if (!crashed && !faultsHappened)
+        problems << QStringLiteral("fewer drops than asked");
+    say(QStringLiteral(
+            "SOAK %1: messages lost %2, crashes %3; %4; throughput %5 msg/s; wall %6 s%7")
             .arg(ok ? QStringLiteral("PASSED") : QStringLiteral("FAILED"))
             .arg(lost)
             .arg(crashed ? 1 : 0)
-            .arg(double(num("early_at")) / 1e6, 0, 'f', 2)
-            .arg(mib(earlyKiB), 0, 'f', 1)
-            .arg(double(options.count) / 1e6, 0, 'f', 0)
-            .arg(mib(endKiB), 0, 'f', 1)
-            .arg(growth >= 0 ? QStringLiteral("+") : QString())
-            .arg(growth * 100.0, 0, 'f', 1)
-            .arg(flat ? QStringLiteral("flat") : QStringLiteral("NOT flat"))
-            .arg(mib(num("rss_max_kib")), 0, 'f', 1)
-            .arg(mib(num("peak_kib")), 0, 'f', 1)
+            .arg(memory)
             .arg(r.value(QStringLiteral("throughput"), QStringLiteral("0")))
             .arg(wallSeconds, 0, 'f', 1)
-            .arg(faithful || crashed ? QString() : QStringLiteral("; delivery check FAILED"))
-            .arg(faultsHappened || crashed ? QString()
-                                           : QStringLiteral("; fewer drops than asked")));
+            .arg(problems.isEmpty() ? QString()
+                                    : QStringLiteral("; ") + problems.join(QStringLiteral("; "))));
     return ok ? 0 : 1;
 }
 
