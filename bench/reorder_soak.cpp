@@ -245,7 +245,8 @@ int runSoak(const Options &options)
     loop.exec();
     child.waitForFinished(5000);
     const double wallSeconds = double(wall.elapsed()) / 1000.0;
-    if (!pending.isEmpty() && pending.startsWith(ResultTag))
+    pending += QString::fromLocal8Bit(child.readAll()); // a last line without its newline
+    if (pending.startsWith(ResultTag))
         resultLine = pending.trimmed();
 
     // The sink's last connection is closed by the monitor; let the simulator see it end.
