@@ -419,10 +419,13 @@ private:
     void onDisconnected()
     {
         SinkStats stats;
+        const ValidationResult own = m_validator.result();
         {
             QMutexLocker lock(&m_server->m_mutex);
             SinkRecord &record = m_server->sinkRecordLocked(m_name);
             record.stats.closedNormally = m_closeFrame;
+            if (!own.ordered())
+                ++record.stats.disorderedConnections;
             record.stats.validation = record.validator.result();
             stats = record.stats;
             --m_server->m_open;
@@ -430,7 +433,6 @@ private:
         const ValidationResult &v = stats.validation;
         // Over all the sink's connections, then this connection alone (after a drop, a monitor
         // sends unconfirmed frames again: repeats across connections, order within each).
-        const ValidationResult own = m_validator.result();
         Q_EMIT m_server->logMessage(
             FeedSimulator::tr("sink %1: %2 frames, %3, %4 duplicates, %5 inversions, %6 "
                               "missing ids, %7 malformed; connection %8: %9 frames, %10%11")

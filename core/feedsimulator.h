@@ -25,6 +25,9 @@ struct SinkStats
     quint64 frames = 0;
     quint64 binaryFrames = 0;
     quint64 malformed = 0;
+    // Connections, ended, whose own ids were not strictly increasing (each one alone; repeats
+    // across connections are expected when a monitor resends after a drop).
+    quint64 disorderedConnections = 0;
     ValidationResult validation;
     bool closedNormally = false; // the last connection ended with a close handshake
 };

@@ -118,6 +118,9 @@ void WebSocketSource::onConnected()
         return;
     }
     m_state = State::Connected;
+    // A bounded window, so that a pause of the feed takes effect promptly (see the constant).
+    if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
+        tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveWindowBytes);
     if (m_attempt > 0) {
         // Restored once it delivers a frame or stays up; not merely by a handshake.
         m_stableTimer.start(m_policy.stableAfterMs);
