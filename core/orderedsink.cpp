@@ -1,6 +1,5 @@
 #include "orderedsink.h"
 
-#include <QSslError>
 #include <QtEndian>
 
 namespace {
@@ -24,12 +23,11 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     : QObject(parent)
     , m_url(url)
     , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
-    , m_connectTimer(this)
+    , m_dialer(&m_socket, this)
     , m_retryTimer(this)
     , m_pingTimer(this)
     , m_finishTimer(this)
 {
-    m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_finishTimer.setSingleShot(true);
     m_stableTimer.setSingleShot(true);
@@ -37,15 +35,14 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     m_pingTimer.setInterval(PingIntervalMs);
     connect(&m_socket, &QWebSocket::connected, this, &OrderedSink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &OrderedSink::onDisconnected);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            &OrderedSink::onError);
-    connect(&m_socket, &QWebSocket::sslErrors, this, &OrderedSink::onSslErrors);
+    connect(&m_dialer, &WebSocketDialer::attemptEnded, this, &OrderedSink::onAttemptEnded);
+    connect(&m_dialer, &WebSocketDialer::certificateErrorsIgnored, this,
+            &OrderedSink::certificateErrorsIgnored);
     connect(&m_socket, &QWebSocket::pong, this, &OrderedSink::onPong);
     connect(&m_socket, &QWebSocket::bytesWritten, this, [this] {
         if (m_cursor < m_total)
             pump();
     });
-    connect(&m_connectTimer, &QTimer::timeout, this, &OrderedSink::onConnectTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &OrderedSink::connectSocket);
     connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::ping);
     connect(&m_finishTimer, &QTimer::timeout, this, [this] {
@@ -64,9 +61,7 @@ void OrderedSink::open()
 void OrderedSink::connectSocket()
 {
     m_state = State::Connecting;
-    m_lastError.clear();
-    m_connectTimer.start(m_connectTimeoutMs);
-    m_socket.open(m_url);
+    m_dialer.dial(m_url);
 }
 
 bool OrderedSink::socketFull() const
@@ -200,7 +195,7 @@ void OrderedSink::maybeClose()
 void OrderedSink::abort()
 {
     m_state = State::Done;
-    m_connectTimer.stop();
+    m_dialer.cancel();
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();
@@ -210,7 +205,7 @@ void OrderedSink::abort()
 
 void OrderedSink::onConnected()
 {
-    m_connectTimer.stop();
+    m_dialer.cancel();
     if (m_state != State::Connecting)
         return;
     m_state = State::Connected;
@@ -231,45 +226,15 @@ void OrderedSink::onConnected()
     maybeClose(); // finishing with nothing to send
 }
 
-void OrderedSink::onError(QAbstractSocket::SocketError)
+void OrderedSink::onAttemptEnded()
 {
-    if (m_lastError.isEmpty())
-        m_lastError = m_socket.errorString();
-    if (m_state == State::Connecting && m_socket.state() == QAbstractSocket::UnconnectedState) {
-        QTimer::singleShot(0, this, [this] {
-            if (m_state == State::Connecting
-                && m_socket.state() == QAbstractSocket::UnconnectedState)
-                onDisconnected();
-        });
-    }
-}
-
-void OrderedSink::onSslErrors(const QList<QSslError> &errors)
-{
-    QStringList reasons;
-    for (const QSslError &e : errors)
-        reasons << e.errorString();
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        Q_EMIT certificateErrorsIgnored(reasons);
-        return;
-    }
-    m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
-}
-
-void OrderedSink::onConnectTimeout()
-{
-    if (m_state != State::Connecting)
-        return;
-    m_lastError = tr("no answer within %1 s").arg(m_connectTimeoutMs / 1000.0);
-    m_socket.abort();
     if (m_state == State::Connecting)
         onDisconnected();
 }
 
 void OrderedSink::onDisconnected()
 {
-    m_connectTimer.stop();
+    m_dialer.cancel();
     m_pingTimer.stop();
     m_stableTimer.stop();
     if (m_state == State::Closing) {
@@ -281,7 +246,7 @@ void OrderedSink::onDisconnected()
     if (m_state != State::Connecting && m_state != State::Connected)
         return;
 
-    QString reason = m_lastError;
+    QString reason = m_dialer.lastError();
     if (reason.isEmpty()) {
         reason = m_socket.closeCode() != QWebSocketProtocol::CloseCodeNormal
             ? tr("closed by the sink with code %1").arg(int(m_socket.closeCode()))
@@ -308,7 +273,7 @@ void OrderedSink::fail(const QString &reason)
     if (m_state == State::Done)
         return;
     m_state = State::Done;
-    m_connectTimer.stop();
+    m_dialer.cancel();
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_finishTimer.stop();

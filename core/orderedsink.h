@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reconnectpolicy.h"
+#include "websocketdialer.h"
 
 #include <QObject>
 #include <QTimer>
@@ -30,8 +31,8 @@ public:
     explicit OrderedSink(const QUrl &url, QObject *parent = nullptr);
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
-    void setInsecure(bool insecure) { m_insecure = insecure; }
-    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
+    void setConnectTimeoutMs(int ms) { m_dialer.setTimeoutMs(ms); }
     // Past this many written, unconfirmed frames the oldest stop being protected (counted in
     // unprotected()); frames never written are never dropped.
     void setReplayLimit(quint64 frames) { m_replayLimit = frames; }
@@ -73,10 +74,8 @@ private:
     void connectSocket();
     void onConnected();
     void onDisconnected();
-    void onError(QAbstractSocket::SocketError error);
-    void onSslErrors(const QList<QSslError> &errors);
     void onPong(quint64 elapsed, const QByteArray &payload);
-    void onConnectTimeout();
+    void onAttemptEnded();
     void pump();
     void writeAt(quint64 index);
     void trimReplay();
@@ -87,20 +86,17 @@ private:
 
     QUrl m_url;
     QWebSocket m_socket;
-    QTimer m_connectTimer;
+    WebSocketDialer m_dialer;
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QTimer m_finishTimer;
     QTimer m_stableTimer; // a reconnection that stays up this long restores the attempts
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
-    int m_connectTimeoutMs = 10000;
     int m_attempt = 0;
     bool m_everConnected = false;
-    bool m_insecure = false;
     bool m_finishing = false;
     bool m_pumpScheduled = false;
-    QString m_lastError;
 
     // Frames [m_base, m_total): m_frames[i - m_base] is frame i. Below m_base a frame is either
     // confirmed or was written and then evicted from the replay queue (unprotected).

@@ -1,17 +1,15 @@
 #include "websocketsource.h"
 
-#include <QSslError>
 
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
     , m_url(url)
     , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
-    , m_connectTimer(this)
+    , m_dialer(&m_socket, this)
     , m_retryTimer(this)
 {
     m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
-    m_connectTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_stableTimer.setSingleShot(true);
 
@@ -20,11 +18,10 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &MessageSource::binaryReceived);
     connect(&m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            &WebSocketSource::onError);
     connect(&m_socket, &QWebSocket::aboutToClose, this, &WebSocketSource::onAboutToClose);
-    connect(&m_socket, &QWebSocket::sslErrors, this, &WebSocketSource::onSslErrors);
-    connect(&m_connectTimer, &QTimer::timeout, this, &WebSocketSource::onConnectTimeout);
+    connect(&m_dialer, &WebSocketDialer::attemptEnded, this, &WebSocketSource::onAttemptEnded);
+    connect(&m_dialer, &WebSocketDialer::certificateErrorsIgnored, this,
+            &WebSocketSource::certificateErrorsIgnored);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
     connect(&m_stableTimer, &QTimer::timeout, this, &WebSocketSource::connectionRestored);
 }
@@ -53,9 +50,7 @@ void WebSocketSource::connectSocket()
     setPaused(false);
     m_state = State::Connecting;
     m_peerClosed = false;
-    m_lastError.clear();
-    m_connectTimer.start(m_connectTimeoutMs);
-    m_socket.open(m_url);
+    m_dialer.dial(m_url);
 }
 
 void WebSocketSource::close()
@@ -112,7 +107,7 @@ void WebSocketSource::setPaused(bool paused)
 
 void WebSocketSource::onConnected()
 {
-    m_connectTimer.stop();
+    m_dialer.cancel();
     if (m_state == State::Closing) {
         m_socket.close(QWebSocketProtocol::CloseCodeNormal);
         return;
@@ -143,48 +138,16 @@ void WebSocketSource::onAboutToClose()
         m_peerClosed = true;
 }
 
-void WebSocketSource::onError(QAbstractSocket::SocketError)
+void WebSocketSource::onAttemptEnded()
 {
-    // Keep the first error of an attempt; disconnected() (or the timeout) acts on it.
-    if (m_lastError.isEmpty())
-        m_lastError = m_socket.errorString();
-    if (m_state == State::Connecting && m_socket.state() == QAbstractSocket::UnconnectedState) {
-        // Some handshake failures leave the socket unconnected without a disconnected() signal.
-        QTimer::singleShot(0, this, [this] {
-            if (m_state == State::Connecting
-                && m_socket.state() == QAbstractSocket::UnconnectedState)
-                onDisconnected();
-        });
-    }
-}
-
-void WebSocketSource::onSslErrors(const QList<QSslError> &errors)
-{
-    QStringList reasons;
-    for (const QSslError &e : errors)
-        reasons << e.errorString();
-    if (m_insecure) {
-        m_socket.ignoreSslErrors(errors);
-        Q_EMIT certificateErrorsIgnored(reasons);
-        return;
-    }
-    m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
-}
-
-void WebSocketSource::onConnectTimeout()
-{
-    if (m_state != State::Connecting)
-        return;
-    m_lastError = tr("no answer within %1 s").arg(m_connectTimeoutMs / 1000.0);
-    m_socket.abort();
     if (m_state == State::Connecting)
         onDisconnected();
 }
 
 QString WebSocketSource::disconnectReason() const
 {
-    if (!m_lastError.isEmpty())
-        return m_lastError;
+    if (const QString error = m_dialer.lastError(); !error.isEmpty())
+        return error;
     if (m_peerClosed) {
         // Qt closes by itself on these; the feed did not choose them.
         if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
@@ -204,7 +167,7 @@ QString WebSocketSource::disconnectReason() const
 
 void WebSocketSource::onDisconnected()
 {
-    m_connectTimer.stop();
+    m_dialer.cancel();
     m_stableTimer.stop();
     switch (m_state) {
     case State::Closing:
@@ -244,7 +207,7 @@ void WebSocketSource::onDisconnected()
 void WebSocketSource::finishWith(bool normal, const QString &reason)
 {
     m_state = State::Ended;
-    m_connectTimer.stop();
+    m_dialer.cancel();
     m_retryTimer.stop();
     m_stableTimer.stop();
     QObject::disconnect(m_firstFrame);

@@ -2,6 +2,7 @@
 
 #include "messagesource.h"
 #include "reconnectpolicy.h"
+#include "websocketdialer.h"
 
 #include <QTimer>
 #include <QUrl>
@@ -37,8 +38,8 @@ public:
     explicit WebSocketSource(const QUrl &url, QObject *parent = nullptr);
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
-    void setInsecure(bool insecure) { m_insecure = insecure; }
-    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+    void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
+    void setConnectTimeoutMs(int ms) { m_dialer.setTimeoutMs(ms); }
 
     void open() override;
     void close() override;
@@ -56,10 +57,8 @@ private:
 
     void onConnected();
     void onDisconnected();
-    void onError(QAbstractSocket::SocketError error);
     void onAboutToClose();
-    void onSslErrors(const QList<QSslError> &errors);
-    void onConnectTimeout();
+    void onAttemptEnded();
     void connectSocket();
     void finishWith(bool normal, const QString &reason);
     void connectionRestored();
@@ -67,17 +66,14 @@ private:
 
     QUrl m_url;
     QWebSocket m_socket;
-    QTimer m_connectTimer;
+    WebSocketDialer m_dialer;
     QTimer m_retryTimer;
     QTimer m_stableTimer;
     QMetaObject::Connection m_firstFrame; // resets the attempts once a connection delivers
     ReconnectPolicy m_policy;
     State m_state = State::Idle;
-    int m_connectTimeoutMs = 10000;
     int m_attempt = 0;
     bool m_everConnected = false;
     bool m_peerClosed = false; // a close frame arrived from the peer
-    bool m_insecure = false;
     bool m_paused = false;
-    QString m_lastError;
 };

@@ -887,14 +887,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>приёмник подтвердил %1 из %2 кадров и не закрылся вовремя</translation>
     </message>
     <message>
-        <source>certificate not trusted: %1</source>
-        <translation>сертификат не заслуживает доверия: %1</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>нет ответа в течение %1 с</translation>
-    </message>
-    <message>
         <source>closed by the sink with code %1</source>
         <translation>закрыто приёмником с кодом %1</translation>
     </message>
@@ -1899,7 +1891,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
-    <name>WebSocketSource</name>
+    <name>WebSocketDialer</name>
     <message>
         <source>certificate not trusted: %1</source>
         <translation>сертификат не заслуживает доверия: %1</translation>
@@ -1908,6 +1900,9 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>no answer within %1 s</source>
         <translation>нет ответа в течение %1 с</translation>
     </message>
+</context>
+<context>
+    <name>WebSocketSource</name>
     <message>
         <source>closed by the feed with code %1</source>
         <translation>закрыто потоком с кодом %1</translation>

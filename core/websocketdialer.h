@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+class QSslError;
+class QWebSocket;
+
+/*!
+    The handshake half that the feed and the sink share. It opens a QWebSocket with a deadline,
+    keeps the first error of the attempt in words, refuses certificate errors unless insecure
+    (then it ignores exactly the errors of that handshake and says so), and reports an attempt
+    that ended before connecting even where Qt sends no disconnected().
+
+    The owner keeps its socket and its reconnect policy; the dialer is its child, so that it
+    moves to another thread along with it.
+*/
+class WebSocketDialer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebSocketDialer)
+
+public:
+    WebSocketDialer(QWebSocket *socket, QObject *parent);
+
+    void setInsecure(bool insecure) { m_insecure = insecure; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // A new attempt: forgets the last error and starts the deadline.
+    void dial(const QUrl &url);
+    // Stops the deadline (the owner closes or aborts the socket itself).
+    void cancel();
+    // The first error of the current attempt or connection, in words; empty when none.
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    // The attempt ended without a connection: an error that leaves the socket unconnected, or
+    // the deadline. lastError() says why. Not emitted when disconnected() reports it.
+    void attemptEnded();
+    // Insecure, and these certificate errors were ignored: the connection is not authenticated.
+    void certificateErrorsIgnored(const QStringList &errors);
+
+private:
+    void onError();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onTimeout();
+    void endAttempt();
+
+    QWebSocket *m_socket;
+    QTimer m_deadline;
+    QString m_lastError;
+    int m_timeoutMs = 10000;
+    bool m_dialing = false;
+    bool m_insecure = false;
+};
