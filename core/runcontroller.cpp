@@ -454,36 +454,54 @@ void RunController::addConnectionEvent(const ConnectionEvent &event)
     Q_EMIT notice(event.text());
 }
 
-void RunController::onFeedDropped(const QString &reason, int attempt)
+ConnectionEvent RunController::dropEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
+                                         const QString &reason, int attempt) const
 {
     ConnectionEvent e;
-    e.endpoint = ConnectionEvent::Endpoint::Feed;
+    e.endpoint = endpoint;
     e.atNs = m_timing.nowNs();
     e.attempt = attempt;
     e.reason = reason;
-    // A source reports the drop itself and then each failed attempt, until it reconnects.
-    if (m_feedDownSinceNs < 0) {
+    // An endpoint reports the drop itself and then each failed attempt, until it reconnects.
+    if (*downSinceNs < 0) {
         e.kind = ConnectionEvent::Kind::Dropped;
-        ++m_counters.feedDrops;
-        m_feedDownSinceNs = e.atNs;
+        *downSinceNs = e.atNs;
     } else {
         e.kind = ConnectionEvent::Kind::AttemptFailed;
-        ++m_counters.feedReconnectAttempts;
     }
+    return e;
+}
+
+ConnectionEvent RunController::reconnectEvent(ConnectionEvent::Endpoint endpoint,
+                                              qint64 *downSinceNs, qint64 *downTotalNs)
+{
+    ConnectionEvent e;
+    e.endpoint = endpoint;
+    e.kind = ConnectionEvent::Kind::Reconnected;
+    e.atNs = m_timing.nowNs();
+    e.downNs = *downSinceNs >= 0 ? e.atNs - *downSinceNs : 0;
+    *downTotalNs += e.downNs;
+    *downSinceNs = -1;
+    m_lastProgressNs = e.atNs;
+    return e;
+}
+
+void RunController::onFeedDropped(const QString &reason, int attempt)
+{
+    const ConnectionEvent e =
+        dropEvent(ConnectionEvent::Endpoint::Feed, &m_feedDownSinceNs, reason, attempt);
+    if (e.kind == ConnectionEvent::Kind::Dropped)
+        ++m_counters.feedDrops;
+    else
+        ++m_counters.feedReconnectAttempts;
     addConnectionEvent(e);
 }
 
 void RunController::onFeedReconnected()
 {
-    ConnectionEvent e;
-    e.endpoint = ConnectionEvent::Endpoint::Feed;
-    e.kind = ConnectionEvent::Kind::Reconnected;
-    e.atNs = m_timing.nowNs();
-    e.downNs = m_feedDownSinceNs >= 0 ? e.atNs - m_feedDownSinceNs : 0;
+    const ConnectionEvent e =
+        reconnectEvent(ConnectionEvent::Endpoint::Feed, &m_feedDownSinceNs, &m_counters.feedDownNs);
     ++m_counters.feedReconnects;
-    m_counters.feedDownNs += e.downNs;
-    m_feedDownSinceNs = -1;
-    m_lastProgressNs = e.atNs;
     if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
         Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and shows "
                          "as missing ids"));
@@ -495,32 +513,18 @@ void RunController::onFeedReconnected()
 
 void RunController::onSinkDropped(const QString &reason, int attempt)
 {
-    ConnectionEvent e;
-    e.endpoint = ConnectionEvent::Endpoint::Sink;
-    e.atNs = m_timing.nowNs();
-    e.attempt = attempt;
-    e.reason = reason;
-    if (m_sinkDownSinceNs < 0) {
-        e.kind = ConnectionEvent::Kind::Dropped;
-        m_sinkDownSinceNs = e.atNs;
-    } else {
-        e.kind = ConnectionEvent::Kind::AttemptFailed;
+    const ConnectionEvent e =
+        dropEvent(ConnectionEvent::Endpoint::Sink, &m_sinkDownSinceNs, reason, attempt);
+    // Its drops the sink counts itself (OrderedSink::drops()).
+    if (e.kind == ConnectionEvent::Kind::AttemptFailed)
         ++m_counters.sinkReconnectAttempts;
-    }
     addConnectionEvent(e);
 }
 
 void RunController::onSinkReconnected()
 {
-    ConnectionEvent e;
-    e.endpoint = ConnectionEvent::Endpoint::Sink;
-    e.kind = ConnectionEvent::Kind::Reconnected;
-    e.atNs = m_timing.nowNs();
-    e.downNs = m_sinkDownSinceNs >= 0 ? e.atNs - m_sinkDownSinceNs : 0;
-    m_counters.sinkDownNs += e.downNs;
-    m_sinkDownSinceNs = -1;
-    m_lastProgressNs = e.atNs;
-    addConnectionEvent(e);
+    addConnectionEvent(reconnectEvent(ConnectionEvent::Endpoint::Sink, &m_sinkDownSinceNs,
+                                      &m_counters.sinkDownNs));
 }
 
 void RunController::onCertificateErrorsIgnored(const QStringList &errors)

@@ -90,6 +90,10 @@ private:
     void onHoldTimer();
     void updateFlowControl();
     void onIdleCheck();
+    ConnectionEvent dropEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
+                              const QString &reason, int attempt) const;
+    ConnectionEvent reconnectEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
+                                   qint64 *downTotalNs);
     void onFeedDropped(const QString &reason, int attempt);
     void onFeedReconnected();
     void onSinkDropped(const QString &reason, int attempt);
