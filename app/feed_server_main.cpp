@@ -20,8 +20,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
         "Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&"
-        "disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk=&oversize=&drop= and "
-        "validates what arrives at ws://HOST:PORT/ordered-messages/<name>."));
+        "disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk=&oversize=&drop=&drops=&replay=&"
+        "closecode=&stall= and validates what arrives at "
+        "ws://HOST:PORT/ordered-messages/<name>?slow=&drop=&drops= (wss:// with --tls-cert "
+        "and --tls-key)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(

@@ -1939,10 +1939,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>main</name>
     <message>
-        <source>Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop= and validates what arrives at ws://HOST:PORT/ordered-messages/&lt;name&gt;.</source>
-        <translation>Отдаёт симулированный неупорядоченный поток по адресу ws://ХОСТ:ПОРТ/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop= и проверяет то, что приходит на ws://ХОСТ:ПОРТ/ordered-messages/&lt;имя&gt;.</translation>
-    </message>
-    <message>
         <source>Port to listen on (0: any free port).</source>
         <translation>Порт для прослушивания (0: любой свободный).</translation>
     </message>
@@ -1961,6 +1957,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>The certificate's private key (PEM, unencrypted).</source>
         <translation>Закрытый ключ сертификата (PEM, незашифрованный).</translation>
+    </message>
+    <message>
+        <source>Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= and validates what arrives at ws://HOST:PORT/ordered-messages/&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// with --tls-cert and --tls-key).</source>
+        <translation>Отдаёт смоделированный поток без порядка по адресу ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= и проверяет то, что приходит на ws://HOST:PORT/ordered-messages/&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// с --tls-cert и --tls-key).</translation>
     </message>
 </context>
 </TS>
