@@ -66,10 +66,10 @@ PhaseTiming RunTiming::phases(bool waitForSink) const
         connected = std::max(connected, until(m_sinkConnected));
     t.connectMs = toMs(connected);
     if (m_feedConnected >= 0)
-        t.receiveMs = toMs(until(m_feedEnded) - m_feedConnected);
+        t.receiveMs = toMs(std::max<qint64>(0, until(m_feedEnded) - m_feedConnected));
     t.orderMs = toMs(m_orderNs);
     if (m_sendStarted >= 0)
-        t.sendMs = toMs(until(m_sendFinished) - m_sendStarted);
+        t.sendMs = toMs(std::max<qint64>(0, until(m_sendFinished) - m_sendStarted));
     t.totalMs = toMs(now);
     return t;
 }

@@ -11,7 +11,7 @@ WebSocketDialer::WebSocketDialer(QWebSocket *socket, QObject *parent)
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &WebSocketDialer::onTimeout);
     connect(m_socket, &QWebSocket::connected, this, &WebSocketDialer::cancel);
-    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketDialer::cancel);
+    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketDialer::onDisconnected);
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &WebSocketDialer::onError);
     connect(m_socket, &QWebSocket::sslErrors, this, &WebSocketDialer::onSslErrors);
@@ -29,6 +29,16 @@ void WebSocketDialer::cancel()
 {
     m_dialing = false;
     m_deadline.stop();
+}
+
+void WebSocketDialer::onDisconnected()
+{
+    // Qt 6.4's QWebSocket does not always emit error() for a failed handshake (a refused
+    // connection, for one) but keeps the reason: take it before the owner asks.
+    if (m_dialing && m_lastError.isEmpty()
+        && m_socket->error() != QAbstractSocket::UnknownSocketError)
+        m_lastError = m_socket->errorString();
+    cancel();
 }
 
 void WebSocketDialer::onError()

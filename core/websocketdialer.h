@@ -42,6 +42,7 @@ Q_SIGNALS:
     void certificateErrorsIgnored(const QStringList &errors);
 
 private:
+    void onDisconnected();
     void onError();
     void onSslErrors(const QList<QSslError> &errors);
     void onTimeout();
