@@ -92,10 +92,11 @@ void HeadlessRunner::start()
 
     if (config.feedKind == FeedKind::Redis && !m_options.quiet) {
         // Pub/sub delivers only to subscribers: say when the subscription is in place.
-        connect(&m_controller, &RunController::stateChanged, this, [this, config](RunState s) {
-            if (s == RunState::Running)
-                printLine(stdout, tr("reading %1").arg(config.redis.description()));
-        });
+        connect(&m_controller, &RunController::stateChanged, this,
+                [source = config.redis.description()](RunState s) {
+                    if (s == RunState::Running)
+                        printLine(stdout, tr("reading %1").arg(source));
+                });
     }
     connect(&m_controller, &RunController::finished, this, &HeadlessRunner::onFinished);
     connect(&m_controller, &RunController::notice, this, [this](const QString &message) {
