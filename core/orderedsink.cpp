@@ -144,6 +144,7 @@ void OrderedSink::ping()
     if (m_state != State::Connected || m_cursor <= m_confirmed)
         return;
     m_lastPinged = m_cursor;
+    ++m_pingsInFlight;
     m_socket.ping(encodeCount(m_cursor));
 }
 
@@ -151,18 +152,22 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
 {
     if (payload.size() != 8)
         return;
+    if (m_pingsInFlight > 0)
+        --m_pingsInFlight;
     const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
-    if (upTo <= m_confirmed)
+    if (upTo > m_confirmed) {
+        m_attempt = 0;
+        m_stableTimer.stop();
+        m_confirmed = upTo;
+        while (m_base < m_confirmed) {
+            m_frames.pop_front();
+            ++m_base;
+        }
+        Q_EMIT confirmedChanged(m_confirmed);
+    } else if (m_pingsInFlight > 0) {
         return;
-    m_attempt = 0;
-    m_stableTimer.stop();
-    m_confirmed = upTo;
-    while (m_base < m_confirmed) {
-        m_frames.pop_front();
-        ++m_base;
     }
-    Q_EMIT confirmedChanged(m_confirmed);
-    maybeClose();
+    maybeClose(); // the last pong may be all that the close waited for
 }
 
 void OrderedSink::finish(int timeoutMs)
@@ -187,6 +192,11 @@ void OrderedSink::maybeClose()
         ping();
         return;
     }
+    // Qt closes the TCP connection right after its close frame. A pong still on its way would
+    // then meet a closed socket, and the peer's kernel, answered with a reset, may discard our
+    // close frame unread (the sink sees 1006 instead of 1000): close only when no pong is due.
+    if (m_pingsInFlight > 0)
+        return;
     m_state = State::Closing;
     m_pingTimer.stop();
     m_socket.close(QWebSocketProtocol::CloseCodeNormal);
@@ -214,6 +224,7 @@ void OrderedSink::onConnected()
     if (m_attempt > 0)
         m_stableTimer.start(m_policy.stableAfterMs);
     m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
+    m_pingsInFlight = 0; // pongs do not outlive their connection
     m_pingTimer.start();
     if (m_everConnected) {
         ++m_reconnects;
