@@ -1,6 +1,5 @@
 #include "websocketsource.h"
 
-
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
     , m_url(url)
