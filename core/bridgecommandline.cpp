@@ -1,15 +1,5 @@
 #include "bridgecommandline.h"
-
-namespace {
-
-QCommandLineOption option(const QString &name, const QString &description,
-                          const QString &valueName = QString(),
-                          const QString &defaultValue = QString())
-{
-    return QCommandLineOption(name, description, valueName, defaultValue);
-}
-
-} // namespace
+#include "commandlinebasics.h"
 
 BridgeCommandLine::BridgeCommandLine()
 {
@@ -20,41 +10,48 @@ BridgeCommandLine::BridgeCommandLine()
            "backoff. Reports consumers, messages/s and messages forwarded."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
-    m_parser.addOption(option(QStringLiteral("redis"),
-                              tr("The Redis server: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]. "
-                                 "The password may also come from REDIS_PASSWORD."),
-                              tr("URL"), QStringLiteral("redis://127.0.0.1:6379")));
-    m_parser.addOption(option(QStringLiteral("channel"),
-                              tr("The pub/sub channel to serve. What is published while Redis "
-                                 "is away or no consumer is connected is lost."),
-                              tr("NAME"), QStringLiteral("test_websocket")));
-    m_parser.addOption(option(QStringLiteral("stream"),
-                              tr("Serve this Redis stream instead of a channel (XREAD BLOCK): "
-                                 "a bridge or consumer restart loses nothing. Each entry's "
-                                 "\"data\" field (or its first field) is one frame."),
-                              tr("KEY")));
-    m_parser.addOption(option(QStringLiteral("stream-from"),
-                              tr("With --stream, the first time (no cursor stored yet): $ "
-                                 "entries added from now on, 0 the whole stream, or what "
-                                 "follows an entry id."),
-                              tr("ID"), QStringLiteral("$")));
-    m_parser.addOption(option(QStringLiteral("name"),
-                              tr("With --stream: this bridge's name; the last entry its consumers "
-                                 "confirmed is kept in Redis under "
-                                 "reorder-bridge:NAME:KEY:last-delivered."),
-                              tr("NAME"), QStringLiteral("default")));
-    m_parser.addOption(option(QStringLiteral("listen"),
-                              tr("Address and port to serve on (port 0: any free port)."),
-                              tr("HOST:PORT"), QStringLiteral("127.0.0.1:8765")));
-    m_parser.addOption(option(QStringLiteral("report-interval"),
-                              tr("Report consumers, messages/s and messages forwarded every S "
-                                 "seconds while something changes (0: never)."),
-                              tr("S"), QStringLiteral("5")));
-    m_parser.addOption(option(QStringLiteral("max-consumer-backlog"),
-                              tr("Channel: disconnect a consumer that leaves more than MB "
-                                 "mebibytes unread."),
-                              tr("MB"), QStringLiteral("256")));
-    m_parser.addOption(option(QStringLiteral("quiet"), tr("Log nothing but errors.")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("redis"),
+                           tr("The Redis server: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]. "
+                              "The password may also come from REDIS_PASSWORD."),
+                           tr("URL"), QStringLiteral("redis://127.0.0.1:6379")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("channel"),
+                           tr("The pub/sub channel to serve. What is published while Redis "
+                              "is away or no consumer is connected is lost."),
+                           tr("NAME"), QStringLiteral("test_websocket")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("stream"),
+                           tr("Serve this Redis stream instead of a channel (XREAD BLOCK): "
+                              "a bridge or consumer restart loses nothing. Each entry's "
+                              "\"data\" field (or its first field) is one frame."),
+                           tr("KEY")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("stream-from"),
+                           tr("With --stream, the first time (no cursor stored yet): $ "
+                              "entries added from now on, 0 the whole stream, or what "
+                              "follows an entry id."),
+                           tr("ID"), QStringLiteral("$")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("name"),
+                           tr("With --stream: this bridge's name; the last entry its consumers "
+                              "confirmed is kept in Redis under "
+                              "reorder-bridge:NAME:KEY:last-delivered."),
+                           tr("NAME"), QStringLiteral("default")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("listen"), tr("Address and port to serve on (port 0: any free port)."),
+        tr("HOST:PORT"), QStringLiteral("127.0.0.1:8765")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("report-interval"),
+                           tr("Report consumers, messages/s and messages forwarded every S "
+                              "seconds while something changes (0: never)."),
+                           tr("S"), QStringLiteral("5")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("max-consumer-backlog"),
+                           tr("Channel: disconnect a consumer that leaves more than MB "
+                              "mebibytes unread."),
+                           tr("MB"), QStringLiteral("256")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("quiet"), tr("Log nothing but errors.")));
 }
 
 std::optional<std::pair<QHostAddress, quint16>> BridgeCommandLine::parseListen(const QString &text)
@@ -86,12 +83,8 @@ std::optional<BridgeOptions> BridgeCommandLine::parse(const QStringList &argumen
             *error = message;
         return std::nullopt;
     };
-    if (!m_parser.parse(arguments))
-        return failWith(m_parser.errorText());
-    m_help = m_parser.isSet(QStringLiteral("help"));
-    m_version = m_parser.isSet(QStringLiteral("version"));
-    if (!m_parser.positionalArguments().isEmpty())
-        return failWith(tr("unexpected argument: %1").arg(m_parser.positionalArguments().first()));
+    if (auto e = CommandLineBasics::parse(m_parser, arguments, &m_help, &m_version))
+        return failWith(*e);
 
     BridgeOptions o;
     RedisBridgeConfig &c = o.config;
@@ -132,14 +125,15 @@ std::optional<BridgeOptions> BridgeCommandLine::parse(const QStringList &argumen
     c.listenAddress = listen->first;
     c.listenPort = listen->second;
 
-    bool ok = false;
-    const int seconds = m_parser.value(QStringLiteral("report-interval")).toInt(&ok);
-    if (!ok || seconds < 0 || seconds > 86400)
-        return failWith(tr("--report-interval must be whole seconds from 0 to 86400"));
-    c.reportIntervalMs = seconds * 1000;
-    const int mebibytes = m_parser.value(QStringLiteral("max-consumer-backlog")).toInt(&ok);
-    if (!ok || mebibytes < 1 || mebibytes > 65536)
-        return failWith(tr("--max-consumer-backlog must be from 1 to 65536 (MiB)"));
-    c.maxConsumerBacklogBytes = qint64(mebibytes) * 1024 * 1024;
+    qint64 seconds = 0;
+    if (auto e = CommandLineBasics::integer(m_parser, QStringLiteral("report-interval"), 0, 86400,
+                                            &seconds))
+        return failWith(*e);
+    c.reportIntervalMs = int(seconds) * 1000;
+    qint64 mebibytes = 0;
+    if (auto e = CommandLineBasics::integer(m_parser, QStringLiteral("max-consumer-backlog"), 1,
+                                            65536, &mebibytes))
+        return failWith(*e);
+    c.maxConsumerBacklogBytes = mebibytes * 1024 * 1024;
     return o;
 }

@@ -1,17 +1,7 @@
 #include "commandline.h"
+#include "commandlinebasics.h"
 
 #include <QUrlQuery>
-
-namespace {
-
-QCommandLineOption option(const QString &name, const QString &description,
-                          const QString &valueName = QString(),
-                          const QString &defaultValue = QString())
-{
-    return QCommandLineOption(name, description, valueName, defaultValue);
-}
-
-} // namespace
 
 QString CommandLine::defaultSimulatorQuery()
 {
@@ -26,105 +16,122 @@ CommandLine::CommandLine()
            "is started on a free loopback port and both URLs point at it."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
+    m_parser.addOption(QCommandLineOption(QStringLiteral("headless"),
+                                          tr("Run without a window and print the summary.")));
     m_parser.addOption(
-        option(QStringLiteral("headless"), tr("Run without a window and print the summary.")));
-    m_parser.addOption(option(QStringLiteral("ws-url"),
-                              tr("The feed to read (ws:// or wss://). Default: the built-in "
-                                 "simulator."),
-                              tr("URL")));
-    m_parser.addOption(option(QStringLiteral("redis-url"),
-                              tr("Read the feed from Redis instead of a WebSocket: "
-                                 "redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], with --channel or "
-                                 "--stream. The password may also come from REDIS_PASSWORD."),
-                              tr("URL")));
-    m_parser.addOption(option(QStringLiteral("channel"),
-                              tr("With --redis-url: subscribe to this pub/sub channel. What is "
-                                 "published while the monitor is not subscribed is lost (and "
-                                 "shows as missing ids)."),
-                              tr("NAME")));
-    m_parser.addOption(option(QStringLiteral("stream"),
-                              tr("With --redis-url: read this Redis stream (XREAD); each entry's "
-                                 "\"data\" field (or its first field) is one frame."),
-                              tr("KEY")));
-    m_parser.addOption(option(QStringLiteral("stream-from"),
-                              tr("With --stream: 0 reads the whole stream, $ only entries added "
-                                 "from now on, an entry id what follows it."),
-                              tr("ID"), QStringLiteral("0")));
-    m_parser.addOption(option(QStringLiteral("send-url"),
-                              tr("Where to forward the ordered messages. Default: the built-in "
-                                 "simulator's sink when the feed is built in, else nowhere."),
-                              tr("URL")));
-    m_parser.addOption(option(QStringLiteral("count"),
-                              tr("End the run after N accepted messages (0: when the feed "
-                                 "closes)."),
-                              tr("N"), QStringLiteral("0")));
-    m_parser.addOption(option(QStringLiteral("window"),
-                              tr("Reorder window W: the heap's capacity in stream mode."), tr("W"),
-                              QString::number(DefaultWindow)));
-    m_parser.addOption(option(QStringLiteral("mode"),
-                              tr("stream: forward as soon as order allows; batch: hold the "
-                                 "whole run and send it sorted at the end."),
-                              tr("MODE"), QStringLiteral("stream")));
-    m_parser.addOption(option(QStringLiteral("max-hold"),
-                              tr("Stream mode: release a message held longer than MS "
-                                 "milliseconds, giving up what it waits for (0: off)."),
-                              tr("MS"), QStringLiteral("0")));
-    m_parser.addOption(option(QStringLiteral("start-id"),
-                              tr("The first expected id (default: learned from the first W "
-                                 "messages)."),
-                              tr("ID")));
+        QCommandLineOption(QStringLiteral("ws-url"),
+                           tr("The feed to read (ws:// or wss://). Default: the built-in "
+                              "simulator."),
+                           tr("URL")));
     m_parser.addOption(
-        option(QStringLiteral("csv"),
-               tr("Write one row per message to FILE (a folder: a file named after the sink "
-                  "and the start time, inside it)."),
-               tr("FILE")));
-    m_parser.addOption(option(QStringLiteral("report"),
-                              tr("Write the JSON report to FILE (a folder: a file named after "
-                                 "the sink and the start time, inside it)."),
-                              tr("FILE")));
-    m_parser.addOption(option(QStringLiteral("sim"),
-                              tr("Feed parameters of the built-in simulator, as a query string "
-                                 "(count, disorder, start, seed, rate, delay, dup, gap, junk, "
-                                 "oversize, drop)."),
-                              tr("QUERY"), defaultSimulatorQuery()));
-    m_parser.addOption(option(QStringLiteral("sink-name"),
-                              tr("Name of the built-in sink: /ordered-messages/NAME."), tr("NAME"),
-                              QStringLiteral("reorder-monitor")));
-    m_parser.addOption(option(QStringLiteral("max-frame-bytes"),
-                              tr("Frames larger than this are malformed (counted, not "
-                                 "forwarded)."),
-                              tr("BYTES"), QString::number(MessageCodec::DefaultMaxFrameBytes)));
-    m_parser.addOption(option(QStringLiteral("connect-timeout"),
-                              tr("Give up connecting after MS milliseconds."), tr("MS"),
-                              QStringLiteral("10000")));
-    m_parser.addOption(option(QStringLiteral("reconnect-attempts"),
-                              tr("Reconnect a dropped feed or sink up to N times in a row, with "
-                                 "exponential backoff (0: never)."),
-                              tr("N"), QStringLiteral("8")));
-    m_parser.addOption(option(QStringLiteral("idle-timeout"),
-                              tr("End the run when nothing moved for MS milliseconds: no frame "
-                                 "from the feed and no confirmation from the sink (time spent "
-                                 "reconnecting the feed excluded). The report says so (end_reason "
-                                 "idle_timeout). 0: wait forever. Default: %1.")
-                                  .arg(RunConfig::DefaultIdleTimeoutMs),
-                              tr("MS"), QString::number(RunConfig::DefaultIdleTimeoutMs)));
-    m_parser.addOption(option(QStringLiteral("batch-memory-mb"),
-                              tr("Batch mode: past this much memory held (an estimate), stop "
-                                 "reading the feed, send what is held and fail with a clear "
-                                 "message (exit status 1). Stream mode needs only the window. "
-                                 "Default: %1.")
-                                  .arg(RunConfig::DefaultBatchMemoryBytes >> 20),
-                              tr("MB"), QString::number(RunConfig::DefaultBatchMemoryBytes >> 20)));
-    m_parser.addOption(option(QStringLiteral("insecure"),
-                              tr("Accept certificate errors on wss:// (the connection is then "
-                                 "not authenticated).")));
-    m_parser.addOption(option(QStringLiteral("quiet"), tr("Print nothing but errors.")));
-    m_parser.addOption(option(QStringLiteral("lang"),
-                              tr("User interface language (en, ru). Default: the system's."),
-                              tr("LANG")));
-    m_parser.addOption(option(QStringLiteral("screenshot"),
-                              tr("Window: run the demo, save a screenshot to FILE and exit."),
-                              tr("FILE")));
+        QCommandLineOption(QStringLiteral("redis-url"),
+                           tr("Read the feed from Redis instead of a WebSocket: "
+                              "redis://[[USER]:PASSWORD@]HOST[:PORT][/DB], with --channel or "
+                              "--stream. The password may also come from REDIS_PASSWORD."),
+                           tr("URL")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("channel"),
+                           tr("With --redis-url: subscribe to this pub/sub channel. What is "
+                              "published while the monitor is not subscribed is lost (and "
+                              "shows as missing ids)."),
+                           tr("NAME")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("stream"),
+                           tr("With --redis-url: read this Redis stream (XREAD); each entry's "
+                              "\"data\" field (or its first field) is one frame."),
+                           tr("KEY")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("stream-from"),
+                           tr("With --stream: 0 reads the whole stream, $ only entries added "
+                              "from now on, an entry id what follows it."),
+                           tr("ID"), QStringLiteral("0")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("send-url"),
+                           tr("Where to forward the ordered messages. Default: the built-in "
+                              "simulator's sink when the feed is built in, else nowhere."),
+                           tr("URL")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("count"),
+                           tr("End the run after N accepted messages (0: when the feed "
+                              "closes)."),
+                           tr("N"), QStringLiteral("0")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("window"), tr("Reorder window W: the heap's capacity in stream mode."),
+        tr("W"), QString::number(DefaultWindow)));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("mode"),
+                           tr("stream: forward as soon as order allows; batch: hold the "
+                              "whole run and send it sorted at the end."),
+                           tr("MODE"), QStringLiteral("stream")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("max-hold"),
+                                          tr("Stream mode: release a message held longer than MS "
+                                             "milliseconds, giving up what it waits for (0: off)."),
+                                          tr("MS"), QStringLiteral("0")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("start-id"),
+                           tr("The first expected id (default: learned from the first W "
+                              "messages)."),
+                           tr("ID")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("csv"),
+        tr("Write one row per message to FILE (a folder: a file named after the sink "
+           "and the start time, inside it)."),
+        tr("FILE")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("report"),
+                           tr("Write the JSON report to FILE (a folder: a file named after "
+                              "the sink and the start time, inside it)."),
+                           tr("FILE")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("sim"),
+                           tr("Feed parameters of the built-in simulator, as a query string "
+                              "(count, disorder, start, seed, rate, delay, dup, gap, junk, "
+                              "oversize, drop)."),
+                           tr("QUERY"), defaultSimulatorQuery()));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("sink-name"),
+                                          tr("Name of the built-in sink: /ordered-messages/NAME."),
+                                          tr("NAME"), QStringLiteral("reorder-monitor")));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("max-frame-bytes"),
+                                          tr("Frames larger than this are malformed (counted, not "
+                                             "forwarded)."),
+                                          tr("BYTES"),
+                                          QString::number(MessageCodec::DefaultMaxFrameBytes)));
+    m_parser.addOption(QCommandLineOption(QStringLiteral("connect-timeout"),
+                                          tr("Give up connecting after MS milliseconds."), tr("MS"),
+                                          QStringLiteral("10000")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("reconnect-attempts"),
+                           tr("Reconnect a dropped feed or sink up to N times in a row, with "
+                              "exponential backoff (0: never)."),
+                           tr("N"), QStringLiteral("8")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("idle-timeout"),
+                           tr("End the run when nothing moved for MS milliseconds: no frame "
+                              "from the feed and no confirmation from the sink (time spent "
+                              "reconnecting the feed excluded). The report says so (end_reason "
+                              "idle_timeout). 0: wait forever. Default: %1.")
+                               .arg(RunConfig::DefaultIdleTimeoutMs),
+                           tr("MS"), QString::number(RunConfig::DefaultIdleTimeoutMs)));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("batch-memory-mb"),
+                           tr("Batch mode: past this much memory held (an estimate), stop "
+                              "reading the feed, send what is held and fail with a clear "
+                              "message (exit status 1). Stream mode needs only the window. "
+                              "Default: %1.")
+                               .arg(RunConfig::DefaultBatchMemoryBytes >> 20),
+                           tr("MB"), QString::number(RunConfig::DefaultBatchMemoryBytes >> 20)));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("insecure"),
+                           tr("Accept certificate errors on wss:// (the connection is then "
+                              "not authenticated).")));
+    m_parser.addOption(
+        QCommandLineOption(QStringLiteral("quiet"), tr("Print nothing but errors.")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("lang"), tr("User interface language (en, ru). Default: the system's."),
+        tr("LANG")));
+    m_parser.addOption(QCommandLineOption(
+        QStringLiteral("screenshot"),
+        tr("Window: run the demo, save a screenshot to FILE and exit."), tr("FILE")));
 }
 
 std::optional<CommandLineOptions> CommandLine::parse(const QStringList &arguments, QString *error)
@@ -134,12 +141,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
             *error = message;
         return std::nullopt;
     };
-    if (!m_parser.parse(arguments))
-        return failWith(m_parser.errorText());
-    m_help = m_parser.isSet(QStringLiteral("help"));
-    m_version = m_parser.isSet(QStringLiteral("version"));
-    if (!m_parser.positionalArguments().isEmpty())
-        return failWith(tr("unexpected argument: %1").arg(m_parser.positionalArguments().first()));
+    if (auto e = CommandLineBasics::parse(m_parser, arguments, &m_help, &m_version))
+        return failWith(*e);
 
     CommandLineOptions o;
     RunConfig &c = o.config;
@@ -157,19 +160,8 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     o.sinkName = m_parser.value(QStringLiteral("sink-name"));
     c.insecure = m_parser.isSet(QStringLiteral("insecure"));
 
-    auto integer = [this](const QString &name, qint64 min, qint64 max,
-                          qint64 *out) -> std::optional<QString> {
-        bool ok = false;
-        const QString text = m_parser.value(name);
-        const qint64 v = text.toLongLong(&ok);
-        if (!ok || v < min || v > max)
-            return tr("--%1 must be an integer from %2 to %3, not \"%4\"")
-                .arg(name)
-                .arg(min)
-                .arg(max)
-                .arg(text);
-        *out = v;
-        return std::nullopt;
+    auto integer = [this](const QString &name, qint64 min, qint64 max, qint64 *out) {
+        return CommandLineBasics::integer(m_parser, name, min, max, out);
     };
     qint64 value = 0;
     if (auto e = integer(QStringLiteral("count"), 0, std::numeric_limits<qint64>::max(), &value))

@@ -289,6 +289,8 @@ void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,
 
 void RunController::forwardReleased(qint64 nowNs)
 {
+    if (m_sink && !m_released.empty())
+        m_timing.markSendStarted();
     for (const ReleasedMessage &r : m_released) {
         Payload &payload = m_payloads[r.slot];
         const QString frame = std::move(payload.frame);
@@ -306,21 +308,22 @@ void RunController::forwardReleased(qint64 nowNs)
         if (-distance > m_counters.maxEarlyDistance)
             m_counters.maxEarlyDistance = -distance;
 
-        qint64 sentNs = -1;
-        if (m_sink) {
-            m_timing.markSendStarted();
-            if (m_sink->send(frame))
-                sentNs = nowNs;
-        }
+        qint64 sentNs = MessageRelease::NotForwarded;
+        if (m_sink)
+            sentNs = m_sink->send(frame) ? nowNs : MessageRelease::Queued;
         if (m_config.recordEvents)
             m_batch.releases.append(
                 MessageRelease {arrivalIndex, output, distance, nowNs, hold, sentNs});
     }
     m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
-    if (m_sink
-        && m_sink->unconfirmed() > std::max(m_config.sinkHighWater, m_counters.sinkBacklogPeak))
-        updateFlowControl();
+    if (m_sink) {
+        // Past the high mark the feed is held back, at every crossing (the peak is only kept).
+        const quint64 waiting = m_sink->unconfirmed();
+        m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
+        if (!m_feedPaused && waiting > m_config.sinkHighWater)
+            updateFlowControl();
+    }
 }
 
 void RunController::updateFlowControl()
@@ -378,11 +381,8 @@ void RunController::releaseAll()
     m_buffer->flush(m_released);
     const qint64 after = m_timing.nowNs();
     m_timing.addOrderNs(after - now);
-    if (!m_released.empty()) {
-        if (m_sink)
-            m_timing.markSendStarted();
+    if (!m_released.empty())
         forwardReleased(after);
-    }
 }
 
 void RunController::flush()

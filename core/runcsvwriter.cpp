@@ -85,7 +85,8 @@ void RunCsvWriter::add(const RunEventBatch &batch)
             continue;
         row->release = release;
         row->released = true;
-        row->complete = release.sentNs >= 0;
+        // Without a sink no sent time will come: the row is complete as it is.
+        row->complete = release.sentNs != MessageRelease::Queued;
         if (!row->complete)
             m_awaitingSend.push_back(release.arrivalIndex);
     }

@@ -39,7 +39,12 @@ struct MessageRelease
     qint64 distance = 0; // arrival index - output index, both over sent messages
     qint64 releaseNs = 0;
     qint64 holdNs = 0;
-    qint64 sentNs = -1; // when written to the sink; -1 until then (see SentUpdate)
+    // When written to the sink; Queued until then (a SentUpdate follows); NotForwarded when the
+    // run has no sink.
+    qint64 sentNs = Queued;
+
+    static constexpr qint64 Queued = -1;
+    static constexpr qint64 NotForwarded = -2;
 };
 
 // Frames queued while the sink connected, written at sentNs.

@@ -159,9 +159,13 @@ public:
     // A run of wss:// with --insecure: its connection was not authenticated.
     bool ranInsecure() const;
 
-    bool passed() const { return error.isEmpty() && problems.isEmpty(); }
+    // A run that ended (a default report, of no run, never passes) without error or problem.
+    bool passed() const
+    {
+        return endReason != RunEnd::None && error.isEmpty() && problems.isEmpty();
+    }
     bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
-    int exitCode() const { return !error.isEmpty() ? 2 : (problems.isEmpty() ? 0 : 1); }
+    int exitCode() const { return !error.isEmpty() ? 2 : (passed() ? 0 : 1); }
 
     // Fills problems from the counters and the validation; call once the run has ended.
     void evaluate();

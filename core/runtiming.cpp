@@ -17,40 +17,40 @@ void RunTiming::start()
     m_clock.start();
 }
 
-void RunTiming::mark(qint64 &slot, qint64 now)
+void RunTiming::mark(qint64 &slot) const
 {
     if (slot < 0)
-        slot = now;
+        slot = nowNs();
 }
 
 void RunTiming::markFeedConnected()
 {
-    mark(m_feedConnected, nowNs());
+    mark(m_feedConnected);
 }
 
 void RunTiming::markSinkConnected()
 {
-    mark(m_sinkConnected, nowNs());
+    mark(m_sinkConnected);
 }
 
 void RunTiming::markFeedEnded()
 {
-    mark(m_feedEnded, nowNs());
+    mark(m_feedEnded);
 }
 
 void RunTiming::markSendStarted()
 {
-    mark(m_sendStarted, nowNs());
+    mark(m_sendStarted);
 }
 
 void RunTiming::markSendFinished()
 {
-    mark(m_sendFinished, nowNs());
+    mark(m_sendFinished);
 }
 
 void RunTiming::markFinished()
 {
-    mark(m_finished, nowNs());
+    mark(m_finished);
 }
 
 PhaseTiming RunTiming::phases(bool waitForSink) const

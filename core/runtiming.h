@@ -37,7 +37,8 @@ public:
     qint64 finishedNs() const { return m_finished; }
 
 private:
-    static void mark(qint64 &slot, qint64 now);
+    // Sets `slot` to now the first time only (the clock is read only then).
+    void mark(qint64 &slot) const;
 
     QElapsedTimer m_clock;
     qint64 m_feedConnected = -1;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void roundTrip();
     void writerRowsInArrivalOrder();
     void writerWaitsForSentTime();
+    void writerWithoutSinkWritesAtRelease();
     void writerFailsOnBadPath();
 };
 
@@ -177,6 +178,27 @@ void tst_Csv::writerWaitsForSentTime()
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows[1].at(8), QStringLiteral("9.000"));
     QCOMPARE(rows[2].at(8), QStringLiteral("9.000"));
+}
+
+void tst_Csv::writerWithoutSinkWritesAtRelease()
+{
+    // No sink, no sent time to wait for: rows go out as soon as they are released, so memory
+    // holds about the window, not the whole run.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("nosink.csv"));
+    RunCsvWriter writer(path);
+    QVERIFY(writer.open(nullptr));
+    RunEventBatch batch;
+    batch.arrivals << arrival(0, 0, QStringLiteral(R"({"id":0})"), MessageStatus::Accepted)
+                   << arrival(1, 1, QStringLiteral(R"({"id":1})"), MessageStatus::Accepted);
+    batch.releases << MessageRelease {0, 0, 0, 1, 1, MessageRelease::NotForwarded}
+                   << MessageRelease {1, 1, 0, 1, 1, MessageRelease::NotForwarded};
+    writer.add(batch);
+    QCOMPARE(writer.rowsWritten(), quint64(2));
+    QVERIFY(writer.finish(nullptr));
+    const QList<QStringList> rows = readCsv(path);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[1].at(8), QString()); // never sent
 }
 
 void tst_Csv::writerFailsOnBadPath()

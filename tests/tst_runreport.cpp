@@ -20,6 +20,7 @@ namespace {
 RunReport passingReport()
 {
     RunReport r;
+    r.endReason = RunEnd::FeedClosed;
     r.config.window = 64;
     r.config.sinkUrl = QUrl(QStringLiteral("ws://127.0.0.1:1/ordered-messages/x"));
     r.counters.received = 12;

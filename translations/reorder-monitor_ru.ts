@@ -72,10 +72,6 @@
         <translation>Записывать в журнал только ошибки.</translation>
     </message>
     <message>
-        <source>unexpected argument: %1</source>
-        <translation>неожиданный аргумент: %1</translation>
-    </message>
-    <message>
         <source>--redis: %1</source>
         <translation>--redis: %1</translation>
     </message>
@@ -106,14 +102,6 @@
     <message>
         <source>--listen must be HOST:PORT, not "%1"</source>
         <translation>--listen должно быть ХОСТ:ПОРТ, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--report-interval must be whole seconds from 0 to 86400</source>
-        <translation>--report-interval должно быть целым числом секунд от 0 до 86400</translation>
-    </message>
-    <message>
-        <source>--max-consumer-backlog must be from 1 to 65536 (MiB)</source>
-        <translation>--max-consumer-backlog должно быть от 1 до 65536 (МиБ)</translation>
     </message>
 </context>
 <context>
@@ -231,14 +219,6 @@
         <translation>Окно: запустить демонстрацию, сохранить снимок в ФАЙЛ и выйти.</translation>
     </message>
     <message>
-        <source>unexpected argument: %1</source>
-        <translation>неожиданный аргумент: %1</translation>
-    </message>
-    <message>
-        <source>--%1 must be an integer from %2 to %3, not "%4"</source>
-        <translation>--%1 должно быть целым числом от %2 до %3, а не «%4»</translation>
-    </message>
-    <message>
         <source>--mode must be stream or batch, not "%1"</source>
         <translation>--mode должно быть stream или batch, а не «%1»</translation>
     </message>
@@ -335,6 +315,17 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>MB</source>
         <translation>МБ</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineBasics</name>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>неожиданный аргумент: %1</translation>
+    </message>
+    <message>
+        <source>--%1 must be an integer from %2 to %3, not "%4"</source>
+        <translation>--%1 должно быть целым числом от %2 до %3, а не «%4»</translation>
     </message>
 </context>
 <context>
