@@ -55,7 +55,9 @@ void HeadlessRunner::start()
         if (m_options.builtInSink)
             config.sinkUrl = sim->sinkUrl(m_options.sinkName);
         if (!m_options.quiet)
-            printLine(stdout, tr("built-in feed simulator: %1").arg(config.feedUrl.toString()));
+            printLine(stdout,
+                      tr("built-in feed simulator: %1")
+                          .arg(config.feedUrl.toDisplayString(QUrl::RemovePassword)));
     }
     if (config.sinkUrl.isEmpty() && !m_options.quiet)
         printLine(stdout, tr("no --send-url: messages are ordered and validated, not forwarded"));

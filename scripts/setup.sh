@@ -56,7 +56,7 @@ test_sanitized() {
         cd "$build_asan"
         ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1" \
             UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-            ctest --output-on-failure --parallel "$jobs" --timeout 900 "$@"
+            ctest --output-on-failure --parallel "$jobs" "$@"
     )
 }
 

@@ -221,7 +221,7 @@ void tst_Faults::feedDropsAndResumes()
     connect(&controller, &RunController::notice, this,
             [&messages](const QString &m) { messages << m; });
     const RunReport report = run(config, &controller);
-    const FeedStats feed = m_sim->feedSessions().last();
+    const FeedStats feed = m_sim->lastFeed();
 
     QVERIFY2(report.passed(), qPrintable(report.summary()));
     QCOMPARE(feed.drops, quint64(3));
@@ -306,7 +306,7 @@ void tst_Faults::sinkDropsMidSend()
     config.window = 64;
     const RunReport report = run(config);
     QVERIFY2(report.passed(), qPrintable(report.summary()));
-    const FeedStats feed = m_sim->feedSessions().last();
+    const FeedStats feed = m_sim->lastFeed();
     QCOMPARE(report.counters.sent, feed.messages);
     QCOMPARE(report.counters.confirmed, feed.messages);
     QCOMPARE(report.counters.sinkDrops, quint64(3));
@@ -393,7 +393,7 @@ void tst_Faults::oversizedFramesAreMalformed()
     config.feedUrl = m_sim->feedUrl(params);
     config.sinkUrl = m_sim->sinkUrl(nextName("oversize"));
     const RunReport report = run(config);
-    const FeedStats feed = m_sim->feedSessions().last();
+    const FeedStats feed = m_sim->lastFeed();
     QVERIFY(feed.oversize > 10);
     QVERIFY2(report.passed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.malformed, feed.oversize);

@@ -207,6 +207,9 @@ void tst_MainWindow::batchModeFlushReachesSink()
     // The feed ends; the window holds everything until the operator flushes.
     QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), RunState::Holding, RunTimeoutMs);
     QVERIFY(window.flushAction()->isEnabled());
+    // The window says how many messages wait: every distinct id, not every frame.
+    const auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("eventLog"));
+    QTRY_VERIFY(log->toPlainText().contains(QStringLiteral("6000 messages are held")));
     QVERIFY(finished.isEmpty());
     window.flushAction()->trigger();
     QVERIFY(finished.wait(RunTimeoutMs));

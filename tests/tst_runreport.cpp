@@ -13,6 +13,7 @@ private Q_SLOTS:
     void passAndExitCodes();
     void windowTooSmallWarning();
     void jsonRoundTrip();
+    void passwordsStayOut();
 };
 
 namespace {
@@ -118,6 +119,17 @@ void tst_RunReport::jsonRoundTrip()
     QCOMPARE(back.object().value(QStringLiteral("missing_ids")).toInteger(),
              std::numeric_limits<qint64>::max());
     QCOMPARE(back.object().value(QStringLiteral("lost_id_ranges")).toArray().size(), 2);
+}
+
+void tst_RunReport::passwordsStayOut()
+{
+    RunReport r = passingReport();
+    r.config.sinkUrl = QUrl(QStringLiteral("wss://user:s3cret@127.0.0.1:1/ordered-messages/x"));
+    r.evaluate();
+    const QByteArray json = QJsonDocument(r.toJson()).toJson();
+    QVERIFY(!json.contains("s3cret"));
+    QVERIFY(json.contains("user@127.0.0.1"));
+    QVERIFY(!r.summary().contains(QStringLiteral("s3cret")));
 }
 
 QTEST_APPLESS_MAIN(tst_RunReport)

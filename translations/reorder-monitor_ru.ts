@@ -1536,10 +1536,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>%1 кадров покинули очередь повтора до подтверждения приёмником; обрыв в этот момент мог их потерять</translation>
     </message>
     <message>
-        <source>INSECURE: certificate checks were off (--insecure); not authenticated</source>
-        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure); подлинность не подтверждена</translation>
-    </message>
-    <message>
         <source>connections: feed %1 drops, %2 reconnections (down %3 s); sink %4 drops, %5 reconnections (down %6 s)</source>
         <translation>соединения: поток — обрывов %1, переподключений %2 (простой %3 с); приёмник — обрывов %4, переподключений %5 (простой %6 с)</translation>
     </message>

@@ -64,6 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
         m_chart->apply(batch);
     });
     connect(m_session, &RunSession::statsUpdated, this, [this](const RunStats &stats) {
+        if (stats.state == RunState::Holding && !m_holdingAnnounced) {
+            m_holdingAnnounced = true; // with the count from the buffer, once the feed ended
+            log(tr("The feed ended. %1 messages are held: press Flush to send them sorted.")
+                    .arg(stats.counters.held));
+        }
         m_results->showStats(stats);
         m_status->showStats(stats);
         m_messagePanel->updateCaption();
@@ -320,7 +325,7 @@ void MainWindow::startRun()
     const bool simFeed = m_setup->source() == RunSetupPanel::Source::Simulator;
     const bool simSink = m_setup->sink() == RunSetupPanel::Sink::Simulator;
     quint64 expected = config.count;
-    ++m_runNumber;
+    const int runNumber = m_runNumber + 1; // counted once the run really starts
     if (simFeed || simSink) {
         QString error;
         FeedSimulator *sim = m_session->simulator(&error);
@@ -335,7 +340,7 @@ void MainWindow::startRun()
                 expected = params.count;
         }
         if (simSink) {
-            config.sinkUrl = sim->sinkUrl(QStringLiteral("run-%1").arg(m_runNumber));
+            config.sinkUrl = sim->sinkUrl(QStringLiteral("run-%1").arg(runNumber));
             if (const int drops = simFeed ? m_setup->simulatorSinkDrops() : 0; drops > 0) {
                 // Each of the first `drops` connections vanishes after its share of the run.
                 const quint64 share = std::max<quint64>(1, expected / quint64(drops + 1));
@@ -343,9 +348,11 @@ void MainWindow::startRun()
             }
         }
     }
+    m_runNumber = runNumber;
+    m_holdingAnnounced = false;
     m_currentSource = simFeed                ? tr("built-in simulator")
         : config.feedKind == FeedKind::Redis ? config.redis.description()
-                                             : config.feedUrl.toString();
+                                             : config.feedUrl.toDisplayString(QUrl::RemovePassword);
 
     m_messages->clear();
     m_chart->reset(config.window, config.mode == ReorderMode::Stream);
@@ -359,8 +366,9 @@ void MainWindow::startRun()
         : QString();
     log(tr("Run %1: %2 -> %3, window %4, %5 mode")
             .arg(m_runNumber)
-            .arg(config.feedUrl.toString(),
-                 config.sinkUrl.isEmpty() ? tr("(not forwarded)") : config.sinkUrl.toString())
+            .arg(config.feedUrl.toDisplayString(QUrl::RemovePassword),
+                 config.sinkUrl.isEmpty() ? tr("(not forwarded)")
+                                          : config.sinkUrl.toDisplayString(QUrl::RemovePassword))
             .arg(config.window)
             .arg(UrlCheck::modeName(config.mode)));
     if (config.insecure)
@@ -387,9 +395,6 @@ void MainWindow::flushRun()
 void MainWindow::onStateChanged(RunState state)
 {
     m_status->showState(state);
-    if (state == RunState::Holding)
-        log(tr("The feed ended. %1 messages are held: press Flush to send them sorted.")
-                .arg(m_messages->rowCount()));
     updateActions();
 }
 

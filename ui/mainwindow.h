@@ -97,6 +97,7 @@ private:
     QLabel *m_errorLabel;
     // Shown in the banner when the error has a remedy the window can apply (stream mode).
     QPushButton *m_errorRemedy = nullptr;
+    bool m_holdingAnnounced = false;
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_flush = nullptr;

@@ -180,7 +180,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::text(rep.startedAt.toString(Qt::ISODate)),
                           Csv::text(r.source),
                           Csv::text(rep.feedDescription),
-                          Csv::text(rep.config.sinkUrl.toString()),
+                          Csv::text(rep.config.sinkUrl.toDisplayString(QUrl::RemovePassword)),
                           Csv::number(qint64(rep.config.window)),
                           UrlCheck::modeName(rep.config.mode),
                           Csv::number(c.received),
