@@ -371,8 +371,6 @@ private:
         throttle();
         if (message.isValid())
             m_validator.add(message.id);
-        else
-            ++m_malformed;
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.frames;
@@ -408,7 +406,6 @@ private:
         if (m_dropped)
             return;
         ++m_frames;
-        ++m_malformed;
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.frames;
@@ -450,7 +447,6 @@ private:
                 .arg(m_dropped          ? FeedSimulator::tr(", cut on purpose")
                          : m_closeFrame ? FeedSimulator::tr(", closed normally")
                                         : QString()));
-        Q_EMIT m_server->sinkFinished(m_name, stats);
         deleteLater();
     }
 
@@ -461,7 +457,6 @@ private:
     QElapsedTimer m_clock;
     OrderValidator m_validator; // this connection only
     quint64 m_frames = 0;
-    quint64 m_malformed = 0;
     quint64 m_dropAfter = 0;
     quint64 m_connection = 0; // 1 for the sink's first connection
     bool m_closeFrame = false;
@@ -686,7 +681,6 @@ void FeedSimulator::publishFeed(int session, const FeedStats &stats, bool final)
                                 .arg(stats.oversize)
                                 .arg(stats.replayed)
                                 .arg(stats.connections));
-        Q_EMIT feedFinished(stats);
     }
 }
 
@@ -738,15 +732,6 @@ QList<quint64> FeedSimulator::sinkConnectionStarts(const QString &name) const
     QMutexLocker lock(&m_mutex);
     auto it = m_sinks.find(name);
     return it == m_sinks.end() ? QList<quint64>() : it->second->connectionStarts;
-}
-
-QStringList FeedSimulator::sinkNames() const
-{
-    QMutexLocker lock(&m_mutex);
-    QStringList names;
-    for (const auto &entry : m_sinks)
-        names << entry.first;
-    return names;
 }
 
 int FeedSimulator::openConnections() const

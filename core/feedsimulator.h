@@ -77,12 +77,9 @@ public:
     QStringList sinkFrames(const QString &name) const;
     // Index into sinkFrames() where each connection started.
     QList<quint64> sinkConnectionStarts(const QString &name) const;
-    QStringList sinkNames() const;
     int openConnections() const;
 
 Q_SIGNALS:
-    void feedFinished(const FeedStats &stats);
-    void sinkFinished(const QString &name, const SinkStats &stats);
     // A line for an operator's log.
     void logMessage(const QString &line);
 

@@ -95,7 +95,7 @@ void OrderedSink::trimReplay()
 {
     // Give up protecting the oldest written frames rather than grow without bound. Frames not
     // yet written are never dropped: m_base never passes the write cursor.
-    while (m_written - m_base > m_replayLimit && m_base < m_cursor) {
+    while (m_written - m_base > ReplayLimit && m_base < m_cursor) {
         m_frames.pop_front();
         if (m_base >= m_confirmed)
             ++m_unprotected;

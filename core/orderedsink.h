@@ -33,9 +33,6 @@ public:
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
     void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
     void setConnectTimeoutMs(int ms) { m_dialer.setTimeoutMs(ms); }
-    // Past this many written, unconfirmed frames the oldest stop being protected (counted in
-    // unprotected()); frames never written are never dropped.
-    void setReplayLimit(quint64 frames) { m_replayLimit = frames; }
 
     void open();
     // Queues the next frame; true when it was written to the socket at once.
@@ -46,9 +43,7 @@ public:
 
     QUrl url() const { return m_url; }
     bool isConnected() const { return m_state == State::Connected; }
-    quint64 queued() const { return m_total - m_written; } // never written yet
     quint64 unconfirmed() const { return m_total - m_confirmed; } // held in memory, at most
-    quint64 total() const { return m_total; }
     quint64 written() const { return m_written; } // written at least once
     quint64 confirmed() const { return m_confirmed; }
     quint64 resent() const { return m_resent; }
@@ -110,7 +105,9 @@ private:
     int m_pingsInFlight = 0; // on this connection, not answered yet
     quint64 m_resent = 0;
     quint64 m_unprotected = 0;
-    quint64 m_replayLimit = quint64(1) << 21;
+    // Past this many written, unconfirmed frames the oldest stop being protected (counted in
+    // unprotected()); frames never written are never dropped.
+    static constexpr quint64 ReplayLimit = quint64(1) << 21;
     quint64 m_drops = 0;
     quint64 m_reconnects = 0;
 };

@@ -44,7 +44,6 @@ public:
     void close() override;
     QString description() const override;
     void setPaused(bool paused) override;
-    bool isPaused() const { return m_paused; }
 
     // Stream: the id of the last entry delivered ("0-0" before the first).
     QString lastEntryId() const { return QString::fromLatin1(m_lastId); }

@@ -31,11 +31,7 @@ ReorderBuffer::ReorderBuffer(const ReorderConfig &config)
     m_config.window = std::max<qint64>(m_config.window, 1);
     m_config.maxHoldNs = std::max<qint64>(m_config.maxHoldNs, 0);
     if (m_config.startId) {
-        m_known = true;
-        m_next = *m_config.startId;
-        m_base = m_next;
-        if (m_next > IdMath::MinId)
-            m_givenUp.insert(IdMath::MinId, m_next - 1); // before the start: late if it comes
+        startAt(*m_config.startId);
         m_ring.reset(m_next);
         m_ringAnchored = true;
     }
@@ -48,7 +44,7 @@ std::size_t ReorderBuffer::size() const
 
 std::optional<qint64> ReorderBuffer::nextExpected() const
 {
-    if (!m_known || m_pastEnd)
+    if (!known() || m_pastEnd)
         return std::nullopt;
     return m_next;
 }
@@ -56,7 +52,7 @@ std::optional<qint64> ReorderBuffer::nextExpected() const
 PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
                                std::vector<ReleasedMessage> &released)
 {
-    if (m_known && belowNext(id))
+    if (known() && belowNext(id))
         return classifyBelowNext(id);
     if (isBuffered(id)) {
         ++m_stats.duplicates;
@@ -80,7 +76,7 @@ PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
     }
     noteArrival(id);
 
-    if (m_known && id == m_next && m_heap.empty()) {
+    if (known() && id == m_next && m_heap.empty()) {
         // Contiguous input: the next expected id leaves at once, without touching the heap.
         output(entry, released);
         advancePast(id);
@@ -88,7 +84,7 @@ PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
     }
 
     insert(entry);
-    if (!m_known) {
+    if (!known()) {
         if (m_heap.size() < quint64(m_config.window))
             return PushResult::Buffered;
         learnNextExpected(released);
@@ -192,13 +188,17 @@ void ReorderBuffer::output(const Entry &entry, std::vector<ReleasedMessage> &rel
     ++m_stats.released;
 }
 
+void ReorderBuffer::startAt(qint64 first)
+{
+    m_next = first;
+    m_base = first;
+    if (first > IdMath::MinId)
+        m_givenUp.insert(IdMath::MinId, first - 1); // before the start: late if it comes
+}
+
 void ReorderBuffer::learnNextExpected(std::vector<ReleasedMessage> &released)
 {
-    m_known = true;
-    m_next = m_heap.front().id;
-    m_base = m_next;
-    if (m_next > IdMath::MinId)
-        m_givenUp.insert(IdMath::MinId, m_next - 1);
+    startAt(m_heap.front().id);
     rebuildRing(m_next);
     releaseContiguous(released);
 }
@@ -272,7 +272,7 @@ void ReorderBuffer::expire(qint64 nowNs, std::vector<ReleasedMessage> &released)
         }
         if (nowNs - oldest.arrivalNs < m_config.maxHoldNs)
             break;
-        if (!m_known) {
+        if (!known()) {
             learnNextExpected(released);
             continue;
         }
@@ -306,7 +306,7 @@ void ReorderBuffer::flush(std::vector<ReleasedMessage> &released)
     }
     if (m_heap.empty())
         return;
-    if (!m_known)
+    if (!known())
         learnNextExpected(released);
     while (!m_heap.empty()) {
         if (m_heap.front().id == m_next)
@@ -338,13 +338,8 @@ void ReorderBuffer::flushBatch(std::vector<ReleasedMessage> &released)
             ++tree[i];
     }
 
-    if (!m_known) {
-        m_known = true;
-        m_next = m_held.front().id;
-        m_base = m_next;
-        if (m_next > IdMath::MinId)
-            m_givenUp.insert(IdMath::MinId, m_next - 1);
-    }
+    if (!known())
+        startAt(m_held.front().id);
     for (const Entry &entry : m_held) {
         if (entry.id > m_next) {
             m_givenUp.insert(m_next, entry.id - 1);

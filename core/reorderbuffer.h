@@ -109,6 +109,10 @@ private:
     bool isBuffered(qint64 id) const;
     void insert(const Entry &entry);
     Entry popTop();
+    // m_next is known: a start id was given, or learned from the first messages.
+    bool known() const { return m_base.has_value(); }
+    // The first expected id is `first`; anything below it arriving later is late.
+    void startAt(qint64 first);
     void learnNextExpected(std::vector<ReleasedMessage> &released);
     void advancePast(qint64 id);
     void releaseContiguous(std::vector<ReleasedMessage> &released);
@@ -122,10 +126,9 @@ private:
     ReorderConfig m_config;
     ReorderStats m_stats;
 
-    bool m_known = false; // m_next is known (start id given, or learned)
     bool m_pastEnd = false; // the id MaxId was released: every id is below next
     qint64 m_next = 0;
-    std::optional<qint64> m_base; // the first expected id
+    std::optional<qint64> m_base; // the first expected id, once known (given, or learned)
     quint64 m_sequence = 0;
 
     // Stream mode: heap, presence of buffered ids (ring near m_next, sorted "far" ids beyond it),

@@ -50,10 +50,11 @@ struct RunConfig
     quint64 batchMemoryBytes = DefaultBatchMemoryBytes;
 
     // Flow control: past this many frames the sink has not confirmed, the feed is paused until
-    // the sink is down to a quarter of it (RunController::SinkHighWater by default).
-    quint64 sinkHighWater = 262144;
+    // the sink is down to a quarter of it.
+    quint64 sinkHighWater = DefaultSinkHighWater;
 
     static constexpr int DefaultIdleTimeoutMs = 60000;
+    static constexpr quint64 DefaultSinkHighWater = 262144;
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
 
     ReorderConfig reorderConfig() const;

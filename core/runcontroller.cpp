@@ -80,7 +80,6 @@ void RunController::start(const RunConfig &config)
     m_feedOpen = true;
     m_feedClosing = false;
     m_stopped = false;
-    m_sinkConnected = false;
     m_feedPaused = false;
     m_payloads.clear();
     m_freeSlots.clear();
@@ -187,7 +186,6 @@ void RunController::onFeedConnected()
 
 void RunController::onSinkConnected()
 {
-    m_sinkConnected = true;
     m_timing.markSinkConnected();
 }
 
@@ -212,10 +210,9 @@ void RunController::onText(const QString &frame)
     const qint64 now = m_timing.nowNs();
     m_lastProgressNs = now;
     if (!message.isValid()) {
-        recordMalformed(index, now,
-                        message.reason == MalformedReason::TooLarge ? truncatedForRecord(frame)
-                                                                    : frame,
-                        message.reason);
+        // Only what is recorded is cut short (sharing the frame itself costs nothing).
+        const bool cut = m_config.recordEvents && message.reason == MalformedReason::TooLarge;
+        recordMalformed(index, now, cut ? truncatedForRecord(frame) : frame, message.reason);
         return;
     }
 
@@ -269,11 +266,14 @@ void RunController::onBinary(const QByteArray &frame)
     if (!m_feedOpen)
         return;
     const quint64 index = m_counters.received++;
-    m_lastProgressNs = m_timing.nowNs();
-    const QString preview = tr("binary frame of %1 bytes: %2")
-                                .arg(frame.size())
-                                .arg(QString::fromLatin1(frame.left(64).toHex(' ')));
-    recordMalformed(index, m_timing.nowNs(), preview, MalformedReason::Binary);
+    const qint64 now = m_timing.nowNs();
+    m_lastProgressNs = now;
+    const QString preview = m_config.recordEvents
+        ? tr("binary frame of %1 bytes: %2")
+              .arg(frame.size())
+              .arg(QString::fromLatin1(frame.left(64).toHex(' ')))
+        : QString();
+    recordMalformed(index, now, preview, MalformedReason::Binary);
 }
 
 void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,

@@ -42,8 +42,7 @@ public:
     static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
     // holds it back) until the sink is down to the low mark. RunConfig::sinkHighWater sets it.
-    static constexpr quint64 SinkHighWater = 262144;
-    static constexpr quint64 SinkLowWater = SinkHighWater / 4;
+    static constexpr quint64 SinkHighWater = RunConfig::DefaultSinkHighWater;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
@@ -133,7 +132,6 @@ private:
     bool m_feedOpen = false; // frames are still welcome
     bool m_feedClosing = false;
     bool m_stopped = false;
-    bool m_sinkConnected = false;
     bool m_feedPaused = false;
 
     // Payloads of buffered messages, by slot; freed slots are reused, so this stays O(W).

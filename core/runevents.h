@@ -27,7 +27,7 @@ struct MessageArrival
 
     QStringView text() const
     {
-        return textStart >= 0 ? QStringView(frame).mid(textStart, textLength) : QStringView();
+        return MessageCodec::textOf(frame, DecodedMessage {id, textStart, textLength, reason});
     }
 };
 

@@ -34,7 +34,6 @@ public:
 
     // With waitForSink, the connect phase lasts until both ends are connected (stream mode).
     PhaseTiming phases(bool waitForSink) const;
-    qint64 finishedNs() const { return m_finished; }
 
 private:
     // Sets `slot` to now the first time only (the clock is read only then).

@@ -45,7 +45,6 @@ public:
     void close() override;
     QString description() const override;
     void setPaused(bool paused) override;
-    bool isPaused() const { return m_paused; }
 
 Q_SIGNALS:
     // setInsecure(true) and a handshake's certificate errors were ignored: the connection is

@@ -293,11 +293,6 @@ void MainWindow::applyOptions(const CommandLineOptions &o)
     }
 }
 
-bool MainWindow::isRunActive() const
-{
-    return m_session->isActive();
-}
-
 void MainWindow::updateActions()
 {
     const bool active = m_session->isActive();

@@ -52,7 +52,6 @@ public:
     QAction *flushAction() const { return m_flush; }
     QAction *exportAction() const { return m_export; }
     QString errorText() const;
-    bool isRunActive() const;
 
 public Q_SLOTS:
     void startRun();

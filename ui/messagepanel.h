@@ -27,7 +27,6 @@ public:
     StatusFilterModel *filter() const { return m_filter; }
     // "" for every status, or accepted / late / duplicate / malformed.
     void setStatusFilter(const QString &statusKey);
-    bool isFollowingTail() const { return m_follow; }
     void updateCaption();
 
 private:

@@ -106,9 +106,9 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         case IdColumn:
             return malformed ? QVariant() : QVariant(row.id);
         case TextColumn:
-            return row.textStart >= 0
-                ? QStringView(row.frame).mid(row.textStart, row.textLength).toString()
-                : QString();
+            return MessageCodec::textOf(row.frame,
+                                        {row.id, row.textStart, row.textLength, row.reason})
+                .toString();
         case StatusColumn:
             return malformed ? tr("malformed: %1").arg(MessageCodec::reasonText(row.reason))
                              : statusText(row.status);

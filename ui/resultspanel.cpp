@@ -101,20 +101,26 @@ void ResultsPanel::setVerdict(const QString &text, const QString &detail, const 
 
 void ResultsPanel::setField(Field field, const QString &text, bool alarm)
 {
-    m_fields[field]->setText(text);
-    m_fields[field]->setToolTip(text); // in case it is wider than its place
-    m_fields[field]->setStyleSheet(
-        alarm ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }") : QString());
+    QLabel *label = m_fields[field];
+    if (label->text() != text) {
+        label->setText(text);
+        label->setToolTip(text); // in case it is wider than its place
+    }
+    // A style sheet re-polishes the label: set it only when the alarm changes (stats come
+    // four times a second).
+    if (m_alarm[field] != alarm) {
+        m_alarm[field] = alarm;
+        label->setStyleSheet(alarm ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }")
+                                   : QString());
+    }
 }
 
 void ResultsPanel::reset(const RunConfig &config)
 {
     m_config = config;
     m_passed = false;
-    for (QLabel *label : m_fields) {
-        label->setText(QStringLiteral("-"));
-        label->setStyleSheet(QString());
-    }
+    for (int f = 0; f < FieldCount; ++f)
+        setField(Field(f), QStringLiteral("-"));
     setVerdict(tr("RUNNING"), tr("Validation follows when the run ends."), QColor(90, 110, 140));
 }
 

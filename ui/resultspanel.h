@@ -64,6 +64,7 @@ private:
     QLabel *m_verdict = nullptr;
     QLabel *m_detail = nullptr;
     QLabel *m_fields[FieldCount] = {};
+    bool m_alarm[FieldCount] = {}; // shown in red
     RunConfig m_config;
     bool m_passed = false;
 };

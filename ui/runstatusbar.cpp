@@ -110,8 +110,3 @@ void RunStatusBar::showStats(const RunStats &stats)
         m_progress->setValue(int(std::min<quint64>(1000, stats.counters.accepted * 1000 / target)));
     }
 }
-
-QString RunStatusBar::feedText() const
-{
-    return m_feed->toolTip();
-}

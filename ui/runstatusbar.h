@@ -21,7 +21,6 @@ public:
     void reset(quint64 expectedMessages, bool forwarding, bool insecure);
     void showStats(const RunStats &stats);
     void showState(RunState state);
-    QString feedText() const;
 
 private:
     void setLight(QLabel *label, const QString &text, const QColor &color);
