@@ -25,7 +25,8 @@ public:
     // The URL or channel, for reports and the window.
     virtual QString description() const = 0;
     // Stop reading for a while (the sink is behind), so that the transport pushes back on the
-    // producer instead of frames piling up here. A source that cannot pause keeps reading.
+    // producer instead of frames piling up here. A pause holds across reconnections until
+    // lifted. A source that cannot pause keeps reading.
     virtual void setPaused(bool paused) = 0;
 
 Q_SIGNALS:

@@ -505,9 +505,6 @@ void RunController::onFeedReconnected()
     if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
         Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and shows "
                          "as missing ids"));
-    // A new connection starts reading; hold it back again if the sink is still behind.
-    if (m_feedPaused && m_source)
-        m_source->setPaused(true);
     addConnectionEvent(e);
 }
 

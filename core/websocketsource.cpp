@@ -46,7 +46,8 @@ void WebSocketSource::open()
 
 void WebSocketSource::connectSocket()
 {
-    setPaused(false);
+    // A pause outlives the connection: the new socket gets it once connected (onConnected).
+    m_pauseApplied = false; // the new TCP socket is a new object
     m_state = State::Connecting;
     m_peerClosed = false;
     m_dialer.dial(m_url);
@@ -80,6 +81,15 @@ void WebSocketSource::setPaused(bool paused)
     if (m_paused == paused)
         return;
     m_paused = paused;
+    if (m_state == State::Connected || m_pauseApplied)
+        applyPause(paused);
+}
+
+void WebSocketSource::applyPause(bool paused)
+{
+    if (m_pauseApplied == paused)
+        return;
+    m_pauseApplied = paused;
     // Qt 6.4's QWebSocket drains its TCP socket on every readyRead and cannot pause. Its socket
     // is a child object: with its signals blocked and its read buffer bounded, Qt stops reading
     // once the buffer is full and TCP holds the feed back. Nothing is lost: the bytes wait in
@@ -100,7 +110,7 @@ void WebSocketSource::setPaused(bool paused)
     // close frame), then a disconnection.
     if (tcp->bytesAvailable() > 0)
         Q_EMIT tcp->readyRead();
-    if (!m_paused && tcp->state() == QAbstractSocket::UnconnectedState)
+    if (!m_pauseApplied && tcp->state() == QAbstractSocket::UnconnectedState)
         Q_EMIT tcp->stateChanged(QAbstractSocket::UnconnectedState);
 }
 
@@ -115,6 +125,8 @@ void WebSocketSource::onConnected()
     // A bounded window, so that a pause of the feed takes effect promptly (see the constant).
     if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
         tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveWindowBytes);
+    if (m_paused)
+        applyPause(true); // asked for while the feed was away
     if (m_attempt > 0) {
         // Restored once it delivers a frame or stays up; not merely by a handshake.
         m_stableTimer.start(m_policy.stableAfterMs);

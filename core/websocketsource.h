@@ -62,6 +62,8 @@ private:
     void finishWith(bool normal, const QString &reason);
     void connectionRestored();
     QString disconnectReason() const;
+    // Holds the current TCP socket back (or lets it go): see setPaused().
+    void applyPause(bool paused);
 
     QUrl m_url;
     QWebSocket m_socket;
@@ -74,5 +76,6 @@ private:
     int m_attempt = 0;
     bool m_everConnected = false;
     bool m_peerClosed = false; // a close frame arrived from the peer
-    bool m_paused = false;
+    bool m_paused = false; // asked for; kept across reconnections
+    bool m_pauseApplied = false; // in force on the current TCP socket
 };
