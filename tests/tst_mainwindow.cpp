@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -428,13 +429,15 @@ void tst_MainWindow::commandLineOverridesOnlyWhatItNames()
     }
     CommandLine line;
     QString error;
-    const auto options =
-        line.parse({QStringLiteral("reorder-monitor"), QStringLiteral("--idle-timeout"),
-                    QStringLiteral("5000"), QStringLiteral("--reconnect-attempts"),
-                    QStringLiteral("3"), QStringLiteral("--max-frame-bytes"),
-                    QStringLiteral("2048"), QStringLiteral("--batch-memory-mb"),
-                    QStringLiteral("64"), QStringLiteral("--mode"), QStringLiteral("batch")},
-                   &error);
+    const auto options = line.parse(
+        {QStringLiteral("reorder-monitor"), QStringLiteral("--idle-timeout"),
+         QStringLiteral("5000"), QStringLiteral("--reconnect-attempts"), QStringLiteral("3"),
+         QStringLiteral("--max-frame-bytes"), QStringLiteral("2048"),
+         QStringLiteral("--batch-memory-mb"), QStringLiteral("64"), QStringLiteral("--mode"),
+         QStringLiteral("batch"), QStringLiteral("--sim"),
+         QStringLiteral("count=5000&start=100&oversize=0.01&stall=3000&drop=700&"
+                        "drops=2&replay=50")},
+        &error);
     QVERIFY2(options, qPrintable(error));
     MainWindow window;
     window.applyOptions(*options);
@@ -446,6 +449,18 @@ void tst_MainWindow::commandLineOverridesOnlyWhatItNames()
     QCOMPARE(c.sinkReconnect.maxAttempts, 3);
     QCOMPARE(c.maxFrameBytes, qsizetype(2048));
     QCOMPARE(c.batchMemoryBytes, quint64(64) << 20);
+    // --sim parameters the panel has no field for still apply, and are shown.
+    const FeedParams p = window.setupPanel()->simulatorParams();
+    QCOMPARE(p.count, quint64(5000));
+    QCOMPARE(p.start, qint64(100));
+    QCOMPARE(p.oversize, 0.01);
+    QCOMPARE(p.stallAfter, quint64(3000));
+    QCOMPARE(p.dropAfter, quint64(700));
+    QCOMPARE(p.drops, quint64(2));
+    QCOMPARE(p.replay, quint64(50));
+    const auto *more = window.setupPanel()->findChild<QLabel *>(QStringLiteral("simMore"));
+    QVERIFY(more && !more->isHidden());
+    QVERIFY(more->text().contains(QStringLiteral("stall=3000")));
 }
 
 void tst_MainWindow::idleTimeoutEndsAStalledRun()

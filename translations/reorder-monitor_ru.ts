@@ -1794,6 +1794,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Seed:</source>
         <translation>Зерно:</translation>
     </message>
+    <message>
+        <source>Feed parameters from the command line that have no field here; they apply to the run</source>
+        <translation>Параметры потока из командной строки, для которых здесь нет поля; они действуют в прогоне</translation>
+    </message>
+    <message>
+        <source>Also: %1</source>
+        <translation>Также: %1</translation>
+    </message>
 </context>
 <context>
     <name>RunStatusBar</name>

@@ -217,15 +217,15 @@ void MainWindow::buildLayout()
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
     // Likewise the set-up row (long translations): it scrolls sideways when the window is narrow.
-    auto *setupScroll = new QScrollArea;
-    setupScroll->setWidget(m_setup);
-    setupScroll->setWidgetResizable(true);
-    setupScroll->setFrameShape(QFrame::NoFrame);
-    setupScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setupScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    setupScroll->setFixedHeight(m_setup->minimumSizeHint().height()
-                                + setupScroll->horizontalScrollBar()->sizeHint().height());
-    layout->addWidget(setupScroll);
+    m_setupScroll = new QScrollArea;
+    m_setupScroll->setWidget(m_setup);
+    m_setupScroll->setWidgetResizable(true);
+    m_setupScroll->setFrameShape(QFrame::NoFrame);
+    m_setupScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_setupScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    fitSetupHeight();
+    m_setup->installEventFilter(this); // its height follows what it shows
+    layout->addWidget(m_setupScroll);
     layout->addWidget(m_errorBanner);
     layout->addWidget(outer, 1);
     setCentralWidget(central);
@@ -530,6 +530,19 @@ void MainWindow::about()
                        tr("<b>Reorder Monitor %1</b><p>Puts an out-of-order WebSocket feed back in "
                           "id order with a bounded heap, forwards it and proves it.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::fitSetupHeight()
+{
+    m_setupScroll->setFixedHeight(m_setup->minimumSizeHint().height()
+                                  + m_setupScroll->horizontalScrollBar()->sizeHint().height());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_setup && event->type() == QEvent::LayoutRequest)
+        fitSetupHeight();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -10,6 +10,7 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
@@ -66,6 +67,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -80,6 +82,7 @@ private:
     void chooseAndExportCsv();
     void chooseAndExportHistory();
     void about();
+    void fitSetupHeight();
 
     RunSession *m_session;
     RunSetupPanel *m_setup;
@@ -97,6 +100,7 @@ private:
     // Shown in the banner when the error has a remedy the window can apply (stream mode).
     QPushButton *m_errorRemedy = nullptr;
     bool m_holdingAnnounced = false;
+    QScrollArea *m_setupScroll = nullptr;
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_flush = nullptr;

@@ -107,6 +107,12 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     drops->addWidget(m_simSinkDrops, 1);
     sim->addRow(tr("Drops:"), drops);
     sim->addRow(tr("Seed:"), m_simSeed);
+    m_simMore = new QLabel;
+    m_simMore->setObjectName(QStringLiteral("simMore"));
+    m_simMore->setToolTip(tr("Feed parameters from the command line that have no field here; "
+                             "they apply to the run"));
+    m_simMore->hide();
+    sim->addRow(m_simMore);
     m_sourcePages->addWidget(simPage);
 
     auto *urlPage = new QWidget;
@@ -371,7 +377,8 @@ void RunSetupPanel::setSink(Sink sink)
 
 FeedParams RunSetupPanel::simulatorParams() const
 {
-    FeedParams p;
+    // What the panel shows, over what it was given (--sim may set more than it shows).
+    FeedParams p = m_simBase;
     p.count = quint64(m_simCount->value());
     p.disorder = quint64(m_simDisorder->value());
     p.rate = m_simRate->value();
@@ -380,9 +387,10 @@ FeedParams RunSetupPanel::simulatorParams() const
     p.gap = m_simGap->value() / 100.0;
     p.junk = m_simJunk->value() / 100.0;
     p.seed = quint64(m_simSeed->value());
-    if (const quint64 drops = quint64(m_simFeedDrops->value()); drops > 0) {
+    const quint64 drops = quint64(m_simFeedDrops->value());
+    if (drops != m_simBaseDrops) { // changed here: evenly spread over the run
         p.drops = drops;
-        p.dropAfter = std::max<quint64>(1, p.count / (drops + 1));
+        p.dropAfter = drops > 0 ? std::max<quint64>(1, p.count / (drops + 1)) : 0;
         p.replay = std::min<quint64>(p.dropAfter, SimulatorReplay);
     }
     return p;
@@ -398,7 +406,26 @@ void RunSetupPanel::setSimulatorParams(const FeedParams &p)
     m_simGap->setValue(p.gap * 100.0);
     m_simJunk->setValue(p.junk * 100.0);
     m_simSeed->setValue(int(std::min<quint64>(p.seed, 2000000000)));
-    m_simFeedDrops->setValue(p.dropAfter > 0 ? int(std::min<quint64>(p.drops, 100)) : 0);
+    m_simBaseDrops = p.dropAfter > 0 ? std::min<quint64>(p.drops, 100) : 0;
+    m_simFeedDrops->setValue(int(m_simBaseDrops));
+    m_simBase = p;
+    // What the panel has no field for, shown so that it is not a surprise.
+    QStringList more;
+    if (p.start != FeedParams().start)
+        more << QStringLiteral("start=%1").arg(p.start);
+    if (p.oversize > 0)
+        more << QStringLiteral("oversize=%1").arg(p.oversize);
+    if (p.dropAfter > 0
+        && (p.drops == 0 || p.dropAfter != std::max<quint64>(1, p.count / (p.drops + 1))))
+        more << QStringLiteral("drop=%1").arg(p.dropAfter);
+    if (p.replay > 0)
+        more << QStringLiteral("replay=%1").arg(p.replay);
+    if (p.closeCode > 0)
+        more << QStringLiteral("closecode=%1").arg(p.closeCode);
+    if (p.stallAfter > 0)
+        more << QStringLiteral("stall=%1").arg(p.stallAfter);
+    m_simMore->setText(tr("Also: %1").arg(more.join(QLatin1Char('&'))));
+    m_simMore->setVisible(!more.isEmpty());
 }
 
 int RunSetupPanel::simulatorSinkDrops() const

@@ -82,6 +82,9 @@ private:
     QSpinBox *m_simSeed = nullptr;
     QSpinBox *m_simFeedDrops = nullptr;
     QSpinBox *m_simSinkDrops = nullptr;
+    QLabel *m_simMore = nullptr;
+    FeedParams m_simBase; // as given; the fields shown override it
+    quint64 m_simBaseDrops = 0; // the feed drops as given
     QLineEdit *m_feedUrl = nullptr;
     QLineEdit *m_redisUrl = nullptr;
     QComboBox *m_redisKind = nullptr;
