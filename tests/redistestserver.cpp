@@ -1,4 +1,5 @@
 #include "redistestserver.h"
+#include "testutil.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -10,14 +11,9 @@
 
 namespace {
 
-constexpr int PipelineBatch = 1000;
+using namespace TestUtil;
 
-quint16 unusedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort(); // closed again when `server` goes
-}
+constexpr int PipelineBatch = 1000;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "csv.h"
 #include "runcsvwriter.h"
+#include "testutil.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -85,6 +86,8 @@ void tst_Csv::roundTrip()
 
 namespace {
 
+using namespace TestUtil;
+
 MessageArrival arrival(quint64 index, qint64 id, const QString &frame, MessageStatus status,
                        MalformedReason reason = MalformedReason::None)
 {
@@ -101,14 +104,6 @@ MessageArrival arrival(quint64 index, qint64 id, const QString &frame, MessageSt
         a.textLength = m.textLength;
     }
     return a;
-}
-
-QList<QStringList> readCsv(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return Csv::parse(QString::fromUtf8(file.readAll()));
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "runcontroller.h"
 #include "runtoend.h"
 #include "simulatorhost.h"
+#include "testutil.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -12,14 +13,9 @@
 
 namespace {
 
-constexpr int RunTimeoutMs = 180000;
+using namespace TestUtil;
 
-quint16 unusedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort(); // closed again when `server` goes
-}
+constexpr int RunTimeoutMs = 180000;
 
 // The frames a feed with these parameters sends, as generated (arrival order).
 std::vector<FeedFrame> framesOf(const FeedParams &params)

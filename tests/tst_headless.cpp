@@ -1,3 +1,4 @@
+#include "testutil.h"
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,8 @@
 #include <csignal>
 
 namespace {
+
+using namespace TestUtil;
 
 struct Result
 {
@@ -32,14 +35,6 @@ Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
     r.out = QString::fromLocal8Bit(process.readAllStandardOutput());
     r.err = QString::fromLocal8Bit(process.readAllStandardError());
     return r;
-}
-
-QJsonObject readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 } // namespace
@@ -182,10 +177,7 @@ void tst_Headless::badArguments()
 
 void tst_Headless::sinkRefusesExitTwo()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 closedPort = probe.serverPort();
-    probe.close();
+    const quint16 closedPort = TestUtil::unusedPort();
     const QString report = m_dir.filePath(QStringLiteral("refused.json"));
     const Result r =
         runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),

@@ -9,6 +9,7 @@
 #include "runhistorymodel.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
+#include "testutil.h"
 
 #include "commandline.h"
 #include "statusfiltermodel.h"
@@ -29,6 +30,8 @@
 
 namespace {
 
+using namespace TestUtil;
+
 constexpr int RunTimeoutMs = 90000;
 
 void setUpSimulatorRun(RunSetupPanel *setup, quint64 count, ReorderMode mode = ReorderMode::Stream)
@@ -48,14 +51,6 @@ void setUpSimulatorRun(RunSetupPanel *setup, quint64 count, ReorderMode mode = R
     setup->setMaxHoldMs(0);
     setup->setStartId(std::nullopt);
     setup->setCount(0);
-}
-
-QList<QStringList> readCsv(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return Csv::parse(QString::fromUtf8(file.readAll()));
 }
 
 } // namespace
@@ -236,10 +231,7 @@ void tst_MainWindow::badUrlShowsErrorAndWindowStaysUsable()
     QVERIFY(window.errorText().contains(QStringLiteral("WS_URL")));
 
     // A well-formed URL nobody listens on: the run fails in plain words, the window goes on.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = TestUtil::unusedPort();
     setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(port));
     setup->setSink(RunSetupPanel::Sink::None);
     QVERIFY(window.startAction()->isEnabled());

@@ -3,6 +3,7 @@
 #include "redisbridge.h"
 #include "redistestserver.h"
 #include "simulatorhost.h"
+#include "testutil.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -19,16 +20,11 @@
 
 namespace {
 
+using namespace TestUtil;
+
 constexpr int Messages = 100000;
 constexpr int StartTimeoutMs = 10000;
 constexpr int RunTimeoutMs = 90000;
-
-quint16 unusedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
 
 // One message of the feed as published: its payload, and its id (-1 for junk).
 struct Published
@@ -62,14 +58,6 @@ QList<QByteArray> payloads(const std::vector<Published> &feed, std::size_t first
     for (std::size_t i = first; i < end && i < feed.size(); ++i)
         out << feed[i].payload;
     return out;
-}
-
-QJsonObject readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 qint64 number(const QJsonObject &o, const char *key)

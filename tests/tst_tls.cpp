@@ -1,6 +1,7 @@
 #include "runcontroller.h"
 #include "runtoend.h"
 #include "simulatorhost.h"
+#include "testutil.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -196,9 +197,8 @@ void tst_Tls::headlessRefusedThenInsecure()
     QVERIFY2(insecure.exitCode() == 0,
              qPrintable(out + QString::fromLocal8Bit(insecure.readAllStandardError())));
     QVERIFY(out.contains(QStringLiteral("INSECURE")));
-    QFile file(reportPath);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject o = TestUtil::readJson(reportPath);
+    QVERIFY(!o.isEmpty());
     QVERIFY(o.value(QStringLiteral("insecure")).toBool());
     QCOMPARE(o.value(QStringLiteral("sent")).toInteger(), 2000);
 
