@@ -10,6 +10,7 @@ QString CommandLine::defaultSimulatorQuery()
 
 CommandLine::CommandLine()
 {
+    const CommandLineOptions defaults; // the defaults shown are the ones a run uses
     m_parser.setApplicationDescription(
         tr("Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in "
            "order and proves it.\nWithout --ws-url (or --redis-url) the built-in feed simulator "
@@ -57,7 +58,7 @@ CommandLine::CommandLine()
                            tr("N"), QStringLiteral("0")));
     m_parser.addOption(QCommandLineOption(
         QStringLiteral("window"), tr("Reorder window W: the heap's capacity in stream mode."),
-        tr("W"), QString::number(DefaultWindow)));
+        tr("W"), QString::number(defaults.config.window)));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("mode"),
                            tr("stream: forward as soon as order allows; batch: hold the "
@@ -90,7 +91,7 @@ CommandLine::CommandLine()
                            tr("QUERY"), defaultSimulatorQuery()));
     m_parser.addOption(QCommandLineOption(QStringLiteral("sink-name"),
                                           tr("Name of the built-in sink: /ordered-messages/NAME."),
-                                          tr("NAME"), QStringLiteral("reorder-monitor")));
+                                          tr("NAME"), defaults.sinkName));
     m_parser.addOption(QCommandLineOption(QStringLiteral("max-frame-bytes"),
                                           tr("Frames larger than this are malformed (counted, not "
                                              "forwarded)."),
@@ -98,12 +99,12 @@ CommandLine::CommandLine()
                                           QString::number(MessageCodec::DefaultMaxFrameBytes)));
     m_parser.addOption(QCommandLineOption(QStringLiteral("connect-timeout"),
                                           tr("Give up connecting after MS milliseconds."), tr("MS"),
-                                          QStringLiteral("10000")));
+                                          QString::number(defaults.config.connectTimeoutMs)));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("reconnect-attempts"),
                            tr("Reconnect a dropped feed or sink up to N times in a row, with "
                               "exponential backoff (0: never)."),
-                           tr("N"), QStringLiteral("8")));
+                           tr("N"), QString::number(defaults.config.feedReconnect.maxAttempts)));
     m_parser.addOption(
         QCommandLineOption(QStringLiteral("idle-timeout"),
                            tr("End the run when nothing moved for MS milliseconds: no frame "

@@ -40,7 +40,6 @@ class CommandLine final
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    static constexpr qint64 DefaultWindow = 1024;
     static QString defaultSimulatorQuery();
 
     CommandLine();

@@ -179,8 +179,8 @@ void RedisBridge::onConsumerGone(QWebSocket *socket)
     m_unconfirmed.clear();
     m_readId = m_confirmedId;
     ++m_readGeneration;
-    if (m_stopping)
-        finishStop();
+    if (m_stopping && !cursorUnsaved())
+        finishStop(); // else the cursor's SET (or the stop timer) finishes
 }
 
 void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
@@ -445,6 +445,11 @@ void RedisBridge::advanceCursor()
         finishStop();
 }
 
+bool RedisBridge::cursorUnsaved() const
+{
+    return m_saving || (m_savedId != m_confirmedId && m_cursor && m_cursor->isReady());
+}
+
 void RedisBridge::saveCursor()
 {
     if (m_saving || !m_cursor || !m_cursor->isReady() || !m_streamStarted
@@ -505,9 +510,10 @@ void RedisBridge::stop()
     }
     m_stopping = true;
     m_server.close();
-    if (m_config.isStream() && !m_consumers.isEmpty()
-        && (!m_unconfirmed.empty() || m_savedId != m_confirmedId)) {
-        // Let the consumers confirm what they were sent and store the cursor, briefly.
+    if (m_config.isStream()
+        && (cursorUnsaved() || (!m_consumers.isEmpty() && !m_unconfirmed.empty()))) {
+        // Let the consumers confirm what they were sent and store the cursor, briefly; with no
+        // consumer left, still store what was confirmed (or a restart sends it again).
         m_stopTimer.start(StopTimeoutMs);
         saveCursor();
         return;

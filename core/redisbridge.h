@@ -151,6 +151,8 @@ private:
     void dropSlowConsumers();
     void advanceCursor();
     void saveCursor();
+    // A SET of the cursor is on its way, or what was confirmed can and should still be stored.
+    bool cursorUnsaved() const;
     void report();
     void finishStop();
     void closeConsumers();
