@@ -1,5 +1,6 @@
 #include "headlessrunner.h"
 
+#include "filesave.h"
 #include "runcsvwriter.h"
 #include "safefilename.h"
 #include "signalwatcher.h"
@@ -7,7 +8,6 @@
 
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -127,10 +127,10 @@ void HeadlessRunner::onFinished(const RunReport &report)
         m_csv.reset();
     }
     if (!m_options.reportPath.isEmpty()) {
-        QSaveFile file(m_options.reportPath);
-        const QByteArray json = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-            fileErrors << tr("cannot write %1: %2").arg(m_options.reportPath, file.errorString());
+        const QString e = FileSave::writeWhole(
+            m_options.reportPath, QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+        if (!e.isEmpty())
+            fileErrors << e;
     }
     if (!m_options.quiet) {
         printLine(stdout, report.summary());

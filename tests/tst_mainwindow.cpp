@@ -260,6 +260,7 @@ void tst_MainWindow::historyExports()
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("runs.csv"));
     QVERIFY(window.exportHistory(path));
+    QVERIFY(window.exportHistory(path)); // again: the files are replaced, not lost
     const QList<QStringList> rows = readCsv(path);
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows[1].at(9), QStringLiteral("3000")); // sent

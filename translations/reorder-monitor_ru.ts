@@ -481,6 +481,21 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>FileSave</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>не удаётся записать %1</translation>
+    </message>
+    <message>
+        <source>cannot replace %1</source>
+        <translation>не удаётся заменить %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>cannot start the built-in feed simulator: %1</source>
@@ -497,10 +512,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>reorder-monitor: stopping; held messages are released and the files written</source>
         <translation>reorder-monitor: остановка; удерживаемые сообщения выпускаются, файлы записываются</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>не удаётся записать %1: %2</translation>
     </message>
     <message>
         <source>simulator feed: %1 messages, %2 duplicates, %3 junk, %4 ids skipped, max displacement %5</source>
@@ -668,10 +679,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>There is no finished run to export.</source>
         <translation>Нет завершённого прогона для экспорта.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1.</source>
-        <translation>Не удаётся записать %1.</translation>
     </message>
     <message>
         <source>Saved the messages of run %1 to %2.</source>
@@ -1407,14 +1414,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>msg/s</source>
         <translation>сообщ./с</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>не удаётся записать %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>не удаётся записать %1</translation>
     </message>
 </context>
 <context>

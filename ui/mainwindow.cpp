@@ -2,6 +2,7 @@
 
 #include "distancechart.h"
 #include "feedsimulator.h"
+#include "filesave.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "resultspanel.h"
@@ -441,13 +442,9 @@ bool MainWindow::exportCsv(const QString &path)
         showError(tr("There is no finished run to export."));
         return false;
     }
-    const QString source = m_history->record(row).messagesCsv;
-    const QString temporary = path + QStringLiteral(".part");
-    QFile::remove(temporary);
-    if (!QFile::copy(source, temporary) || (QFile::exists(path) && !QFile::remove(path))
-        || !QFile::rename(temporary, path)) {
-        QFile::remove(temporary);
-        showError(tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+    if (const QString e = FileSave::copyReplacing(m_history->record(row).messagesCsv, path);
+        !e.isEmpty()) {
+        showError(e);
         return false;
     }
     log(tr("Saved the messages of run %1 to %2.").arg(row + 1).arg(QDir::toNativeSeparators(path)));

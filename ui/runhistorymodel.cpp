@@ -1,6 +1,7 @@
 #include "runhistorymodel.h"
 
 #include "csv.h"
+#include "filesave.h"
 
 #include <QBrush>
 #include <QColor>
@@ -8,7 +9,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 
 RunHistoryModel::RunHistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -168,10 +168,9 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
         QString messages;
         if (!r.messagesCsv.isEmpty() && QFile::exists(r.messagesCsv)) {
             messages = messagesFileName(int(i), r);
-            const QString target = folder.filePath(messages);
-            QFile::remove(target);
-            if (!QFile::copy(r.messagesCsv, target))
-                copyErrors << target;
+            if (const QString e = FileSave::copyReplacing(r.messagesCsv, folder.filePath(messages));
+                !e.isEmpty())
+                copyErrors << e;
         }
         const QString verdict = !rep.error.isEmpty()
             ? QStringLiteral("error")
@@ -202,16 +201,11 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::text((rep.error.isEmpty() ? rep.problems : QStringList {rep.error})
                                         .join(QStringLiteral("; ")))});
     }
-    QSaveFile file(path);
-    const QByteArray bytes = rows.join(QString()).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
+    if (const QString e = FileSave::writeWhole(path, rows.join(QString()).toUtf8()); !e.isEmpty())
+        copyErrors.prepend(e);
     if (!copyErrors.isEmpty()) {
         if (error)
-            *error = tr("cannot write %1").arg(copyErrors.join(QStringLiteral(", ")));
+            *error = copyErrors.join(QStringLiteral("; "));
         return false;
     }
     return true;
