@@ -1,6 +1,6 @@
-#include "bridgecommandline.h"
-#include "redisbridge.h"
-#include "signalwatcher.h"
+#include "app/cli/bridgecommandline.h"
+#include "app/cli/signalwatcher.h"
+#include "bridge/redisbridge.h"
 
 #include <QCoreApplication>
 

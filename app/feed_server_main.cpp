@@ -1,5 +1,5 @@
-#include "feedsimulator.h"
-#include "signalwatcher.h"
+#include "app/cli/signalwatcher.h"
+#include "simulator/feedsimulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
-#include "commandline.h"
-#include "headlessrunner.h"
+#include "app/cli/commandline.h"
+#include "app/cli/headlessrunner.h"
 #include "mainwindow.h"
 #include "runsetuppanel.h"
 #include "translations.h"

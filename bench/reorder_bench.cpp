@@ -2,11 +2,11 @@
 // pipeline end to end over loopback, for W = 16, 1024 and 65536; plus a bare QWebSocket client
 // (parse and forward, unordered) as the baseline the pipeline is measured against.
 #include "benchutil.h"
-#include "feedgenerator.h"
-#include "messagecodec.h"
-#include "reorderbuffer.h"
-#include "runcontroller.h"
-#include "simulatorhost.h"
+#include "protocol/messagecodec.h"
+#include "reorder/reorderbuffer.h"
+#include "run/runcontroller.h"
+#include "simulator/feedgenerator.h"
+#include "simulator/simulatorhost.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -14,8 +14,8 @@
 // (stream mode must stay flat within 10%), the throughput and the wall time. Exit status 0 only
 // when all of these pass.
 #include "benchutil.h"
-#include "runcontroller.h"
-#include "simulatorhost.h"
+#include "run/runcontroller.h"
+#include "simulator/simulatorhost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

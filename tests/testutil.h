@@ -2,7 +2,7 @@
 
 // Small helpers the tests share.
 
-#include "csv.h"
+#include "files/csv.h"
 
 #include <QFile>
 #include <QHostAddress>

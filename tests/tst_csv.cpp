@@ -1,5 +1,5 @@
-#include "csv.h"
-#include "runcsvwriter.h"
+#include "files/csv.h"
+#include "files/runcsvwriter.h"
 #include "testutil.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
-#include "feedgenerator.h"
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 #include "runtoend.h"
-#include "simulatorhost.h"
+#include "simulator/feedgenerator.h"
+#include "simulator/simulatorhost.h"
 #include "testutil.h"
 
 #include <QSignalSpy>

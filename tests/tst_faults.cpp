@@ -1,9 +1,9 @@
-#include "feedgenerator.h"
-#include "messagecodec.h"
-#include "runcontroller.h"
+#include "protocol/messagecodec.h"
+#include "run/runcontroller.h"
 #include "runtoend.h"
-#include "simulatorhost.h"
-#include "websocketsource.h"
+#include "simulator/feedgenerator.h"
+#include "simulator/simulatorhost.h"
+#include "transport/websocketsource.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

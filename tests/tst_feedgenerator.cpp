@@ -1,5 +1,5 @@
-#include "feedgenerator.h"
-#include "messagecodec.h"
+#include "protocol/messagecodec.h"
+#include "simulator/feedgenerator.h"
 
 #include <QTest>
 #include <QUrlQuery>

@@ -1,4 +1,4 @@
-#include "latencyhistogram.h"
+#include "reorder/latencyhistogram.h"
 
 #include <QTest>
 

@@ -1,6 +1,5 @@
-#include "csv.h"
 #include "distancechart.h"
-#include "feedsimulator.h"
+#include "files/csv.h"
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
@@ -9,9 +8,10 @@
 #include "runhistorymodel.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
+#include "simulator/feedsimulator.h"
 #include "testutil.h"
 
-#include "commandline.h"
+#include "app/cli/commandline.h"
 #include "statusfiltermodel.h"
 
 #include <QAction>

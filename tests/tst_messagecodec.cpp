@@ -1,4 +1,4 @@
-#include "messagecodec.h"
+#include "protocol/messagecodec.h"
 
 #include <QTest>
 

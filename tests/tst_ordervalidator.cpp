@@ -1,5 +1,5 @@
-#include "intervalset.h"
-#include "ordervalidator.h"
+#include "reorder/intervalset.h"
+#include "reorder/ordervalidator.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "bridgecommandline.h"
-#include "commandline.h"
-#include "redisaddress.h"
+#include "app/cli/bridgecommandline.h"
+#include "app/cli/commandline.h"
+#include "redis/redisaddress.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "feedgenerator.h"
-#include "messagecodec.h"
-#include "redisbridge.h"
+#include "bridge/redisbridge.h"
+#include "protocol/messagecodec.h"
 #include "redistestserver.h"
-#include "simulatorhost.h"
+#include "simulator/feedgenerator.h"
+#include "simulator/simulatorhost.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "redissource.h"
+#include "redis/redissource.h"
 #include "redistestserver.h"
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

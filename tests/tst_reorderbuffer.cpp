@@ -1,4 +1,4 @@
-#include "reorderbuffer.h"
+#include "reorder/reorderbuffer.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "runreport.h"
+#include "run/runreport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

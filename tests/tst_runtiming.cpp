@@ -1,4 +1,4 @@
-#include "runtiming.h"
+#include "run/runtiming.h"
 
 #include <QTest>
 #include <QThread>

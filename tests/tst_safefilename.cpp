@@ -1,4 +1,4 @@
-#include "safefilename.h"
+#include "files/safefilename.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 #include "runtoend.h"
-#include "simulatorhost.h"
+#include "simulator/simulatorhost.h"
 #include "testutil.h"
 
 #include <QJsonDocument>

@@ -1,8 +1,7 @@
 #include "mainwindow.h"
 
 #include "distancechart.h"
-#include "feedsimulator.h"
-#include "filesave.h"
+#include "files/filesave.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "resultspanel.h"
@@ -10,6 +9,7 @@
 #include "runsession.h"
 #include "runsetuppanel.h"
 #include "runstatusbar.h"
+#include "simulator/feedsimulator.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "commandline.h"
-#include "runreport.h"
+#include "app/cli/commandline.h"
+#include "run/runreport.h"
 
 #include <QMainWindow>
 #include <QTemporaryDir>

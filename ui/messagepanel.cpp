@@ -1,7 +1,7 @@
 #include "messagepanel.h"
 
+#include "files/runcsvwriter.h"
 #include "messagetablemodel.h"
-#include "runcsvwriter.h"
 #include "statusfiltermodel.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #include "messagetablemodel.h"
 
-#include "runcsvwriter.h"
+#include "files/runcsvwriter.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,7 +1,7 @@
 #include "runhistorymodel.h"
 
-#include "csv.h"
-#include "filesave.h"
+#include "files/csv.h"
+#include "files/filesave.h"
 
 #include <QBrush>
 #include <QColor>

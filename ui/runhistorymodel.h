@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runreport.h"
+#include "run/runreport.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>

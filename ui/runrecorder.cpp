@@ -1,6 +1,6 @@
 #include "runrecorder.h"
 
-#include "runcsvwriter.h"
+#include "files/runcsvwriter.h"
 
 RunRecorder::RunRecorder(QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runevents.h"
-#include "runreport.h"
+#include "run/runevents.h"
+#include "run/runreport.h"
 
 #include <QObject>
 

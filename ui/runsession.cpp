@@ -1,8 +1,8 @@
 #include "runsession.h"
 
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 #include "runrecorder.h"
-#include "simulatorhost.h"
+#include "simulator/simulatorhost.h"
 
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "runconfig.h"
-#include "runevents.h"
-#include "runreport.h"
+#include "run/runconfig.h"
+#include "run/runevents.h"
+#include "run/runreport.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "feedgenerator.h"
-#include "runconfig.h"
+#include "run/runconfig.h"
+#include "simulator/feedgenerator.h"
 
 #include <QWidget>
 

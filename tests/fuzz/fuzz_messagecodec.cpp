@@ -4,7 +4,7 @@
 // Input: the frame as UTF-8 (what a WebSocket text frame carries); inputs starting with the two
 // bytes FF FE are raw UTF-16 instead (lone surrogates and all), which Qt never hands us but the
 // codec must survive.
-#include "messagecodec.h"
+#include "protocol/messagecodec.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -6,8 +6,8 @@
 //
 // Input: byte 0 configures (mode, window, max-hold, start id); then each operation is one byte,
 // with a push taking its id from the following bytes.
-#include "idmath.h"
-#include "reorderbuffer.h"
+#include "protocol/idmath.h"
+#include "reorder/reorderbuffer.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "reorderbuffer.h"
 
-#include "idmath.h"
+#include "protocol/idmath.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runevents.h"
+#include "run/runevents.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

@@ -1,6 +1,6 @@
 #include "intervalset.h"
 
-#include "idmath.h"
+#include "protocol/idmath.h"
 
 #include <algorithm>
 #include <iterator>

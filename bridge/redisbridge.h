@@ -1,8 +1,8 @@
 #pragma once
 
-#include "reconnectpolicy.h"
-#include "redisaddress.h"
-#include "redisconnection.h"
+#include "redis/redisaddress.h"
+#include "redis/redisconnection.h"
+#include "transport/reconnectpolicy.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #include "idring.h"
 
-#include "idmath.h"
+#include "protocol/idmath.h"
 
 #include <algorithm>
 

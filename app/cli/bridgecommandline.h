@@ -1,6 +1,6 @@
 #pragma once
 
-#include "redisbridge.h"
+#include "bridge/redisbridge.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "messagecodec.h"
-#include "reconnectpolicy.h"
-#include "redisaddress.h"
-#include "reorderbuffer.h"
+#include "protocol/messagecodec.h"
+#include "redis/redisaddress.h"
+#include "reorder/reorderbuffer.h"
+#include "transport/reconnectpolicy.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "feedgenerator.h"
 
-#include "idmath.h"
+#include "protocol/idmath.h"
 
 #include <algorithm>
 #include <cmath>

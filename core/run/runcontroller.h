@@ -1,8 +1,8 @@
 #pragma once
 
-#include "latencyhistogram.h"
-#include "ordervalidator.h"
-#include "reorderbuffer.h"
+#include "reorder/latencyhistogram.h"
+#include "reorder/ordervalidator.h"
+#include "reorder/reorderbuffer.h"
 #include "runconfig.h"
 #include "runevents.h"
 #include "runreport.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reconnectpolicy.h"
 #include "redisaddress.h"
+#include "transport/reconnectpolicy.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

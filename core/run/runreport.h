@@ -1,8 +1,8 @@
 #pragma once
 
-#include "latencyhistogram.h"
-#include "messagecodec.h"
-#include "ordervalidator.h"
+#include "protocol/messagecodec.h"
+#include "reorder/latencyhistogram.h"
+#include "reorder/ordervalidator.h"
 #include "runconfig.h"
 #include "runtiming.h"
 

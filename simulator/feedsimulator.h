@@ -1,7 +1,7 @@
 #pragma once
 
 #include "feedgenerator.h"
-#include "ordervalidator.h"
+#include "reorder/ordervalidator.h"
 
 #include <QHash>
 #include <QHostAddress>

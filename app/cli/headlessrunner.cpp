@@ -1,10 +1,10 @@
 #include "headlessrunner.h"
 
-#include "filesave.h"
-#include "runcsvwriter.h"
-#include "safefilename.h"
+#include "files/filesave.h"
+#include "files/runcsvwriter.h"
+#include "files/safefilename.h"
 #include "signalwatcher.h"
-#include "simulatorhost.h"
+#include "simulator/simulatorhost.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "messagesource.h"
-#include "reconnectpolicy.h"
 #include "redisaddress.h"
 #include "redisconnection.h"
+#include "transport/messagesource.h"
+#include "transport/reconnectpolicy.h"
 
 #include <QStringDecoder>
 

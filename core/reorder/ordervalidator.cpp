@@ -1,6 +1,6 @@
 #include "ordervalidator.h"
 
-#include "idmath.h"
+#include "protocol/idmath.h"
 
 OrderValidator::OrderValidator() = default;
 

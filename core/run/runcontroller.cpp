@@ -1,9 +1,9 @@
 #include "runcontroller.h"
 
-#include "messagesource.h"
-#include "orderedsink.h"
-#include "redissource.h"
-#include "websocketsource.h"
+#include "redis/redissource.h"
+#include "transport/messagesource.h"
+#include "transport/orderedsink.h"
+#include "transport/websocketsource.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messagecodec.h"
+#include "protocol/messagecodec.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,6 +1,6 @@
 #include "feedsimulator.h"
 
-#include "messagecodec.h"
+#include "protocol/messagecodec.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "commandline.h"
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 
 #include <QObject>
 
