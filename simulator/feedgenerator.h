@@ -10,7 +10,7 @@
 #include <random>
 #include <vector>
 
-// The query parameters of /raw-messages (PRODUCT.md's wire protocol).
+// The query parameters of /raw-messages (docs/PROTOCOL.md, "Wire protocol").
 struct FeedParams
 {
     Q_DECLARE_TR_FUNCTIONS(FeedParams)

@@ -33,7 +33,7 @@ struct SinkStats
 };
 
 /*!
-    The built-in feed simulator: a QWebSocketServer serving PRODUCT.md's wire protocol.
+    The built-in feed simulator: a QWebSocketServer serving the wire protocol of docs/PROTOCOL.md.
     /raw-messages?count=&disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk= streams a feed
     (FeedParams lists the faults it can inject); /ordered-messages/<name> receives ordered frames
     and validates them, and with ?drop=N&drops=K its first K connections (all when K is 0)

@@ -39,7 +39,7 @@ Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
 
 } // namespace
 
-// The command-line contract of PRODUCT.md, driven through the real executables.
+// The command-line contract of docs/PROTOCOL.md, driven through the real executables.
 class tst_Headless : public QObject
 {
     Q_OBJECT

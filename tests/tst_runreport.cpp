@@ -46,7 +46,7 @@ RunReport passingReport()
 void tst_RunReport::contractKeys()
 {
     const QJsonObject o = passingReport().toJson();
-    // PRODUCT.md's contract: scripts rely on these.
+    // docs/PROTOCOL.md's report keys: scripts rely on these.
     for (const char *key :
          {"received", "accepted", "malformed", "duplicates", "late", "sent", "missing_ids",
           "ordered", "inversions", "max_distance", "recommended_window", "window", "mode",

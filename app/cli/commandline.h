@@ -32,8 +32,9 @@ struct CommandLineOptions
 };
 
 /*!
-    The command line of reorder-monitor (PRODUCT.md's contract), for the headless run and the
-    window alike. Errors are returned as text for a one-line message and exit status 2.
+    The command line of reorder-monitor (docs/PROTOCOL.md, "Command line"), for the headless
+    run and the window alike. Errors are returned as text for a one-line message and exit
+    status 2.
 */
 class CommandLine final
 {

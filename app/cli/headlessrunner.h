@@ -14,8 +14,8 @@ class SimulatorHost;
 /*!
     The headless run of `reorder-monitor --headless`: starts the built-in simulator when no feed
     is given, runs one RunController, streams the CSV, writes the JSON report, prints the summary
-    and ends with PRODUCT.md's exit status (done()). SIGINT/SIGTERM stop the run cleanly; a second
-    one stops waiting for the sink.
+    and ends with the exit status of docs/PROTOCOL.md (done()). SIGINT/SIGTERM stop the run
+    cleanly; a second one stops waiting for the sink.
 */
 class HeadlessRunner final : public QObject
 {

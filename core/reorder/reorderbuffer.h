@@ -58,7 +58,7 @@ struct ReorderStats
 
 /*!
     The bounded reordering buffer: a binary min-heap on id with window W, releasing exactly as
-    PRODUCT.md's "Reordering semantics" describe.
+    docs/PROTOCOL.md's "Reordering semantics" describe.
 
     Stream mode releases the smallest message when it is the next expected id, when the heap
     holds more than W, when the oldest message has waited maxHoldNs, or on flush(); memory is

@@ -128,7 +128,7 @@ struct RunStats
 
 /*!
     The outcome of a run: counters, the validation of what was sent, timing. Serialises to the
-    JSON report of PRODUCT.md and to a human summary. Plain value type.
+    JSON report of docs/PROTOCOL.md and to a human summary. Plain value type.
 */
 struct RunReport
 {
