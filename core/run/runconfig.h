@@ -6,6 +6,7 @@
 #include "transport/reconnectpolicy.h"
 
 #include <QCoreApplication>
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -58,6 +59,8 @@ struct RunConfig
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
 
     ReorderConfig reorderConfig() const;
+    // A usable SEND_URL is set: the run forwards what it orders.
+    bool forwards() const { return sinkUrl.isValid() && !sinkUrl.isEmpty(); }
     // --insecure with a wss:// feed or sink: that connection is not authenticated.
     bool certificateChecksOff() const;
 };
@@ -73,3 +76,5 @@ public:
     static QString modeName(ReorderMode mode);
     static std::optional<ReorderMode> parseMode(const QString &text);
 };
+
+Q_DECLARE_METATYPE(RunConfig)

@@ -1,21 +1,18 @@
 #include "runcontroller.h"
 
-#include "redis/redissource.h"
+#include "runendpoints.h"
 #include "transport/messagesource.h"
 #include "transport/orderedsink.h"
-#include "transport/websocketsource.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace {
 
 // Malformed frames are kept in the record; past this length only the start is kept.
 constexpr qsizetype RecordedFrameLimit = 4096;
 
-// Batch mode's memory estimate per held message, beyond its text (UTF-16): the payload slot,
-// the heap entry, the id set's node, the sink's queue entry; and the CSV row when recording.
-constexpr quint64 BatchBytesPerMessage = 160;
+// Batch mode's memory estimate per held message beyond the payload store's: the CSV row when
+// recording.
 constexpr quint64 BatchBytesPerRecordedMessage = 128;
 
 QString truncatedForRecord(const QString &frame)
@@ -30,7 +27,7 @@ QString truncatedForRecord(const QString &frame)
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
-    , m_eventTimer(this) // children, so that moveToThread() takes them along
+    , m_events(this) // children, so that moveToThread() takes them along
     , m_statsTimer(this)
     , m_holdTimer(this)
     , m_idleTimer(this)
@@ -42,11 +39,10 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<ConnectionEvent>();
 
-    m_eventTimer.setInterval(EventIntervalMs);
     m_statsTimer.setInterval(StatsIntervalMs);
     m_holdTimer.setSingleShot(true);
     m_holdTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_eventTimer, &QTimer::timeout, this, &RunController::emitEvents);
+    connect(&m_events, &EventBatcher::batchReady, this, &RunController::eventsReady);
     connect(&m_statsTimer, &QTimer::timeout, this, &RunController::emitStats);
     connect(&m_holdTimer, &QTimer::timeout, this, &RunController::onHoldTimer);
     connect(&m_idleTimer, &QTimer::timeout, this, &RunController::onIdleCheck);
@@ -54,13 +50,7 @@ RunController::RunController(QObject *parent)
 
 RunController::~RunController() = default;
 
-void RunController::setState(RunState state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
-}
+// --- starting --------------------------------------------------------------------------------
 
 void RunController::start(const RunConfig &config)
 {
@@ -70,73 +60,50 @@ void RunController::start(const RunConfig &config)
     m_config = config;
     m_config.window = std::max<qint64>(m_config.window, 1);
     m_config.sinkHighWater = std::max<quint64>(m_config.sinkHighWater, 16);
+    if (!m_config.forwards())
+        m_config.sinkUrl = QUrl();
     m_timing.start();
-    m_startedAt = QDateTime::currentDateTime();
+    m_feed = Feed::Open;
+    m_report = RunReport();
+    m_report.config = m_config;
+    m_report.startedAt = QDateTime::currentDateTime();
+    m_report.feedDescription = m_config.feedKind == FeedKind::Redis
+        ? m_config.redis.description()
+        : m_config.feedUrl.toDisplayString(QUrl::RemovePassword);
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
+    m_payloads.clear();
+    m_released.clear();
     m_validator.reset();
     m_hold.reset();
     m_counters = RunCounters();
-    m_error.clear();
-    m_feedOpen = true;
-    m_feedClosing = false;
-    m_stopped = false;
-    m_feedPaused = false;
-    m_payloads.clear();
-    m_freeSlots.clear();
-    m_batch = RunEventBatch();
+    m_connections = ConnectionLog();
+    m_flow = FlowControl(m_config.sinkHighWater);
+    m_lastProgressNs = 0;
     m_lastStatsReceived = m_lastStatsSent = 0;
     m_lastStatsNs = 0;
-    m_lastProgressNs = 0;
-    m_feedDownSinceNs = m_sinkDownSinceNs = -1;
-    m_batchHeldBytes = 0;
-    m_batchCapReached = false;
-    m_endReason = RunEnd::None;
-    m_connectionEvents.clear();
-    m_connectionEventsDropped = 0;
-    m_ignoredCertificateErrors.clear();
     setState(RunState::Connecting);
 
-    if (m_config.sinkUrl.isValid() && !m_config.sinkUrl.isEmpty()) {
-        const QString problem = UrlCheck::webSocketProblem(m_config.sinkUrl.toString());
-        if (!problem.isEmpty()) {
-            failSoon(tr("SEND_URL: %1").arg(problem));
-            return;
-        }
-        auto *sink = new OrderedSink(m_config.sinkUrl, this);
-        sink->setReconnectPolicy(m_config.sinkReconnect);
-        sink->setInsecure(m_config.insecure);
-        sink->setConnectTimeoutMs(m_config.connectTimeoutMs);
-        connect(sink, &OrderedSink::connected, this, &RunController::onSinkConnected);
-        connect(sink, &OrderedSink::reconnected, this, &RunController::onSinkReconnected);
-        connect(sink, &OrderedSink::dropped, this, &RunController::onSinkDropped);
-        connect(sink, &OrderedSink::certificateErrorsIgnored, this,
-                &RunController::onCertificateErrorsIgnored);
-        connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
-        connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
-        connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
-        connect(sink, &OrderedSink::confirmedChanged, this, &RunController::updateFlowControl);
-        connect(sink, &OrderedSink::confirmedChanged, this,
-                [this] { m_lastProgressNs = m_timing.nowNs(); });
-        m_sink = sink;
-    } else {
-        m_config.sinkUrl = QUrl();
+    QString problem;
+    m_sink = RunEndpoints::createSink(m_config, this, &problem);
+    if (!problem.isEmpty()) {
+        failSoon(problem);
+        return;
     }
-
-    MessageSource *source = createSource();
-    if (!source)
-        return; // failSoon() was called
+    if (m_sink) {
+        connectSink(m_sink);
+        watchConnection(m_sink.data(), ConnectionEvent::Endpoint::Sink);
+    }
+    MessageSource *source = RunEndpoints::createSource(m_config, this, &problem);
+    if (!source) {
+        failSoon(problem);
+        return;
+    }
     m_source = source;
-    m_feedDescription = source->description();
-    connect(source, &MessageSource::connected, this, &RunController::onFeedConnected);
-    connect(source, &MessageSource::textReceived, this, &RunController::onText);
-    connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
-    connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
-    connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
-    connect(source, &MessageSource::dropped, this, &RunController::onFeedDropped);
-    connect(source, &MessageSource::reconnected, this, &RunController::onFeedReconnected);
+    m_report.feedDescription = source->description();
+    connectSource(source);
+    watchConnection(source, ConnectionEvent::Endpoint::Feed);
 
-    if (m_config.recordEvents)
-        m_eventTimer.start();
+    m_events.start(m_config.recordEvents);
     m_statsTimer.start();
     if (m_config.idleTimeoutMs > 0)
         m_idleTimer.start(std::clamp(m_config.idleTimeoutMs / 4, 20, 1000));
@@ -146,34 +113,51 @@ void RunController::start(const RunConfig &config)
     source->open();
 }
 
-MessageSource *RunController::createSource()
+void RunController::connectSource(MessageSource *source)
 {
-    if (m_config.feedKind == FeedKind::Redis) {
-        const QString problem = m_config.redis.problem();
-        QString error;
-        const std::optional<RedisAddress> address = RedisAddress::fromUrl(
-            m_config.redis.url, qEnvironmentVariable("REDIS_PASSWORD"), &error);
-        if (!problem.isEmpty() || !address) {
-            failSoon(tr("Redis: %1").arg(problem.isEmpty() ? error : problem));
-            return nullptr;
-        }
-        auto *source = new RedisSource(*address, m_config.redis, this);
-        source->setReconnectPolicy(m_config.feedReconnect);
-        source->setConnectTimeoutMs(m_config.connectTimeoutMs);
-        return source;
-    }
-    const QString problem = UrlCheck::webSocketProblem(m_config.feedUrl.toString());
-    if (!problem.isEmpty()) {
-        failSoon(tr("WS_URL: %1").arg(problem));
-        return nullptr;
-    }
-    auto *source = new WebSocketSource(m_config.feedUrl, this);
-    source->setReconnectPolicy(m_config.feedReconnect);
-    source->setInsecure(m_config.insecure);
-    source->setConnectTimeoutMs(m_config.connectTimeoutMs);
-    connect(source, &WebSocketSource::certificateErrorsIgnored, this,
-            &RunController::onCertificateErrorsIgnored);
-    return source;
+    connect(source, &MessageSource::connected, this, &RunController::onFeedConnected);
+    connect(source, &MessageSource::textReceived, this, &RunController::onText);
+    connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
+    connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
+    connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
+}
+
+void RunController::connectSink(OrderedSink *sink)
+{
+    connect(sink, &OrderedSink::connected, this, [this] { m_timing.markSinkConnected(); });
+    connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
+    connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
+    connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
+    connect(sink, &OrderedSink::confirmedChanged, this, [this] {
+        m_lastProgressNs = m_timing.nowNs();
+        updateFlowControl();
+    });
+}
+
+// The feed and the sink report drops, reconnections and ignored certificate errors alike.
+template<class End>
+void RunController::watchConnection(End *end, ConnectionEvent::Endpoint endpoint)
+{
+    const auto log = [this](const ConnectionEvent &event) {
+        Q_EMIT connectionEvent(event);
+        Q_EMIT notice(event.text());
+    };
+    connect(end, &End::dropped, this, [this, log, endpoint](const QString &reason, int attempt) {
+        log(m_connections.dropped(endpoint, reason, attempt, m_timing.nowNs()));
+    });
+    connect(end, &End::reconnected, this, [this, log, endpoint] {
+        m_lastProgressNs = m_timing.nowNs();
+        if (endpoint == ConnectionEvent::Endpoint::Feed && m_config.feedKind == FeedKind::Redis
+            && !m_config.redis.isStream())
+            Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "
+                             "shows as missing ids"));
+        log(m_connections.reconnected(endpoint, m_lastProgressNs));
+    });
+    connect(end, &End::certificateErrorsIgnored, this, [this](const QStringList &errors) {
+        if (const QStringList fresh = m_connections.newCertificateErrors(errors); !fresh.isEmpty())
+            Q_EMIT notice(tr("INSECURE: certificate errors ignored as asked (--insecure): %1")
+                              .arg(fresh.join(QStringLiteral("; "))));
+    });
 }
 
 void RunController::onFeedConnected()
@@ -184,26 +168,11 @@ void RunController::onFeedConnected()
         setState(RunState::Running);
 }
 
-void RunController::onSinkConnected()
-{
-    m_timing.markSinkConnected();
-}
-
-quint32 RunController::storePayload(const QString &frame, quint64 arrivalIndex)
-{
-    if (!m_freeSlots.empty()) {
-        const quint32 slot = m_freeSlots.back();
-        m_freeSlots.pop_back();
-        m_payloads[slot] = Payload {frame, arrivalIndex};
-        return slot;
-    }
-    m_payloads.push_back(Payload {frame, arrivalIndex});
-    return quint32(m_payloads.size() - 1);
-}
+// --- the per-frame path ----------------------------------------------------------------------
 
 void RunController::onText(const QString &frame)
 {
-    if (!m_feedOpen)
+    if (m_feed != Feed::Open && m_feed != Feed::Paused)
         return; // after --count was reached or the run was stopped
     const quint64 index = m_counters.received++;
     const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
@@ -211,13 +180,13 @@ void RunController::onText(const QString &frame)
     m_lastProgressNs = now;
     if (!message.isValid()) {
         // Only what is recorded is cut short (sharing the frame itself costs nothing).
-        const bool cut = m_config.recordEvents && message.reason == MalformedReason::TooLarge;
+        const bool cut = m_events.isRecording() && message.reason == MalformedReason::TooLarge;
         recordMalformed(index, now, cut ? truncatedForRecord(frame) : frame, message.reason);
         return;
     }
 
     ++m_counters.accepted;
-    const quint32 slot = storePayload(frame, index);
+    const quint32 slot = m_payloads.put(frame, index);
     m_released.clear();
     const PushResult result = m_buffer->push(message.id, slot, now, m_released);
     const qint64 afterPush = m_timing.nowNs();
@@ -225,50 +194,32 @@ void RunController::onText(const QString &frame)
 
     MessageStatus status = MessageStatus::Accepted;
     if (result != PushResult::Buffered) {
-        m_payloads[slot].frame = QString();
-        m_freeSlots.push_back(slot);
+        m_payloads.take(slot);
         status = result == PushResult::Late ? MessageStatus::Late : MessageStatus::Duplicate;
     }
-    if (m_config.recordEvents) {
-        m_batch.arrivals.append(MessageArrival {index, message.id, now, frame, message.textStart,
-                                                message.textLength, status, MalformedReason::None});
+    if (m_events.isRecording()) {
+        m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
+                                         message.textLength, status, MalformedReason::None});
     }
     if (!m_released.empty())
         forwardReleased(afterPush);
-    if (m_config.recordEvents
-        && m_batch.arrivals.size() + m_batch.releases.size() >= MaxBatchEvents)
-        emitEvents();
+    m_events.flushIfFull();
     if (m_config.maxHoldMs > 0 && !m_holdTimer.isActive())
         armHoldTimer();
-    if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered) {
-        m_batchHeldBytes += BatchBytesPerMessage + quint64(frame.size()) * sizeof(QChar)
-            + (m_config.recordEvents ? BatchBytesPerRecordedMessage : 0);
-        if (m_batchHeldBytes > m_config.batchMemoryBytes && !m_batchCapReached) {
-            m_batchCapReached = true;
-            endFeedBecause(RunEnd::BatchMemoryCap,
-                           tr("batch mode reached its memory cap of %1 MiB after %2 messages: "
-                              "the feed is no longer read and what is held is sent; stream mode "
-                              "needs memory only for the window")
-                               .arg(m_config.batchMemoryBytes >> 20)
-                               .arg(m_counters.accepted));
-            return;
-        }
-    }
-    if (m_config.count > 0 && m_counters.accepted >= m_config.count) {
-        if (m_endReason == RunEnd::None)
-            m_endReason = RunEnd::CountReached;
-        endFeed();
-    }
+    if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered)
+        checkBatchMemory();
+    if (m_config.count > 0 && m_counters.accepted >= m_config.count)
+        endFeed(RunEnd::CountReached);
 }
 
 void RunController::onBinary(const QByteArray &frame)
 {
-    if (!m_feedOpen)
+    if (m_feed != Feed::Open && m_feed != Feed::Paused)
         return;
     const quint64 index = m_counters.received++;
     const qint64 now = m_timing.nowNs();
     m_lastProgressNs = now;
-    const QString preview = m_config.recordEvents
+    const QString preview = m_events.isRecording()
         ? tr("binary frame of %1 bytes: %2")
               .arg(frame.size())
               .arg(QString::fromLatin1(frame.left(64).toHex(' ')))
@@ -281,10 +232,26 @@ void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,
 {
     ++m_counters.malformed;
     ++m_counters.malformedByReason[std::size_t(reason)];
-    if (m_config.recordEvents) {
-        m_batch.arrivals.append(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
-                                                MessageStatus::Malformed, reason});
+    if (m_events.isRecording()) {
+        m_events.arrival(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
+                                         MessageStatus::Malformed, reason});
     }
+}
+
+void RunController::checkBatchMemory()
+{
+    // Batch mode holds the whole run: past its cap the feed is no longer read and what is held
+    // is sent at once (onFeedEnded() does not wait for a Flush then).
+    const quint64 held = m_payloads.bytes()
+        + (m_events.isRecording() ? m_buffer->size() * BatchBytesPerRecordedMessage : 0);
+    if (held <= m_config.batchMemoryBytes)
+        return;
+    Q_EMIT notice(tr("batch mode reached its memory cap of %1 MiB after %2 messages: the feed is "
+                     "no longer read and what is held is sent; stream mode needs memory only "
+                     "for the window")
+                      .arg(m_config.batchMemoryBytes >> 20)
+                      .arg(m_counters.accepted));
+    endFeed(RunEnd::BatchMemoryCap);
 }
 
 void RunController::forwardReleased(qint64 nowNs)
@@ -292,61 +259,25 @@ void RunController::forwardReleased(qint64 nowNs)
     if (m_sink && !m_released.empty())
         m_timing.markSendStarted();
     for (const ReleasedMessage &r : m_released) {
-        Payload &payload = m_payloads[r.slot];
-        const QString frame = std::move(payload.frame);
-        const quint64 arrivalIndex = payload.arrivalIndex;
-        payload.frame = QString();
-        m_freeSlots.push_back(r.slot);
-
+        const PayloadStore::Payload payload = m_payloads.take(r.slot);
         const quint64 output = m_counters.sent++;
         const qint64 distance = qint64(r.sequence) - qint64(output);
         const qint64 hold = nowNs - r.arrivalNs;
         m_validator.add(r.id);
         m_hold.record(hold);
-        if (distance > m_counters.maxLateDistance)
-            m_counters.maxLateDistance = distance;
-        if (-distance > m_counters.maxEarlyDistance)
-            m_counters.maxEarlyDistance = -distance;
+        m_counters.maxLateDistance = std::max(m_counters.maxLateDistance, distance);
+        m_counters.maxEarlyDistance = std::max(m_counters.maxEarlyDistance, -distance);
 
         qint64 sentNs = MessageRelease::NotForwarded;
         if (m_sink)
-            sentNs = m_sink->send(frame) ? nowNs : MessageRelease::Queued;
-        if (m_config.recordEvents)
-            m_batch.releases.append(
-                MessageRelease {arrivalIndex, output, distance, nowNs, hold, sentNs});
+            sentNs = m_sink->send(payload.frame) ? nowNs : MessageRelease::Queued;
+        if (m_events.isRecording())
+            m_events.release(
+                MessageRelease {payload.arrivalIndex, output, distance, nowNs, hold, sentNs});
     }
     m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
-    if (m_sink) {
-        // Past the high mark the feed is held back, at every crossing (the peak is only kept).
-        const quint64 waiting = m_sink->unconfirmed();
-        m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
-        if (!m_feedPaused && waiting > m_config.sinkHighWater)
-            updateFlowControl();
-    }
-}
-
-void RunController::updateFlowControl()
-{
-    if (!m_sink || !m_source)
-        return;
-    const quint64 waiting = m_sink->unconfirmed();
-    m_counters.sinkBacklogPeak = std::max(m_counters.sinkBacklogPeak, waiting);
-    if (!m_feedPaused && waiting > m_config.sinkHighWater && m_feedOpen) {
-        m_feedPaused = true;
-        ++m_counters.feedPauses;
-        m_source->setPaused(true);
-    } else if (m_feedPaused && (waiting < m_config.sinkHighWater / 4 || !m_feedOpen)) {
-        m_feedPaused = false;
-        m_source->setPaused(false);
-    }
-}
-
-void RunController::onBacklogWritten(quint64 first, quint64 count)
-{
-    updateFlowControl();
-    if (m_config.recordEvents)
-        m_batch.sent.append(SentUpdate {first, count, m_timing.nowNs()});
+    updateFlowControl(); // past the high mark the feed is held back, at every crossing
 }
 
 void RunController::armHoldTimer()
@@ -360,7 +291,7 @@ void RunController::armHoldTimer()
 
 void RunController::onHoldTimer()
 {
-    if (!m_buffer || (m_state != RunState::Running && m_state != RunState::Connecting))
+    if (!m_buffer || !isLive())
         return;
     const qint64 now = m_timing.nowNs();
     m_released.clear();
@@ -374,8 +305,6 @@ void RunController::onHoldTimer()
 
 void RunController::releaseAll()
 {
-    if (m_config.mode == ReorderMode::Batch)
-        m_batchHeldBytes = 0; // everything held leaves now
     const qint64 now = m_timing.nowNs();
     m_released.clear();
     m_buffer->flush(m_released);
@@ -385,181 +314,77 @@ void RunController::releaseAll()
         forwardReleased(after);
 }
 
+// --- flow control ----------------------------------------------------------------------------
+
+void RunController::updateFlowControl()
+{
+    if (!m_sink || !m_source)
+        return;
+    switch (m_flow.check(m_sink->unconfirmed(), m_feed == Feed::Paused)) {
+    case FlowControl::Action::Pause:
+        if (m_feed == Feed::Open) {
+            m_feed = Feed::Paused;
+            m_source->setPaused(true);
+        }
+        break;
+    case FlowControl::Action::Resume:
+        m_feed = Feed::Open;
+        m_source->setPaused(false);
+        break;
+    case FlowControl::Action::None:
+        break;
+    }
+}
+
+void RunController::onBacklogWritten(quint64 first, quint64 count)
+{
+    updateFlowControl();
+    if (m_events.isRecording())
+        m_events.sent(SentUpdate {first, count, m_timing.nowNs()});
+}
+
+// --- the run's states ------------------------------------------------------------------------
+
+void RunController::setState(RunState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
 void RunController::flush()
 {
     if (!m_buffer)
         return;
-    switch (m_state) {
-    case RunState::Holding:
+    if (m_state == RunState::Holding) {
         beginDrain();
-        break;
-    case RunState::Running:
-    case RunState::Connecting:
+    } else if (isLive()) {
         releaseAll();
         if (m_sink && m_config.mode == ReorderMode::Batch)
             m_sink->open(); // the first flush is when batch mode needs the sink
-        break;
-    default:
-        break;
-    }
-}
-
-void RunController::endFeed()
-{
-    if (!m_feedOpen)
-        return;
-    m_feedOpen = false;
-    m_timing.markFeedEnded();
-    if (m_source && !m_feedClosing) {
-        m_feedClosing = true;
-        m_feedPaused = false;
-        m_source->close(); // ended() follows; close() also resumes reading
-    }
-}
-
-void RunController::endFeedBecause(RunEnd reason, const QString &message)
-{
-    if (m_endReason == RunEnd::None)
-        m_endReason = reason;
-    Q_EMIT notice(message);
-    endFeed();
-}
-
-void RunController::onIdleCheck()
-{
-    if (m_state != RunState::Running || m_config.idleTimeoutMs <= 0)
-        return;
-    const qint64 now = m_timing.nowNs();
-    if (m_feedDownSinceNs >= 0) {
-        // Reconnecting: the reconnect policy bounds that wait, not the idle timeout.
-        m_lastProgressNs = now;
-        return;
-    }
-    if (now - m_lastProgressNs < qint64(m_config.idleTimeoutMs) * 1000000)
-        return;
-    m_idleTimer.stop();
-    endFeedBecause(RunEnd::IdleTimeout,
-                   tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
-                      "sink): ending the run")
-                       .arg(double(now - m_lastProgressNs) / 1e9, 0, 'f', 1));
-}
-
-void RunController::addConnectionEvent(const ConnectionEvent &event)
-{
-    if (m_connectionEvents.size() < RunReport::MaxConnectionEvents)
-        m_connectionEvents.append(event);
-    else
-        ++m_connectionEventsDropped;
-    Q_EMIT connectionEvent(event);
-    Q_EMIT notice(event.text());
-}
-
-ConnectionEvent RunController::dropEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
-                                         const QString &reason, int attempt) const
-{
-    ConnectionEvent e;
-    e.endpoint = endpoint;
-    e.atNs = m_timing.nowNs();
-    e.attempt = attempt;
-    e.reason = reason;
-    // An endpoint reports the drop itself and then each failed attempt, until it reconnects.
-    if (*downSinceNs < 0) {
-        e.kind = ConnectionEvent::Kind::Dropped;
-        *downSinceNs = e.atNs;
-    } else {
-        e.kind = ConnectionEvent::Kind::AttemptFailed;
-    }
-    return e;
-}
-
-ConnectionEvent RunController::reconnectEvent(ConnectionEvent::Endpoint endpoint,
-                                              qint64 *downSinceNs, qint64 *downTotalNs)
-{
-    ConnectionEvent e;
-    e.endpoint = endpoint;
-    e.kind = ConnectionEvent::Kind::Reconnected;
-    e.atNs = m_timing.nowNs();
-    e.downNs = *downSinceNs >= 0 ? e.atNs - *downSinceNs : 0;
-    *downTotalNs += e.downNs;
-    *downSinceNs = -1;
-    m_lastProgressNs = e.atNs;
-    return e;
-}
-
-void RunController::onFeedDropped(const QString &reason, int attempt)
-{
-    const ConnectionEvent e =
-        dropEvent(ConnectionEvent::Endpoint::Feed, &m_feedDownSinceNs, reason, attempt);
-    if (e.kind == ConnectionEvent::Kind::Dropped)
-        ++m_counters.feedDrops;
-    else
-        ++m_counters.feedReconnectAttempts;
-    addConnectionEvent(e);
-}
-
-void RunController::onFeedReconnected()
-{
-    const ConnectionEvent e =
-        reconnectEvent(ConnectionEvent::Endpoint::Feed, &m_feedDownSinceNs, &m_counters.feedDownNs);
-    ++m_counters.feedReconnects;
-    if (m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream())
-        Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and shows "
-                         "as missing ids"));
-    addConnectionEvent(e);
-}
-
-void RunController::onSinkDropped(const QString &reason, int attempt)
-{
-    const ConnectionEvent e =
-        dropEvent(ConnectionEvent::Endpoint::Sink, &m_sinkDownSinceNs, reason, attempt);
-    // Its drops the sink counts itself (OrderedSink::drops()).
-    if (e.kind == ConnectionEvent::Kind::AttemptFailed)
-        ++m_counters.sinkReconnectAttempts;
-    addConnectionEvent(e);
-}
-
-void RunController::onSinkReconnected()
-{
-    addConnectionEvent(reconnectEvent(ConnectionEvent::Endpoint::Sink, &m_sinkDownSinceNs,
-                                      &m_counters.sinkDownNs));
-}
-
-void RunController::onCertificateErrorsIgnored(const QStringList &errors)
-{
-    QStringList fresh;
-    for (const QString &e : errors) {
-        if (!m_ignoredCertificateErrors.contains(e)) {
-            m_ignoredCertificateErrors << e;
-            fresh << e;
-        }
-    }
-    if (!fresh.isEmpty()) {
-        Q_EMIT notice(tr("INSECURE: certificate errors ignored as asked (--insecure): %1")
-                          .arg(fresh.join(QStringLiteral("; "))));
     }
 }
 
 void RunController::stop()
 {
-    if (m_endReason == RunEnd::None
-        && (m_state == RunState::Connecting || m_state == RunState::Running
-            || m_state == RunState::Holding))
-        m_endReason = RunEnd::Stopped;
     switch (m_state) {
     case RunState::Connecting:
     case RunState::Running:
-        m_stopped = true;
-        endFeed();
+        m_report.stopped = true;
+        endFeed(RunEnd::Stopped);
         if (!m_source)
             onFeedEnded();
         break;
     case RunState::Holding:
-        m_stopped = true;
+        m_report.stopped = true;
+        if (m_report.endReason == RunEnd::None)
+            m_report.endReason = RunEnd::Stopped;
         beginDrain();
         break;
     case RunState::Draining:
         // Second stop: stop waiting for the sink; what it did not confirm shows in the report.
-        m_stopped = true;
+        m_report.stopped = true;
         if (m_sink)
             m_sink->abort();
         complete();
@@ -569,17 +394,58 @@ void RunController::stop()
     }
 }
 
+void RunController::endFeed(RunEnd reason)
+{
+    if (m_report.endReason == RunEnd::None)
+        m_report.endReason = reason;
+    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+        return;
+    m_timing.markFeedEnded();
+    closeFeed();
+}
+
+void RunController::closeFeed()
+{
+    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+        return;
+    if (!m_source) {
+        m_feed = Feed::Closed;
+        return;
+    }
+    m_feed = Feed::Closing;
+    m_source->close(); // ended() follows; close() also resumes a paused feed
+}
+
+void RunController::onIdleCheck()
+{
+    if (m_state != RunState::Running || m_config.idleTimeoutMs <= 0)
+        return;
+    const qint64 now = m_timing.nowNs();
+    if (m_connections.isDown(ConnectionEvent::Endpoint::Feed)) {
+        // Reconnecting: the reconnect policy bounds that wait, not the idle timeout.
+        m_lastProgressNs = now;
+        return;
+    }
+    if (now - m_lastProgressNs < qint64(m_config.idleTimeoutMs) * 1000000)
+        return;
+    m_idleTimer.stop();
+    Q_EMIT notice(tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
+                     "sink): ending the run")
+                      .arg(double(now - m_lastProgressNs) / 1e9, 0, 'f', 1));
+    endFeed(RunEnd::IdleTimeout);
+}
+
 void RunController::onFeedEnded()
 {
-    if (m_endReason == RunEnd::None)
-        m_endReason = RunEnd::FeedClosed;
-    m_feedOpen = false;
+    if (m_report.endReason == RunEnd::None)
+        m_report.endReason = RunEnd::FeedClosed;
+    m_feed = Feed::Closed;
     m_timing.markFeedEnded();
-    if (m_state != RunState::Connecting && m_state != RunState::Running)
+    if (!isLive())
         return;
     // Past the batch memory cap what is held is sent at once, as the notice said.
-    if (m_config.mode == ReorderMode::Batch && !m_config.flushAtEnd && !m_stopped
-        && m_endReason != RunEnd::BatchMemoryCap && !m_buffer->isEmpty()) {
+    if (m_config.mode == ReorderMode::Batch && !m_config.flushAtEnd && !m_report.stopped
+        && m_report.endReason != RunEnd::BatchMemoryCap && !m_buffer->isEmpty()) {
         setState(RunState::Holding); // the operator flushes
         return;
     }
@@ -588,9 +454,9 @@ void RunController::onFeedEnded()
 
 void RunController::onFeedFailed(const QString &reason)
 {
-    if (m_endReason == RunEnd::None)
-        m_endReason = RunEnd::FeedFailed;
-    m_feedOpen = false;
+    if (m_report.endReason == RunEnd::None)
+        m_report.endReason = RunEnd::FeedFailed;
+    m_feed = Feed::Closed;
     m_timing.markFeedEnded();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
         return;
@@ -599,9 +465,9 @@ void RunController::onFeedFailed(const QString &reason)
         return;
     }
     // The feed is gone for good: keep what arrived, send it, and report the failure.
-    m_error = reason;
+    m_report.error = reason;
     Q_EMIT errorOccurred(reason);
-    if (m_state == RunState::Running || m_state == RunState::Connecting)
+    if (isLive())
         beginDrain();
 }
 
@@ -630,15 +496,11 @@ void RunController::onSinkFailed(const QString &reason)
     m_timing.markSendFinished();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
         return;
-    if (m_endReason == RunEnd::None)
-        m_endReason = RunEnd::SinkFailed;
-    m_error = reason;
+    if (m_report.endReason == RunEnd::None)
+        m_report.endReason = RunEnd::SinkFailed;
+    m_report.error = reason;
     Q_EMIT errorOccurred(reason);
-    m_feedOpen = false;
-    if (m_source && !m_feedClosing && m_state != RunState::Draining) {
-        m_feedClosing = true;
-        m_source->close();
-    }
+    closeFeed();
     complete();
 }
 
@@ -651,14 +513,11 @@ void RunController::failSoon(const QString &reason)
 
 void RunController::fail(const QString &reason)
 {
-    m_error = reason;
+    m_report.error = reason;
     Q_EMIT errorOccurred(reason);
     if (m_sink)
         m_sink->abort();
-    if (m_source && !m_feedClosing) {
-        m_feedClosing = true;
-        m_source->close();
-    }
+    closeFeed();
     complete();
 }
 
@@ -666,56 +525,35 @@ void RunController::complete()
 {
     if (m_state == RunState::Finished || m_state == RunState::Failed)
         return;
-    m_feedOpen = false;
+    m_feed = Feed::Closed;
     m_timing.markFeedEnded();
     m_timing.markSendFinished();
     m_timing.markFinished();
     m_holdTimer.stop();
-    m_eventTimer.stop();
     m_statsTimer.stop();
     m_idleTimer.stop();
 
-    RunReport report;
-    report.config = m_config;
-    report.feedDescription = !m_feedDescription.isEmpty() ? m_feedDescription
-        : m_config.feedKind == FeedKind::Redis
-        ? m_config.redis.description()
-        : m_config.feedUrl.toDisplayString(QUrl::RemovePassword);
-    report.startedAt = m_startedAt;
-    report.counters = counters();
-    report.validation = m_validator.result();
-    report.timing = m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink);
-    report.hold = HoldTimes::from(m_hold);
-    report.throughput = report.timing.totalMs > 0
-        ? double(report.counters.sent) / (report.timing.totalMs / 1000.0)
-        : 0.0;
-    if (m_buffer)
-        report.lostRanges = m_buffer->lostRanges(100);
-    report.error = m_error;
-    report.stopped = m_stopped;
-    report.endReason = m_endReason;
-    report.connectionEvents = m_connectionEvents;
-    report.connectionEventsDropped = m_connectionEventsDropped;
-    report.ignoredCertificateErrors = m_ignoredCertificateErrors;
-    report.evaluate();
+    m_report.conclude(counters(), m_validator.result(),
+                      m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink), m_hold,
+                      m_connections,
+                      m_buffer ? m_buffer->lostRanges(100) : QList<QPair<qint64, qint64>>());
 
-    emitEvents();
+    m_events.stop();
     emitStats();
-    setState(m_error.isEmpty() ? RunState::Finished : RunState::Failed);
+    setState(m_report.error.isEmpty() ? RunState::Finished : RunState::Failed);
 
     // The source and sink are done; let them go once their signals have unwound.
-    if (m_source) {
-        m_source->disconnect(this);
-        m_source->deleteLater();
-    }
-    if (m_sink) {
-        m_sink->disconnect(this);
-        m_sink->deleteLater();
+    for (QObject *end : {static_cast<QObject *>(m_source), static_cast<QObject *>(m_sink)}) {
+        if (end) {
+            end->disconnect(this);
+            end->deleteLater();
+        }
     }
     m_payloads.clear();
-    m_freeSlots.clear();
-    Q_EMIT finished(report);
+    Q_EMIT finished(m_report);
 }
+
+// --- what leaves -----------------------------------------------------------------------------
 
 RunCounters RunController::counters() const
 {
@@ -735,15 +573,10 @@ RunCounters RunController::counters() const
         c.confirmed = m_sink->confirmed();
         c.resent = m_sink->resent();
         c.unprotected = m_sink->unprotected();
-        c.sinkDrops = m_sink->drops();
-        c.sinkReconnects = m_sink->reconnects();
     }
-    // Still down: count the time up to now.
-    const qint64 now = m_timing.nowNs();
-    if (m_feedDownSinceNs >= 0)
-        c.feedDownNs += now - m_feedDownSinceNs;
-    if (m_sinkDownSinceNs >= 0)
-        c.sinkDownNs += now - m_sinkDownSinceNs;
+    c.feedPauses = m_flow.pauses();
+    c.sinkBacklogPeak = m_flow.peakFrames();
+    m_connections.addTo(c, m_timing.nowNs());
     return c;
 }
 
@@ -754,23 +587,16 @@ RunStats RunController::stats() const
     s.counters = counters();
     s.timing = m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink);
     s.targetCount = m_config.count;
-    s.feedConnected = m_state == RunState::Running && m_feedOpen;
+    s.feedReconnecting = m_connections.isDown(ConnectionEvent::Endpoint::Feed);
+    s.sinkReconnecting = m_connections.isDown(ConnectionEvent::Endpoint::Sink);
+    s.feedConnected = m_state == RunState::Running
+        && (m_feed == Feed::Open || m_feed == Feed::Paused) && !s.feedReconnecting;
     s.sinkConnected = m_sink && m_sink->isConnected();
-    s.forwarding = !m_config.sinkUrl.isEmpty();
-    s.feedConnected = s.feedConnected && m_feedDownSinceNs < 0;
-    s.feedReconnecting = m_feedDownSinceNs >= 0;
-    s.sinkReconnecting = m_sinkDownSinceNs >= 0;
+    s.forwarding = m_config.forwards();
     s.insecure = m_config.certificateChecksOff();
-    s.batchMemoryCapReached = m_batchCapReached;
+    s.batchMemoryCapReached = m_report.endReason == RunEnd::BatchMemoryCap;
     s.idleNs = m_state == RunState::Running ? m_timing.nowNs() - m_lastProgressNs : 0;
     return s;
-}
-
-void RunController::emitEvents()
-{
-    if (m_batch.isEmpty())
-        return;
-    Q_EMIT eventsReady(std::exchange(m_batch, RunEventBatch()));
 }
 
 void RunController::emitStats()

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "connectionlog.h"
+#include "eventbatcher.h"
+#include "flowcontrol.h"
+#include "payloadstore.h"
 #include "reorder/latencyhistogram.h"
 #include "reorder/ordervalidator.h"
 #include "reorder/reorderbuffer.h"
@@ -20,7 +24,7 @@ class OrderedSink;
 
 /*!
     Runs one reordering run: source -> codec -> ReorderBuffer -> OrderedSink, with validation,
-    timing and the run record.
+    timing and the run record (docs/ARCHITECTURE.md, "The path of a frame").
 
     Frames are handled one by one on arrival (cheap: decode, push, forward). Everything meant for
     a user interface leaves in batches: eventsReady() every 50 ms when RunConfig::recordEvents is
@@ -35,10 +39,6 @@ class RunController final : public QObject
     Q_DISABLE_COPY_MOVE(RunController)
 
 public:
-    static constexpr int EventIntervalMs = 50;
-    // A busy worker may not get to its timer for a while: a batch also leaves when it is this big,
-    // so that the receiver (a GUI thread) never digests more than a few milliseconds at once.
-    static constexpr qsizetype MaxBatchEvents = 16384;
     static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
     // holds it back) until the sink is down to the low mark. RunConfig::sinkHighWater sets it.
@@ -71,91 +71,77 @@ Q_SIGNALS:
     void finished(const RunReport &report);
 
 private:
-    struct Payload
-    {
-        QString frame;
-        quint64 arrivalIndex = 0;
+    // The feed's side of the run. Frames are welcome while it is Open or Paused.
+    enum class Feed : quint8 {
+        Open,
+        Paused, // held back: the sink is behind
+        Closing, // asked to close (count reached, stopped): what still arrives is not taken
+        Closed, // ended, failed, or never opened
     };
 
+    // The per-frame path.
     void onText(const QString &frame);
     void onBinary(const QByteArray &frame);
+    void recordMalformed(quint64 index, qint64 nowNs, QString frame, MalformedReason reason);
+    void checkBatchMemory();
+    void forwardReleased(qint64 nowNs);
+    void onHoldTimer();
+    void armHoldTimer();
+    void releaseAll();
+
+    // Flow control: the feed waits while the sink is behind.
+    void updateFlowControl();
+    void onBacklogWritten(quint64 first, quint64 count);
+
+    // The run's states.
+    void setState(RunState state);
     void onFeedConnected();
     void onFeedEnded();
     void onFeedFailed(const QString &reason);
-    void onSinkConnected();
     void onSinkFinished();
     void onSinkFailed(const QString &reason);
-    void onBacklogWritten(quint64 first, quint64 count);
-    void onHoldTimer();
-    void updateFlowControl();
     void onIdleCheck();
-    ConnectionEvent dropEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
-                              const QString &reason, int attempt) const;
-    ConnectionEvent reconnectEvent(ConnectionEvent::Endpoint endpoint, qint64 *downSinceNs,
-                                   qint64 *downTotalNs);
-    void onFeedDropped(const QString &reason, int attempt);
-    void onFeedReconnected();
-    void onSinkDropped(const QString &reason, int attempt);
-    void onSinkReconnected();
-    void onCertificateErrorsIgnored(const QStringList &errors);
-    void addConnectionEvent(const ConnectionEvent &event);
-    void endFeedBecause(RunEnd reason, const QString &message);
-
-    MessageSource *createSource();
-    void setState(RunState state);
-    void recordMalformed(quint64 index, qint64 nowNs, QString frame, MalformedReason reason);
-    void forwardReleased(qint64 nowNs);
-    void releaseAll();
-    void armHoldTimer();
-    void endFeed();
+    void endFeed(RunEnd reason);
+    void closeFeed();
     void beginDrain();
     void fail(const QString &reason);
     void failSoon(const QString &reason);
     void complete();
-    void emitEvents();
+    bool isLive() const { return m_state == RunState::Connecting || m_state == RunState::Running; }
+
+    // Connections.
+    void connectSource(MessageSource *source);
+    void connectSink(OrderedSink *sink);
+    template<class End> void watchConnection(End *end, ConnectionEvent::Endpoint endpoint);
+
+    // What leaves besides the events: stats, the report.
     void emitStats();
     RunCounters counters() const;
-    quint32 storePayload(const QString &frame, quint64 arrivalIndex);
 
     RunConfig m_config;
     RunState m_state = RunState::Idle;
+    Feed m_feed = Feed::Closed;
+    // Filled as the run goes (start, end reason, error), concluded at its end.
+    RunReport m_report;
     RunTiming m_timing;
-    QDateTime m_startedAt;
+
     std::unique_ptr<ReorderBuffer> m_buffer;
+    PayloadStore m_payloads;
+    std::vector<ReleasedMessage> m_released;
     OrderValidator m_validator;
     LatencyHistogram m_hold;
-    RunCounters m_counters; // what the buffer and the sink do not count themselves
+    RunCounters m_counters; // what the buffer, the sink and the log do not count themselves
+    ConnectionLog m_connections;
+    FlowControl m_flow;
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
-    QString m_error;
-    QString m_feedDescription;
-    bool m_feedOpen = false; // frames are still welcome
-    bool m_feedClosing = false;
-    bool m_stopped = false;
-    bool m_feedPaused = false;
 
-    // Payloads of buffered messages, by slot; freed slots are reused, so this stays O(W).
-    std::vector<Payload> m_payloads;
-    std::vector<quint32> m_freeSlots;
-    std::vector<ReleasedMessage> m_released;
-
-    RunEventBatch m_batch;
-    QTimer m_eventTimer;
+    EventBatcher m_events;
     QTimer m_statsTimer;
     QTimer m_holdTimer;
     QTimer m_idleTimer;
     qint64 m_lastProgressNs = 0; // a frame arrived or the sink confirmed
-    qint64 m_feedDownSinceNs = -1; // the feed is reconnecting since then
-    qint64 m_sinkDownSinceNs = -1;
-    quint64 m_batchHeldBytes = 0; // estimate of what batch mode holds
-    bool m_batchCapReached = false;
-    RunEnd m_endReason = RunEnd::None;
-    QList<ConnectionEvent> m_connectionEvents;
-    quint64 m_connectionEventsDropped = 0;
-    QStringList m_ignoredCertificateErrors;
     quint64 m_lastStatsReceived = 0;
     quint64 m_lastStatsSent = 0;
     qint64 m_lastStatsNs = 0;
 };
-
-Q_DECLARE_METATYPE(RunConfig)

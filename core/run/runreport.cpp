@@ -4,11 +4,6 @@
 
 namespace {
 
-double nsToMs(qint64 ns)
-{
-    return double(ns) / 1e6;
-}
-
 QJsonValue count(quint64 v)
 {
     return QJsonValue(qint64(std::min<quint64>(v, quint64(std::numeric_limits<qint64>::max()))));
@@ -19,76 +14,7 @@ QString formatMs(double ms)
     return QString::number(ms, 'f', ms < 10 ? 3 : 1);
 }
 
-QString formatSeconds(qint64 ns)
-{
-    return QString::number(double(ns) / 1e9, 'f', 3);
-}
-
-QString endpointName(ConnectionEvent::Endpoint endpoint)
-{
-    return endpoint == ConnectionEvent::Endpoint::Feed ? QStringLiteral("feed")
-                                                       : QStringLiteral("sink");
-}
-
-QString kindKey(ConnectionEvent::Kind kind)
-{
-    switch (kind) {
-    case ConnectionEvent::Kind::Dropped:
-        return QStringLiteral("dropped");
-    case ConnectionEvent::Kind::AttemptFailed:
-        return QStringLiteral("attempt_failed");
-    case ConnectionEvent::Kind::Reconnected:
-        return QStringLiteral("reconnected");
-    }
-    return QString();
-}
-
 } // namespace
-
-QJsonObject ConnectionEvent::toJson() const
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("endpoint"), endpointName(endpoint));
-    o.insert(QStringLiteral("event"), kindKey(kind));
-    o.insert(QStringLiteral("at_ms"), nsToMs(atNs));
-    if (kind == Kind::Reconnected) {
-        o.insert(QStringLiteral("down_ms"), nsToMs(downNs));
-    } else {
-        o.insert(QStringLiteral("attempt"), attempt);
-        o.insert(QStringLiteral("reason"), reason);
-    }
-    return o;
-}
-
-QString ConnectionEvent::text() const
-{
-    const QString at = formatSeconds(atNs);
-    const bool feed = endpoint == Endpoint::Feed;
-    switch (kind) {
-    case Kind::Dropped:
-        return feed ? tr("%1 s: the feed dropped (%2); reconnecting, attempt %3")
-                          .arg(at, reason)
-                          .arg(attempt)
-                    : tr("%1 s: the sink dropped (%2); reconnecting, attempt %3; unconfirmed "
-                         "frames will be sent again")
-                          .arg(at, reason)
-                          .arg(attempt);
-    case Kind::AttemptFailed:
-        return feed
-            ? tr("%1 s: reconnecting the feed failed (%2); attempt %3").arg(at, reason).arg(attempt)
-            : tr("%1 s: reconnecting the sink failed (%2); attempt %3")
-                  .arg(at, reason)
-                  .arg(attempt);
-    case Kind::Reconnected:
-        return feed ? tr("%1 s: the feed reconnected after %2 s; repeated ids count as "
-                         "duplicates")
-                          .arg(at, formatSeconds(downNs))
-                    : tr("%1 s: the sink reconnected after %2 s; unconfirmed frames are sent "
-                         "again")
-                          .arg(at, formatSeconds(downNs));
-    }
-    return QString();
-}
 
 QString RunReport::endReasonKey(RunEnd reason)
 {
@@ -121,15 +47,31 @@ bool RunReport::ranInsecure() const
 HoldTimes HoldTimes::from(const LatencyHistogram &histogram)
 {
     HoldTimes h;
-    h.minMs = nsToMs(histogram.min());
-    h.p50Ms = nsToMs(histogram.percentile(50));
-    h.p99Ms = nsToMs(histogram.percentile(99));
-    h.maxMs = nsToMs(histogram.max());
+    h.minMs = Duration::ms(histogram.min());
+    h.p50Ms = Duration::ms(histogram.percentile(50));
+    h.p99Ms = Duration::ms(histogram.percentile(99));
+    h.maxMs = Duration::ms(histogram.max());
     return h;
+}
+
+void RunReport::conclude(const RunCounters &finalCounters, const ValidationResult &finalValidation,
+                         const PhaseTiming &phases, const LatencyHistogram &holdTimes,
+                         const ConnectionLog &connections, const QList<QPair<qint64, qint64>> &lost)
+{
+    counters = finalCounters;
+    validation = finalValidation;
+    timing = phases;
+    hold = HoldTimes::from(holdTimes);
+    lostRanges = lost;
+    connectionEvents = connections.events();
+    connectionEventsDropped = connections.eventsNotListed();
+    ignoredCertificateErrors = connections.ignoredCertificateErrors();
+    evaluate();
 }
 
 void RunReport::evaluate()
 {
+    throughput = timing.totalMs > 0 ? double(counters.sent) / (timing.totalMs / 1000.0) : 0.0;
     problems.clear();
     warnings.clear();
     if (!error.isEmpty())
@@ -260,8 +202,8 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("sink_reconnects"), count(c.sinkReconnects));
     o.insert(QStringLiteral("feed_reconnect_attempts_failed"), count(c.feedReconnectAttempts));
     o.insert(QStringLiteral("sink_reconnect_attempts_failed"), count(c.sinkReconnectAttempts));
-    o.insert(QStringLiteral("feed_down_ms"), nsToMs(c.feedDownNs));
-    o.insert(QStringLiteral("sink_down_ms"), nsToMs(c.sinkDownNs));
+    o.insert(QStringLiteral("feed_down_ms"), Duration::ms(c.feedDownNs));
+    o.insert(QStringLiteral("sink_down_ms"), Duration::ms(c.sinkDownNs));
     QJsonArray events;
     for (const ConnectionEvent &e : connectionEvents)
         events.append(e.toJson());
@@ -364,10 +306,10 @@ QString RunReport::summary() const
                     "%5 reconnections (down %6 s)")
                      .arg(c.feedDrops)
                      .arg(c.feedReconnects)
-                     .arg(formatSeconds(c.feedDownNs))
+                     .arg(Duration::seconds(c.feedDownNs))
                      .arg(c.sinkDrops)
                      .arg(c.sinkReconnects)
-                     .arg(formatSeconds(c.sinkDownNs));
+                     .arg(Duration::seconds(c.sinkDownNs));
     }
     for (const QString &w : warnings)
         lines << tr("note: %1").arg(w);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlog.h"
 #include "protocol/messagecodec.h"
 #include "reorder/latencyhistogram.h"
 #include "reorder/ordervalidator.h"
@@ -36,31 +37,6 @@ enum class RunEnd : quint8 {
     BatchMemoryCap, // batch mode reached --batch-memory-mb
     FeedFailed, // the feed could not be (re)connected
     SinkFailed, // the sink could not be (re)connected or did not confirm in time
-};
-
-// A drop or a reconnection of the feed or the sink, timed, for the report and the window.
-struct ConnectionEvent
-{
-    Q_DECLARE_TR_FUNCTIONS(ConnectionEvent)
-
-public:
-    enum class Endpoint : quint8 { Feed, Sink };
-    enum class Kind : quint8 {
-        Dropped, // the connection was lost; reconnecting
-        AttemptFailed, // a reconnection attempt failed; trying again
-        Reconnected,
-    };
-
-    Endpoint endpoint = Endpoint::Feed;
-    Kind kind = Kind::Dropped;
-    qint64 atNs = 0; // since the run started
-    qint64 downNs = 0; // Reconnected: how long the connection was down
-    int attempt = 0; // Dropped/AttemptFailed: the attempt about to be made (from 1)
-    QString reason; // Dropped/AttemptFailed
-
-    QJsonObject toJson() const;
-    // One line for the operator: "12.3 s: the feed dropped (...); reconnecting, attempt 1".
-    QString text() const;
 };
 
 struct RunCounters
@@ -149,12 +125,11 @@ public:
     QString error; // the run could not be made (exit status 2)
     bool stopped = false; // the operator stopped it
     RunEnd endReason = RunEnd::None;
-    QList<ConnectionEvent> connectionEvents; // the first MaxConnectionEvents, in order
+    QList<ConnectionEvent> connectionEvents; // the first ConnectionLog::MaxEvents, in order
     quint64 connectionEventsDropped = 0; // past the cap: counted, not kept
     // wss:// with --insecure: the certificate errors that were ignored, each once.
     QStringList ignoredCertificateErrors;
 
-    static constexpr int MaxConnectionEvents = 1000;
     static QString endReasonKey(RunEnd reason);
     // A run of wss:// with --insecure: its connection was not authenticated.
     bool ranInsecure() const;
@@ -167,13 +142,17 @@ public:
     bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
     int exitCode() const { return !error.isEmpty() ? 2 : (passed() ? 0 : 1); }
 
-    // Fills problems from the counters and the validation; call once the run has ended.
+    // The run has ended: takes its final figures and evaluates them.
+    void conclude(const RunCounters &finalCounters, const ValidationResult &finalValidation,
+                  const PhaseTiming &phases, const LatencyHistogram &holdTimes,
+                  const ConnectionLog &connections, const QList<QPair<qint64, qint64>> &lost);
+    // Fills the throughput, problems and warnings from the counters, the timing and the
+    // validation; call once the run has ended.
     void evaluate();
     QJsonObject toJson() const;
     QString summary() const;
 };
 
-Q_DECLARE_METATYPE(ConnectionEvent)
 Q_DECLARE_METATYPE(RunState)
 Q_DECLARE_METATYPE(RunStats)
 Q_DECLARE_METATYPE(RunReport)

@@ -1,7 +1,20 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QString>
 #include <QtGlobal>
+
+// Durations kept in nanoseconds, shown in milliseconds or seconds.
+namespace Duration {
+inline double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+inline QString seconds(qint64 ns)
+{
+    return QString::number(double(ns) / 1e9, 'f', 3);
+}
+} // namespace Duration
 
 // Durations of a run's phases, in milliseconds.
 struct PhaseTiming

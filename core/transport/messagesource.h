@@ -40,4 +40,7 @@ Q_SIGNALS:
     void ended();
     // The source could not connect, or gave up reconnecting: no more frames will come.
     void failed(const QString &reason);
+    // Certificate checks are off (--insecure) and a handshake's errors were ignored: the
+    // connection is not authenticated.
+    void certificateErrorsIgnored(const QStringList &errors);
 };

@@ -20,7 +20,7 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     connect(&m_socket, &QWebSocket::aboutToClose, this, &WebSocketSource::onAboutToClose);
     connect(&m_dialer, &WebSocketDialer::attemptEnded, this, &WebSocketSource::onAttemptEnded);
     connect(&m_dialer, &WebSocketDialer::certificateErrorsIgnored, this,
-            &WebSocketSource::certificateErrorsIgnored);
+            &MessageSource::certificateErrorsIgnored);
     connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
     connect(&m_stableTimer, &QTimer::timeout, this, &WebSocketSource::connectionRestored);
 }

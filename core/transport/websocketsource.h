@@ -46,11 +46,6 @@ public:
     QString description() const override;
     void setPaused(bool paused) override;
 
-Q_SIGNALS:
-    // setInsecure(true) and a handshake's certificate errors were ignored: the connection is
-    // not authenticated.
-    void certificateErrorsIgnored(const QStringList &errors);
-
 private:
     enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
 
