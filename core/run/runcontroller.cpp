@@ -73,8 +73,7 @@ void RunController::start(const RunConfig &config)
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
     m_payloads.clear();
     m_released.clear();
-    m_validator.reset();
-    m_hold.reset();
+    m_meter.reset();
     m_counters = RunCounters();
     m_connections = ConnectionLog();
     m_flow = FlowControl(m_config.sinkHighWater);
@@ -172,7 +171,7 @@ void RunController::onFeedConnected()
 
 void RunController::onText(const QString &frame)
 {
-    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+    if (!feedOpen())
         return; // after --count was reached or the run was stopped
     const quint64 index = m_counters.received++;
     const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
@@ -214,7 +213,7 @@ void RunController::onText(const QString &frame)
 
 void RunController::onBinary(const QByteArray &frame)
 {
-    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+    if (!feedOpen())
         return;
     const quint64 index = m_counters.received++;
     const qint64 now = m_timing.nowNs();
@@ -260,22 +259,14 @@ void RunController::forwardReleased(qint64 nowNs)
         m_timing.markSendStarted();
     for (const ReleasedMessage &r : m_released) {
         const PayloadStore::Payload payload = m_payloads.take(r.slot);
-        const quint64 output = m_counters.sent++;
-        const qint64 distance = qint64(r.sequence) - qint64(output);
-        const qint64 hold = nowNs - r.arrivalNs;
-        m_validator.add(r.id);
-        m_hold.record(hold);
-        m_counters.maxLateDistance = std::max(m_counters.maxLateDistance, distance);
-        m_counters.maxEarlyDistance = std::max(m_counters.maxEarlyDistance, -distance);
-
+        const ReleaseMeter::Measure m = m_meter.add(r, nowNs);
         qint64 sentNs = MessageRelease::NotForwarded;
         if (m_sink)
             sentNs = m_sink->send(payload.frame) ? nowNs : MessageRelease::Queued;
         if (m_events.isRecording())
-            m_events.release(
-                MessageRelease {payload.arrivalIndex, output, distance, nowNs, hold, sentNs});
+            m_events.release(MessageRelease {payload.arrivalIndex, m.output, m.distance, nowNs,
+                                             m.holdNs, sentNs});
     }
-    m_counters.maxDistance = std::max(m_counters.maxLateDistance, m_counters.maxEarlyDistance);
     m_released.clear();
     updateFlowControl(); // past the high mark the feed is held back, at every crossing
 }
@@ -396,9 +387,8 @@ void RunController::stop()
 
 void RunController::endFeed(RunEnd reason)
 {
-    if (m_report.endReason == RunEnd::None)
-        m_report.endReason = reason;
-    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+    endBecause(reason);
+    if (!feedOpen())
         return;
     m_timing.markFeedEnded();
     closeFeed();
@@ -406,7 +396,7 @@ void RunController::endFeed(RunEnd reason)
 
 void RunController::closeFeed()
 {
-    if (m_feed != Feed::Open && m_feed != Feed::Paused)
+    if (!feedOpen())
         return;
     if (!m_source) {
         m_feed = Feed::Closed;
@@ -437,8 +427,7 @@ void RunController::onIdleCheck()
 
 void RunController::onFeedEnded()
 {
-    if (m_report.endReason == RunEnd::None)
-        m_report.endReason = RunEnd::FeedClosed;
+    endBecause(RunEnd::FeedClosed);
     m_feed = Feed::Closed;
     m_timing.markFeedEnded();
     if (!isLive())
@@ -454,8 +443,7 @@ void RunController::onFeedEnded()
 
 void RunController::onFeedFailed(const QString &reason)
 {
-    if (m_report.endReason == RunEnd::None)
-        m_report.endReason = RunEnd::FeedFailed;
+    endBecause(RunEnd::FeedFailed);
     m_feed = Feed::Closed;
     m_timing.markFeedEnded();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
@@ -496,8 +484,7 @@ void RunController::onSinkFailed(const QString &reason)
     m_timing.markSendFinished();
     if (m_state == RunState::Finished || m_state == RunState::Failed)
         return;
-    if (m_report.endReason == RunEnd::None)
-        m_report.endReason = RunEnd::SinkFailed;
+    endBecause(RunEnd::SinkFailed);
     m_report.error = reason;
     Q_EMIT errorOccurred(reason);
     closeFeed();
@@ -533,9 +520,9 @@ void RunController::complete()
     m_statsTimer.stop();
     m_idleTimer.stop();
 
-    m_report.conclude(counters(), m_validator.result(),
-                      m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink), m_hold,
-                      m_connections,
+    m_report.conclude(counters(), m_meter.validation(),
+                      m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
+                      m_meter.holdTimes(), m_connections,
                       m_buffer ? m_buffer->lostRanges(100) : QList<QPair<qint64, qint64>>());
 
     m_events.stop();
@@ -574,6 +561,10 @@ RunCounters RunController::counters() const
         c.resent = m_sink->resent();
         c.unprotected = m_sink->unprotected();
     }
+    c.sent = m_meter.sent();
+    c.maxLateDistance = m_meter.maxLateDistance();
+    c.maxEarlyDistance = m_meter.maxEarlyDistance();
+    c.maxDistance = m_meter.maxDistance();
     c.feedPauses = m_flow.pauses();
     c.sinkBacklogPeak = m_flow.peakFrames();
     m_connections.addTo(c, m_timing.nowNs());

@@ -4,8 +4,7 @@
 #include "eventbatcher.h"
 #include "flowcontrol.h"
 #include "payloadstore.h"
-#include "reorder/latencyhistogram.h"
-#include "reorder/ordervalidator.h"
+#include "reorder/releasemeter.h"
 #include "reorder/reorderbuffer.h"
 #include "runconfig.h"
 #include "runevents.h"
@@ -108,6 +107,13 @@ private:
     void failSoon(const QString &reason);
     void complete();
     bool isLive() const { return m_state == RunState::Connecting || m_state == RunState::Running; }
+    bool feedOpen() const { return m_feed == Feed::Open || m_feed == Feed::Paused; }
+    // The first reason given is the run's end reason.
+    void endBecause(RunEnd reason)
+    {
+        if (m_report.endReason == RunEnd::None)
+            m_report.endReason = reason;
+    }
 
     // Connections.
     void connectSource(MessageSource *source);
@@ -128,8 +134,7 @@ private:
     std::unique_ptr<ReorderBuffer> m_buffer;
     PayloadStore m_payloads;
     std::vector<ReleasedMessage> m_released;
-    OrderValidator m_validator;
-    LatencyHistogram m_hold;
+    ReleaseMeter m_meter;
     RunCounters m_counters; // what the buffer, the sink and the log do not count themselves
     ConnectionLog m_connections;
     FlowControl m_flow;
