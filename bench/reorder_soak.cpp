@@ -133,7 +133,7 @@ int runMonitor(const Options &options, const QUrl &feedUrl, const QUrl &sinkUrl)
                          "unprotected=%7 feed_drops=%8 sink_drops=%9 backlog_peak=%10 "
                          "rss_early_kib=%11 early_at=%12 rss_end_kib=%13 rss_max_kib=%14 "
                          "peak_kib=%15 throughput=%16")
-              .arg(report.passed() ? 1 : 0)
+              .arg(!report.failed() ? 1 : 0)
               .arg(c.sent)
               .arg(c.confirmed)
               .arg(c.late)

@@ -223,7 +223,7 @@ void tst_Faults::feedDropsAndResumes()
     const RunReport report = run(config, &controller);
     const FeedStats feed = m_sim->lastFeed();
 
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(feed.drops, quint64(3));
     QCOMPARE(feed.connections, quint64(4));
     QVERIFY(feed.finished);
@@ -259,7 +259,7 @@ void tst_Faults::feedClosesWithErrorCode()
     config.sinkUrl = m_sim->sinkUrl(nextName("feedcode"));
     config.window = 32;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.feedDrops, quint64(2));
     QCOMPARE(report.counters.feedReconnects, quint64(2));
     QCOMPARE(report.counters.sent, params.count);
@@ -280,7 +280,7 @@ void tst_Faults::feedClosesNormallyMidRun()
     config.sinkUrl = m_sim->sinkUrl(sink);
     config.window = 32;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.feedDrops, quint64(0));
     QCOMPARE(report.counters.received, quint64(2500));
     QCOMPARE(report.counters.sent, quint64(2500));
@@ -305,7 +305,7 @@ void tst_Faults::sinkDropsMidSend()
     config.sinkUrl = sinkUrl;
     config.window = 64;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     const FeedStats feed = m_sim->lastFeed();
     QCOMPARE(report.counters.sent, feed.messages);
     QCOMPARE(report.counters.confirmed, feed.messages);
@@ -342,7 +342,7 @@ void tst_Faults::sinkDropsWhileFeedPaused()
     config.window = 64;
     config.drainTimeoutMs = 60000;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QVERIFY(report.counters.feedPauses > 0);
     QCOMPARE(report.counters.sinkDrops, quint64(2));
     QCOMPARE(report.counters.confirmed, params.count);
@@ -373,7 +373,7 @@ void tst_Faults::feedDropsWhileFeedPaused()
     config.window = 64;
     config.drainTimeoutMs = 60000;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QVERIFY(report.counters.feedPauses > 0);
     QCOMPARE(report.counters.feedDrops, quint64(2));
     QCOMPARE(report.counters.sent, params.count);
@@ -395,7 +395,7 @@ void tst_Faults::oversizedFramesAreMalformed()
     const RunReport report = run(config);
     const FeedStats feed = m_sim->lastFeed();
     QVERIFY(feed.oversize > 10);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.malformed, feed.oversize);
     QCOMPARE(report.counters.malformedByReason[std::size_t(MalformedReason::TooLarge)],
              feed.oversize);
@@ -441,7 +441,7 @@ void tst_Faults::hardLimitIsADrop()
     connect(&controller, &RunController::notice, this,
             [&notices](const QString &m) { notices << m; });
     const RunReport report = run(config, &controller);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(feed.connections(), 2);
     QCOMPARE(report.counters.feedDrops, quint64(1));
     QCOMPARE(report.counters.feedReconnects, quint64(1));
@@ -472,7 +472,7 @@ void tst_Faults::idsAtTheEdges()
     config.window = 2;
     config.startId = -3;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.received, quint64(ids.size()));
     QCOMPARE(report.counters.sent, quint64(8)); // -3 -2 -1 0 2^62 2^62+1 Max-1 Max
     QCOMPARE(report.counters.late, quint64(1)); // Min: before the start
@@ -517,7 +517,7 @@ void tst_Faults::feedUnreachableForAWhile()
     config.feedUrl = feed.url();
     config.window = 8;
     const RunReport report = run(config);
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.sent, quint64(100));
     QCOMPARE(report.counters.feedDrops, quint64(1));
     QCOMPARE(report.counters.feedReconnects, quint64(1));
@@ -570,11 +570,11 @@ void tst_Faults::stalledFeedStillReleasesAndEnds()
     QTRY_VERIFY_WITH_TIMEOUT(controller.stats().idleNs > 0, 5000);
     QVERIFY(finished.wait(RunTimeoutMs));
     const RunReport report = finished.takeFirst().at(0).value<RunReport>();
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.endReason, RunEnd::IdleTimeout);
     QCOMPARE(report.toJson().value(QStringLiteral("end_reason")).toString(),
              QStringLiteral("idle_timeout"));
-    QVERIFY(report.warnings.join(' ').contains(QStringLiteral("idle-timeout")));
+    QVERIFY(report.verdict.reasonTexts().join(' ').contains(QStringLiteral("idle-timeout")));
     QVERIFY(!report.stopped);
     QCOMPARE(report.counters.received, quint64(3000));
     QVERIFY(report.counters.missingIds > 0);
@@ -624,8 +624,8 @@ void tst_Faults::batchMemoryCap()
     const RunReport report = run(config, &controller);
     QCOMPARE(report.endReason, RunEnd::BatchMemoryCap);
     QCOMPARE(report.exitCode(), 1);
-    QVERIFY2(report.problems.join(' ').contains(QStringLiteral("stream mode")),
-             qPrintable(report.problems.join('\n')));
+    QVERIFY2(report.verdict.reasonTexts().join(' ').contains(QStringLiteral("stream mode")),
+             qPrintable(report.verdict.reasonTexts().join('\n')));
     QVERIFY(notices.join(' ').contains(QStringLiteral("memory cap")));
     // About 4 MiB of ~200 bytes each, all of it ordered and delivered.
     QVERIFY(report.counters.accepted > 10000 && report.counters.accepted < 40000);
@@ -786,7 +786,7 @@ void tst_Faults::stopAtAnyMoment()
         QVERIFY(report.counters.confirmed < report.counters.sent);
         return;
     }
-    QVERIFY2(report.passed(), qPrintable(report.summary()));
+    QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.confirmed, report.counters.sent);
     QTRY_COMPARE(m_sim->sinkStats(sink).validation.unique, report.counters.sent);
     if (phase == QLatin1String("holding"))

@@ -26,7 +26,8 @@ std::vector<qint64> boundedPermutation(std::size_t n, quint64 disorder, quint64 
     return ids;
 }
 
-// The reordering semantics of docs/PROTOCOL.md, written the slow and obvious way (window rule only).
+// The reordering semantics of docs/PROTOCOL.md, written the slow and obvious way (window rule
+// only).
 struct Model
 {
     std::vector<qint64> released;

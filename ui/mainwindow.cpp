@@ -421,8 +421,8 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     log(tr("Run %1 finished: %2")
             .arg(m_runNumber)
             .arg(report.summary().section(QLatin1Char('\n'), 0, 0)));
-    for (const QString &w : report.warnings)
-        log(tr("Note: %1").arg(w));
+    for (const QString &note : report.verdict.notes)
+        log(tr("Note: %1").arg(note));
     updateActions();
     Q_EMIT runFinished(report);
 }

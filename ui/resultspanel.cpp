@@ -1,5 +1,7 @@
 #include "resultspanel.h"
 
+#include "verdictstyle.h"
+
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -185,19 +187,13 @@ void ResultsPanel::showReport(const RunReport &report)
              QStringLiteral("%1 / %2 / %3 / %4")
                  .arg(ms(report.hold.minMs), ms(report.hold.p50Ms), ms(report.hold.p99Ms),
                       ms(report.hold.maxMs)));
-    m_passed = report.passed();
-    if (!report.error.isEmpty()) {
-        setVerdict(tr("ERROR"), report.error, QColor(198, 40, 40));
-    } else if (report.passed()) {
-        QStringList notes = report.warnings;
-        setVerdict(tr("PASS"),
-                   notes.isEmpty()
-                       ? tr("The output is strictly ordered and every frame was delivered.")
-                       : notes.join(QLatin1Char('\n')),
-                   QColor(46, 125, 50));
-    } else {
-        setVerdict(tr("FAIL"), report.problems.join(QLatin1Char('\n')), QColor(198, 40, 40));
-    }
+    m_passed = report.verdict.level == Verdict::Pass;
+    const QString details = report.verdict.level == Verdict::Pass
+        ? tr("The output is strictly ordered, every frame was confirmed, nothing was dropped and "
+             "no id is missing.")
+        : report.verdict.reasonTexts().join(QLatin1Char('\n'));
+    setVerdict(VerdictStyle::label(report.verdict.level), details,
+               VerdictStyle::color(report.verdict.level));
 }
 
 QString ResultsPanel::verdict() const

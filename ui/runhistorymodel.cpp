@@ -1,5 +1,7 @@
 #include "runhistorymodel.h"
 
+#include "verdictstyle.h"
+
 #include "files/csv.h"
 #include "files/filesave.h"
 
@@ -34,9 +36,7 @@ int RunHistoryModel::columnCount(const QModelIndex &parent) const
 
 QString RunHistoryModel::verdictOf(const RunReport &report) const
 {
-    if (!report.error.isEmpty())
-        return tr("ERROR");
-    return report.passed() ? tr("PASS") : tr("FAIL");
+    return VerdictStyle::label(report.verdict.level);
 }
 
 QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
@@ -47,14 +47,13 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     const RunCounters &c = r.report.counters;
     if (role == Qt::ToolTipRole) {
         if (index.column() == VerdictColumn)
-            return r.report.error.isEmpty() ? r.report.problems.join(QLatin1Char('\n'))
-                                            : r.report.error;
+            return r.report.verdict.reasonTexts().join(QLatin1Char('\n'));
         if (index.column() == SourceColumn)
             return r.report.feedDescription;
         return QVariant();
     }
     if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
-        return QBrush(r.report.passed() ? QColor(46, 125, 50) : QColor(198, 40, 40));
+        return QBrush(VerdictStyle::color(r.report.verdict.level));
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
@@ -158,7 +157,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                       QStringLiteral("total_ms"),
                       QStringLiteral("throughput_msgs_per_s"),
                       QStringLiteral("messages_csv"),
-                      QStringLiteral("problems")});
+                      QStringLiteral("reasons")});
     const QDir folder = QFileInfo(path).absoluteDir();
     QStringList copyErrors;
     for (std::size_t i = 0; i < m_records.size(); ++i) {
@@ -172,9 +171,6 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                 !e.isEmpty())
                 copyErrors << e;
         }
-        const QString verdict = !rep.error.isEmpty()
-            ? QStringLiteral("error")
-            : (rep.passed() ? QStringLiteral("pass") : QStringLiteral("fail"));
         rows << Csv::row({Csv::number(quint64(i + 1)),
                           Csv::text(rep.startedAt.toString(Qt::ISODate)),
                           Csv::text(r.source),
@@ -190,7 +186,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::number(c.malformed),
                           Csv::number(c.missingIds),
                           Csv::number(c.recommendedWindow),
-                          verdict,
+                          RunVerdict::key(rep.verdict.level),
                           Csv::decimal(rep.timing.connectMs),
                           Csv::decimal(rep.timing.receiveMs),
                           Csv::decimal(rep.timing.orderMs),
@@ -198,8 +194,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::decimal(rep.timing.totalMs),
                           Csv::decimal(rep.throughput, 0),
                           Csv::text(messages),
-                          Csv::text((rep.error.isEmpty() ? rep.problems : QStringList {rep.error})
-                                        .join(QStringLiteral("; ")))});
+                          Csv::text(rep.verdict.reasonTexts().join(QStringLiteral("; ")))});
     }
     if (const QString e = FileSave::writeWhole(path, rows.join(QString()).toUtf8()); !e.isEmpty())
         copyErrors.prepend(e);

@@ -207,7 +207,8 @@ void RunController::onText(const QString &frame)
         armHoldTimer();
     if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered)
         checkBatchMemory();
-    if (m_config.count > 0 && m_counters.accepted >= m_config.count)
+    // --count counts messages, not copies: a duplicate does not bring the end nearer.
+    if (m_config.count > 0 && m_counters.accepted - m_buffer->stats().duplicates >= m_config.count)
         endFeed(RunEnd::CountReached);
 }
 

@@ -72,79 +72,22 @@ void RunReport::conclude(const RunCounters &finalCounters, const ValidationResul
 void RunReport::evaluate()
 {
     throughput = timing.totalMs > 0 ? double(counters.sent) / (timing.totalMs / 1000.0) : 0.0;
-    problems.clear();
-    warnings.clear();
+    verdict = RunVerdict::of(*this);
+}
+
+int RunReport::exitCode(bool strict) const
+{
     if (!error.isEmpty())
-        return;
-    const RunCounters &c = counters;
-
-    if (!validation.ordered()) {
-        problems << tr("the ids sent are not strictly increasing: %1 inversions, %2 duplicates")
-                        .arg(validation.inversions)
-                        .arg(validation.duplicates);
+        return 2;
+    switch (verdict.level) {
+    case Verdict::Pass:
+        return 0;
+    case Verdict::Warn:
+        return strict ? 1 : 0;
+    case Verdict::Fail:
+        break;
     }
-    const quint64 expected = c.accepted - std::min(c.accepted, c.late + c.duplicates);
-    if (c.sent != expected) {
-        problems
-            << tr("sent (%1) is not accepted - late - duplicates (%2)").arg(c.sent).arg(expected);
-    }
-    if (validation.count != c.sent)
-        problems << tr("validated %1 ids but %2 were sent").arg(validation.count).arg(c.sent);
-    if (endReason == RunEnd::BatchMemoryCap) {
-        problems << tr("batch mode reached its memory cap of %1 MiB after %2 messages and "
-                       "stopped reading the feed; use stream mode (--mode stream), which needs "
-                       "memory only for the window, or raise --batch-memory-mb")
-                        .arg(config.batchMemoryBytes >> 20)
-                        .arg(c.accepted);
-    }
-    if (!config.sinkUrl.isEmpty()) {
-        if (c.forwarded != c.sent) {
-            problems << tr("only %1 of %2 released messages were written to the sink")
-                            .arg(c.forwarded)
-                            .arg(c.sent);
-        } else if (c.confirmed < c.forwarded) {
-            problems
-                << tr("the sink confirmed only %1 of %2 frames").arg(c.confirmed).arg(c.forwarded);
-        }
-    }
-
-    if (c.late > 0 && windowTooSmall()) {
-        warnings << tr("window %1 was too small: %2 late messages; the recommended window is %3")
-                        .arg(config.window)
-                        .arg(c.late)
-                        .arg(c.recommendedWindow);
-    }
-    if (config.count > 0 && c.accepted < config.count && !stopped) {
-        warnings << tr("the feed ended after %1 of %2 messages").arg(c.accepted).arg(config.count);
-    }
-    if (c.malformed > 0)
-        warnings << tr("%1 malformed frames were not forwarded").arg(c.malformed);
-    if (stopped)
-        warnings << tr("the run was stopped by the operator");
-    if (endReason == RunEnd::IdleTimeout) {
-        warnings << tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
-                       "sink): the run was ended (--idle-timeout)")
-                        .arg(config.idleTimeoutMs / 1000.0);
-    }
-    if (ranInsecure()) {
-        warnings << (ignoredCertificateErrors.isEmpty()
-                         ? tr("INSECURE: certificate checks were off (--insecure)")
-                         : tr("INSECURE: certificate checks were off (--insecure) and these "
-                              "errors were ignored: %1; the connection was not authenticated")
-                               .arg(ignoredCertificateErrors.join(QStringLiteral("; "))));
-    }
-    if (c.resent > 0) {
-        warnings << tr("%1 frames were sent again after the sink reconnected: the sink may have "
-                       "received them twice (delivery is at least once)")
-                        .arg(c.resent);
-    }
-    if (c.unprotected > 0) {
-        warnings << tr("%1 frames left the replay queue before the sink confirmed them; a drop "
-                       "at that moment could have lost them")
-                        .arg(c.unprotected);
-    }
-    if (!validation.exact)
-        warnings << tr("too many gaps to track exactly; the oldest were summarised");
+    return 1;
 }
 
 QJsonObject RunReport::toJson() const
@@ -245,10 +188,18 @@ QJsonObject RunReport::toJson() const
     v.insert(QStringLiteral("exact"), validation.exact);
     o.insert(QStringLiteral("validation"), v);
 
-    o.insert(QStringLiteral("passed"), passed());
+    o.insert(QStringLiteral("verdict"), RunVerdict::key(verdict.level));
+    o.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(verdict.reasonTexts()));
+    QJsonArray codes;
+    for (const VerdictReason &r : verdict.reasons) {
+        codes.append(QJsonObject {{QStringLiteral("code"), r.code},
+                                  {QStringLiteral("level"), RunVerdict::key(r.level)},
+                                  {QStringLiteral("count"), count(r.count)}});
+    }
+    o.insert(QStringLiteral("reason_codes"), codes);
+    o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(verdict.notes));
+    o.insert(QStringLiteral("passed"), verdict.level == Verdict::Pass);
     o.insert(QStringLiteral("exit_status"), exitCode());
-    o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
-    o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
     o.insert(QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error));
     o.insert(QStringLiteral("stopped"), stopped);
     o.insert(QStringLiteral("feed_url"), feedDescription);
@@ -264,11 +215,18 @@ QString RunReport::summary() const
 {
     const RunCounters &c = counters;
     QStringList lines;
-    if (!error.isEmpty()) {
-        lines << tr("FAILED: %1").arg(error);
-    } else {
-        lines << (passed() ? tr("PASS: the output is ordered and complete")
-                           : tr("FAIL: %1").arg(problems.join(QStringLiteral("; "))));
+    const QString reasons = verdict.reasonTexts().join(QStringLiteral("; "));
+    switch (verdict.level) {
+    case Verdict::Pass:
+        lines << tr("PASS: the output is ordered and complete");
+        break;
+    case Verdict::Warn:
+        lines << tr("WARN: the output is ordered and nothing that arrived was dropped, but %1")
+                     .arg(reasons);
+        break;
+    case Verdict::Fail:
+        lines << tr("FAIL: %1").arg(reasons);
+        break;
     }
     lines << tr("received %1, accepted %2, malformed %3, duplicates %4, late %5, sent %6")
                  .arg(c.received)
@@ -311,7 +269,7 @@ QString RunReport::summary() const
                      .arg(c.sinkReconnects)
                      .arg(Duration::seconds(c.sinkDownNs));
     }
-    for (const QString &w : warnings)
-        lines << tr("note: %1").arg(w);
+    for (const QString &note : verdict.notes)
+        lines << tr("note: %1").arg(note);
     return lines.join(QLatin1Char('\n'));
 }

@@ -6,6 +6,7 @@
 #include "reorder/ordervalidator.h"
 #include "runconfig.h"
 #include "runtiming.h"
+#include "runverdict.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -120,8 +121,7 @@ public:
     HoldTimes hold;
     double throughput = 0; // sent messages per second over the whole run
     QList<QPair<qint64, qint64>> lostRanges; // first ranges of ids that never arrived
-    QStringList problems; // why validation failed
-    QStringList warnings; // worth knowing, not a failure
+    RunVerdict verdict; // PASS, WARN or FAIL, and why (evaluate())
     QString error; // the run could not be made (exit status 2)
     bool stopped = false; // the operator stopped it
     RunEnd endReason = RunEnd::None;
@@ -135,19 +135,19 @@ public:
     bool ranInsecure() const;
 
     // A run that ended (a default report, of no run, never passes) without error or problem.
-    bool passed() const
-    {
-        return endReason != RunEnd::None && error.isEmpty() && problems.isEmpty();
-    }
+    // FAIL, or the run could not be made.
+    bool failed() const { return !error.isEmpty() || verdict.level == Verdict::Fail; }
     bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
-    int exitCode() const { return !error.isEmpty() ? 2 : (passed() ? 0 : 1); }
+    // 0 PASS (and WARN unless strict), 1 FAIL (and WARN when strict), 2 the run could not be
+    // made (bad arguments, a connection that could not be made or was lost for good).
+    int exitCode(bool strict = false) const;
 
     // The run has ended: takes its final figures and evaluates them.
     void conclude(const RunCounters &finalCounters, const ValidationResult &finalValidation,
                   const PhaseTiming &phases, const LatencyHistogram &holdTimes,
                   const ConnectionLog &connections, const QList<QPair<qint64, qint64>> &lost);
-    // Fills the throughput, problems and warnings from the counters, the timing and the
-    // validation; call once the run has ended.
+    // Fills the throughput and the verdict from the counters, the timing and the validation;
+    // call once the run has ended.
     void evaluate();
     QJsonObject toJson() const;
     QString summary() const;
