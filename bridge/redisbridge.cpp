@@ -264,6 +264,7 @@ void RedisBridge::onReaderReady()
                                       : tr("subscribed to channel %1").arg(m_config.channel));
             },
             [this](QByteArrayView payload) {
+                m_reader.markDelivered();
                 broadcast(payload);
                 dropSlowConsumers();
             });
@@ -409,6 +410,7 @@ void RedisBridge::onStreamReply(quint64 generation, const redisReply &reply)
     }
     bool delivered = false;
     for (const RedisStreamEntry &entry : RedisConnection::streamEntries(reply)) {
+        m_reader.markDelivered();
         broadcast(entry.payload);
         m_readId = entry.id;
         delivered = true;

@@ -4,6 +4,7 @@
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -37,6 +38,55 @@ RedisFeedConfig streamFeed(const RedisTestServer &server, const QString &stream,
     return feed;
 }
 
+// A stand-in for Redis that answers the handshake (PING) on every connection and then closes it:
+// at once (`deliver` false), or after confirming SUBSCRIBE and publishing one message.
+class HandshakeThenClose final : public QTcpServer
+{
+public:
+    explicit HandshakeThenClose(bool deliver)
+        : m_deliver(deliver)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                ++m_connections;
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, socket,
+                        [this, socket] { onReadyRead(socket); });
+            }
+        });
+    }
+
+    int connections() const { return m_connections; }
+    int handshakes() const { return m_handshakes; }
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        // RESP: a command arrives as "*N\r\n$len\r\nNAME\r\n..."; the names are enough here.
+        QByteArray seen = socket->property("seen").toByteArray() + socket->readAll();
+        socket->setProperty("seen", seen);
+        if (seen.contains("\r\nPING\r\n") && !socket->property("ponged").toBool()) {
+            socket->setProperty("ponged", true);
+            ++m_handshakes;
+            socket->write("+PONG\r\n");
+            if (!m_deliver) {
+                socket->disconnectFromHost();
+                return;
+            }
+        }
+        if (m_deliver && seen.contains("\r\nSUBSCRIBE\r\n")) {
+            socket->write("*3\r\n$9\r\nsubscribe\r\n$1\r\nc\r\n:1\r\n"
+                          "*3\r\n$7\r\nmessage\r\n$1\r\nc\r\n$5\r\nhello\r\n");
+            socket->disconnectFromHost();
+        }
+    }
+
+    bool m_deliver = false;
+    int m_connections = 0;
+    int m_handshakes = 0;
+};
+
 QStringList texts(const QSignalSpy &spy)
 {
     QStringList out;
@@ -64,6 +114,8 @@ private Q_SLOTS:
     void password_data();
     void password();
     void cannotConnectFailsAtOnce();
+    void droppedAfterEveryHandshake_data();
+    void droppedAfterEveryHandshake();
     void runCountsMalformedPayloads();
 
 private:
@@ -294,6 +346,63 @@ void tst_RedisSource::cannotConnectFailsAtOnce()
     QVERIFY2(failed.first().at(0).toString().contains(QStringLiteral("cannot connect")),
              qPrintable(failed.first().at(0).toString()));
     QCOMPARE(dropped.size(), 0);
+}
+
+void tst_RedisSource::droppedAfterEveryHandshake_data()
+{
+    QTest::addColumn<bool>("deliver");
+    QTest::newRow("handshake only: gives up") << false;
+    QTest::newRow("delivers each time: goes on") << true;
+}
+
+void tst_RedisSource::droppedAfterEveryHandshake()
+{
+    // A server that answers the handshake and then drops, every time: a handshake alone does not
+    // restore the attempts (the connection neither delivered nor stayed up), so they run out;
+    // a connection that delivers a payload first restores them, and reconnecting goes on.
+    QFETCH(bool, deliver);
+    HandshakeThenClose peer(deliver);
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    RedisAddress address;
+    address.host = QStringLiteral("127.0.0.1");
+    address.port = peer.serverPort();
+    RedisFeedConfig feed;
+    feed.url = QUrl(QStringLiteral("redis://127.0.0.1:%1").arg(address.port));
+    feed.channel = QStringLiteral("c");
+    ReconnectPolicy policy;
+    policy.maxAttempts = 3;
+    policy.initialDelayMs = 20;
+    policy.maxDelayMs = 100;
+    policy.stableAfterMs = 2000;
+    RedisSource source(address, feed);
+    source.setReconnectPolicy(policy);
+    QSignalSpy dropped(&source, &MessageSource::dropped);
+    QSignalSpy failed(&source, &MessageSource::failed);
+    QSignalSpy text(&source, &MessageSource::textReceived);
+    source.open();
+    if (!deliver) {
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            failed.size() == 1,
+            qPrintable(QStringLiteral("no failure after %1 drops").arg(dropped.size())), Timeout);
+        // Every handshake was answered, and none was taken for a restored connection. (The
+        // source never went live: its SUBSCRIBE was never confirmed.)
+        QCOMPARE(peer.handshakes(), 1 + policy.maxAttempts);
+        QCOMPARE(dropped.size(), policy.maxAttempts);
+        for (int i = 0; i < dropped.size(); ++i)
+            QCOMPARE(dropped.at(i).at(1).toInt(), i + 1);
+        QCOMPARE(peer.connections(), 1 + policy.maxAttempts);
+        const QString reason = failed.first().at(0).toString();
+        QVERIFY2(reason.contains(QStringLiteral("could not reconnect")), qPrintable(reason));
+        return;
+    }
+    // Twice as many drops as attempts, each one a new drop (attempt 1), and no failure.
+    QTRY_VERIFY_WITH_TIMEOUT(dropped.size() >= 2 * policy.maxAttempts, Timeout);
+    source.close();
+    QVERIFY(failed.isEmpty());
+    for (const QList<QVariant> &args : std::as_const(dropped))
+        QCOMPARE(args.at(1).toInt(), 1);
+    QVERIFY(text.size() >= 2 * policy.maxAttempts);
+    QCOMPARE(text.first().at(0).toString(), QStringLiteral("hello"));
 }
 
 void tst_RedisSource::runCountsMalformedPayloads()

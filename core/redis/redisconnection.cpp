@@ -31,11 +31,12 @@ RedisConnection::RedisConnection(const RedisAddress &address, QObject *parent)
     : QObject(parent)
     , m_address(address)
     , m_adapter(std::make_unique<RedisQtAdapter>())
+    , m_connectTimer(this) // children, so that moveToThread() takes them along
+    , m_reconnector(this)
 {
     m_connectTimer.setSingleShot(true);
-    m_retryTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, &RedisConnection::onConnectTimeout);
-    connect(&m_retryTimer, &QTimer::timeout, this, &RedisConnection::connectNow);
+    connect(&m_reconnector, &Reconnector::retryDue, this, &RedisConnection::connectNow);
 }
 
 RedisConnection::~RedisConnection()
@@ -165,7 +166,7 @@ void RedisConnection::onHandshakeReply(const redisReply &reply)
         return;
     m_connectTimer.stop();
     m_state = State::Ready;
-    m_attempt = 0;
+    m_reconnector.connectionUp(); // a handshake alone does not restore the attempts
     m_everReady = true;
     Q_EMIT ready();
 }
@@ -193,11 +194,9 @@ void RedisConnection::lose(const QString &reason)
         fail(tr("cannot connect to %1: %2").arg(m_address.toDisplayString(), reason));
         return;
     }
-    if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
-        ++m_attempt;
+    if (m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
-        m_retryTimer.start(m_policy.delayMs(m_attempt));
-        Q_EMIT dropped(reason, m_attempt);
+        Q_EMIT dropped(reason, m_reconnector.attempt());
         return;
     }
     fail(tr("lost %1 and could not reconnect: %2").arg(m_address.toDisplayString(), reason));
@@ -207,7 +206,7 @@ void RedisConnection::fail(const QString &reason)
 {
     m_state = State::Closed;
     m_connectTimer.stop();
-    m_retryTimer.stop();
+    m_reconnector.cancel();
     freeContext();
     Q_EMIT failed(reason);
 }
@@ -218,7 +217,7 @@ void RedisConnection::close()
         return;
     m_state = State::Closed;
     m_connectTimer.stop();
-    m_retryTimer.stop();
+    m_reconnector.cancel();
     freeContext();
     QTimer::singleShot(0, this, &RedisConnection::closed);
 }

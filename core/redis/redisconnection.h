@@ -1,7 +1,7 @@
 #pragma once
 
 #include "redisaddress.h"
-#include "transport/reconnectpolicy.h"
+#include "transport/reconnector.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -32,6 +32,9 @@ struct RedisStreamEntry
     checks that the server answers (PING); then ready(). A connection that is lost later is
     reconnected with backoff per the ReconnectPolicy, and every completed handshake emits ready()
     again: the owner issues its SUBSCRIBE or XREAD there. A refused password is final (failed()).
+    After a drop the attempts start again from 1 only once the owner reports a delivery
+    (markDelivered()) or the connection stayed up stableAfterMs: a server that drops right
+    after every handshake uses up the attempts.
 
     Lives in one thread. Reply handlers run inside hiredis's read callback: keep them short, and
     never delete this object from one (use deleteLater()).
@@ -49,7 +52,7 @@ public:
     explicit RedisConnection(const RedisAddress &address, QObject *parent = nullptr);
     ~RedisConnection() override;
 
-    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnector.setPolicy(policy); }
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
     // A service retries a first connection that cannot be made; a run fails at once (default).
     void setRetryFirstConnection(bool retry) { m_retryFirst = retry; }
@@ -59,6 +62,8 @@ public:
     void close();
 
     bool isReady() const { return m_state == State::Ready; }
+    // A payload or a stream entry arrived: this connection works, the attempts are restored.
+    void markDelivered() { m_reconnector.delivered(); }
     const RedisAddress &address() const { return m_address; }
 
     // Sends a command when ready; `handler` gets its reply unless the connection is lost first.
@@ -104,15 +109,13 @@ private:
     bool send(const QList<QByteArray> &arguments, ReplyHandler handler, bool persistent);
 
     RedisAddress m_address;
-    ReconnectPolicy m_policy;
     int m_connectTimeoutMs = 10000;
     bool m_retryFirst = false;
     State m_state = State::Idle;
     redisAsyncContext *m_context = nullptr;
     std::unique_ptr<RedisQtAdapter> m_adapter;
     QTimer m_connectTimer;
-    QTimer m_retryTimer;
-    int m_attempt = 0;
+    Reconnector m_reconnector;
     int m_handshakeReplies = 0; // replies still awaited before ready()
     bool m_everReady = false;
 };

@@ -5,7 +5,7 @@
 RedisSource::RedisSource(const RedisAddress &address, const RedisFeedConfig &feed, QObject *parent)
     : MessageSource(parent)
     , m_feed(feed)
-    , m_connection(address)
+    , m_connection(address, this) // a child, so that moveToThread() takes it along
 {
     connect(&m_connection, &RedisConnection::ready, this, &RedisSource::onReady);
     connect(&m_connection, &RedisConnection::dropped, this, &RedisSource::onDropped);
@@ -141,6 +141,7 @@ void RedisSource::onStreamReply(const redisReply &reply)
 
 void RedisSource::deliver(QByteArrayView payload)
 {
+    m_connection.markDelivered();
     const QString text = m_utf8.decode(payload);
     if (m_utf8.hasError()) {
         // Not text: a WebSocket would carry it as a binary frame, and so do we.

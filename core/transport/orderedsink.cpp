@@ -24,14 +24,11 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     , m_url(url)
     , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
     , m_dialer(&m_socket, this)
-    , m_retryTimer(this)
+    , m_reconnector(this)
     , m_pingTimer(this)
     , m_finishTimer(this)
 {
-    m_retryTimer.setSingleShot(true);
     m_finishTimer.setSingleShot(true);
-    m_stableTimer.setSingleShot(true);
-    connect(&m_stableTimer, &QTimer::timeout, this, [this] { m_attempt = 0; });
     m_pingTimer.setInterval(PingIntervalMs);
     connect(&m_socket, &QWebSocket::connected, this, &OrderedSink::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &OrderedSink::onDisconnected);
@@ -43,7 +40,7 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
         if (m_cursor < m_total)
             pump();
     });
-    connect(&m_retryTimer, &QTimer::timeout, this, &OrderedSink::connectSocket);
+    connect(&m_reconnector, &Reconnector::retryDue, this, &OrderedSink::connectSocket);
     connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::ping);
     connect(&m_finishTimer, &QTimer::timeout, this, [this] {
         fail(tr("the sink confirmed %1 of %2 frames and did not close in time")
@@ -156,8 +153,7 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
         --m_pingsInFlight;
     const quint64 upTo = std::min(qFromBigEndian<quint64>(payload.constData()), m_cursor);
     if (upTo > m_confirmed) {
-        m_attempt = 0;
-        m_stableTimer.stop();
+        m_reconnector.delivered();
         m_confirmed = upTo;
         while (m_base < m_confirmed) {
             m_frames.pop_front();
@@ -206,10 +202,9 @@ void OrderedSink::abort()
 {
     m_state = State::Done;
     m_dialer.cancel();
-    m_retryTimer.stop();
+    m_reconnector.cancel();
     m_pingTimer.stop();
     m_finishTimer.stop();
-    m_stableTimer.stop();
     m_socket.abort();
 }
 
@@ -221,8 +216,7 @@ void OrderedSink::onConnected()
     m_state = State::Connected;
     // Restored once the sink confirms something or the connection stays up; a sink that closes
     // right after every handshake uses up the attempts instead.
-    if (m_attempt > 0)
-        m_stableTimer.start(m_policy.stableAfterMs);
+    m_reconnector.connectionUp();
     m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
     m_pingsInFlight = 0; // pongs do not outlive their connection
     m_pingTimer.start();
@@ -247,8 +241,8 @@ void OrderedSink::onDisconnected()
 {
     m_dialer.cancel();
     m_pingTimer.stop();
-    m_stableTimer.stop();
     if (m_state == State::Closing) {
+        m_reconnector.cancel();
         m_state = State::Done;
         m_finishTimer.stop();
         Q_EMIT finished();
@@ -270,11 +264,9 @@ void OrderedSink::onDisconnected()
     }
     if (m_state == State::Connected)
         ++m_drops;
-    if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
-        ++m_attempt;
+    if (m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
-        m_retryTimer.start(m_policy.delayMs(m_attempt));
-        Q_EMIT dropped(reason, m_attempt);
+        Q_EMIT dropped(reason, m_reconnector.attempt());
         return;
     }
     fail(tr("the sink %1 dropped and could not be reconnected: %2")
@@ -287,10 +279,9 @@ void OrderedSink::fail(const QString &reason)
         return;
     m_state = State::Done;
     m_dialer.cancel();
-    m_retryTimer.stop();
+    m_reconnector.cancel();
     m_pingTimer.stop();
     m_finishTimer.stop();
-    m_stableTimer.stop();
     if (m_socket.state() != QAbstractSocket::UnconnectedState)
         QTimer::singleShot(0, this, [this] { m_socket.abort(); });
     Q_EMIT failed(reason);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reconnectpolicy.h"
+#include "reconnector.h"
 #include "websocketdialer.h"
 
 #include <QObject>
@@ -30,7 +30,7 @@ class OrderedSink final : public QObject
 public:
     explicit OrderedSink(const QUrl &url, QObject *parent = nullptr);
 
-    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnector.setPolicy(policy); }
     void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
     void setConnectTimeoutMs(int ms) { m_dialer.setTimeoutMs(ms); }
 
@@ -82,13 +82,10 @@ private:
     QUrl m_url;
     QWebSocket m_socket;
     WebSocketDialer m_dialer;
-    QTimer m_retryTimer;
+    Reconnector m_reconnector; // restored by a pong that confirms frames
     QTimer m_pingTimer;
     QTimer m_finishTimer;
-    QTimer m_stableTimer; // a reconnection that stays up this long restores the attempts
-    ReconnectPolicy m_policy;
     State m_state = State::Idle;
-    int m_attempt = 0;
     bool m_everConnected = false;
     bool m_finishing = false;
     bool m_pumpScheduled = false;

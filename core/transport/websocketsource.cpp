@@ -5,12 +5,10 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     , m_url(url)
     , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
     , m_dialer(&m_socket, this)
-    , m_retryTimer(this)
+    , m_reconnector(this)
 {
     m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
-    m_retryTimer.setSingleShot(true);
-    m_stableTimer.setSingleShot(true);
 
     // Frames go straight out as our signals: no slot in between on the hot path.
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &MessageSource::textReceived);
@@ -21,15 +19,8 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     connect(&m_dialer, &WebSocketDialer::attemptEnded, this, &WebSocketSource::onAttemptEnded);
     connect(&m_dialer, &WebSocketDialer::certificateErrorsIgnored, this,
             &MessageSource::certificateErrorsIgnored);
-    connect(&m_retryTimer, &QTimer::timeout, this, &WebSocketSource::connectSocket);
-    connect(&m_stableTimer, &QTimer::timeout, this, &WebSocketSource::connectionRestored);
-}
-
-void WebSocketSource::connectionRestored()
-{
-    m_attempt = 0;
-    m_stableTimer.stop();
-    QObject::disconnect(m_firstFrame);
+    connect(&m_reconnector, &Reconnector::retryDue, this, &WebSocketSource::connectSocket);
+    m_reconnector.restoreOn(&m_socket, &QWebSocket::textMessageReceived);
 }
 
 QString WebSocketSource::description() const
@@ -67,7 +58,6 @@ void WebSocketSource::close()
         break;
     case State::WaitingToReconnect:
     case State::Idle:
-        m_retryTimer.stop();
         finishWith(true, QString());
         break;
     case State::Closing:
@@ -127,13 +117,7 @@ void WebSocketSource::onConnected()
         tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveWindowBytes);
     if (m_paused)
         applyPause(true); // asked for while the feed was away
-    if (m_attempt > 0) {
-        // Restored once it delivers a frame or stays up; not merely by a handshake.
-        m_stableTimer.start(m_policy.stableAfterMs);
-        QObject::disconnect(m_firstFrame);
-        m_firstFrame = connect(&m_socket, &QWebSocket::textMessageReceived, this,
-                               &WebSocketSource::connectionRestored, Qt::SingleShotConnection);
-    }
+    m_reconnector.connectionUp();
     if (m_everConnected) {
         Q_EMIT reconnected();
     } else {
@@ -179,7 +163,6 @@ QString WebSocketSource::disconnectReason() const
 void WebSocketSource::onDisconnected()
 {
     m_dialer.cancel();
-    m_stableTimer.stop();
     switch (m_state) {
     case State::Closing:
         finishWith(true, QString());
@@ -205,11 +188,9 @@ void WebSocketSource::onDisconnected()
                        .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
-    if (m_policy.enabled() && m_attempt < m_policy.maxAttempts) {
-        ++m_attempt;
+    if (m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
-        m_retryTimer.start(m_policy.delayMs(m_attempt));
-        Q_EMIT dropped(reason, m_attempt);
+        Q_EMIT dropped(reason, m_reconnector.attempt());
         return;
     }
     finishWith(false,
@@ -221,9 +202,7 @@ void WebSocketSource::finishWith(bool normal, const QString &reason)
 {
     m_state = State::Ended;
     m_dialer.cancel();
-    m_retryTimer.stop();
-    m_stableTimer.stop();
-    QObject::disconnect(m_firstFrame);
+    m_reconnector.cancel();
     if (normal)
         Q_EMIT ended();
     else

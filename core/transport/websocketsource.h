@@ -1,10 +1,9 @@
 #pragma once
 
 #include "messagesource.h"
-#include "reconnectpolicy.h"
+#include "reconnector.h"
 #include "websocketdialer.h"
 
-#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -37,7 +36,7 @@ public:
 
     explicit WebSocketSource(const QUrl &url, QObject *parent = nullptr);
 
-    void setReconnectPolicy(const ReconnectPolicy &policy) { m_policy = policy; }
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnector.setPolicy(policy); }
     void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
     void setConnectTimeoutMs(int ms) { m_dialer.setTimeoutMs(ms); }
 
@@ -55,7 +54,6 @@ private:
     void onAttemptEnded();
     void connectSocket();
     void finishWith(bool normal, const QString &reason);
-    void connectionRestored();
     QString disconnectReason() const;
     // Holds the current TCP socket back (or lets it go): see setPaused().
     void applyPause(bool paused);
@@ -63,12 +61,8 @@ private:
     QUrl m_url;
     QWebSocket m_socket;
     WebSocketDialer m_dialer;
-    QTimer m_retryTimer;
-    QTimer m_stableTimer;
-    QMetaObject::Connection m_firstFrame; // resets the attempts once a connection delivers
-    ReconnectPolicy m_policy;
+    Reconnector m_reconnector; // restored by the first frame of a reconnection
     State m_state = State::Idle;
-    int m_attempt = 0;
     bool m_everConnected = false;
     bool m_peerClosed = false; // a close frame arrived from the peer
     bool m_paused = false; // asked for; kept across reconnections
