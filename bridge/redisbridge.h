@@ -26,7 +26,7 @@ struct RedisBridgeConfig
     static constexpr quint16 DefaultPort = WireProtocol::DefaultPort;
 
     RedisAddress redis;
-    QString channel = QStringLiteral("test_websocket"); // pub/sub mode
+    QString channel = WireProtocol::DefaultRedisChannel; // pub/sub mode
     QString stream; // set: stream mode instead of the channel
     // Stream, first start only (no cursor stored yet): "$" entries added from now on, "0" the
     // whole stream, or what follows an entry id.

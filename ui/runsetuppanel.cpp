@@ -65,6 +65,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("runSetup"));
+    const RunConfig defaults; // the fields start at what a run uses by default
 
     // Source
     m_source = new QComboBox;
@@ -147,7 +148,8 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     auto *redisPage = new QWidget;
     auto *redisForm = new QFormLayout(redisPage);
     redisForm->setContentsMargins(0, 0, 0, 0);
-    m_redisUrl = new QLineEdit(QStringLiteral("redis://127.0.0.1:6379"));
+    m_redisUrl =
+        new QLineEdit(QStringLiteral("redis://127.0.0.1:%1").arg(RedisAddress::DefaultPort));
     m_redisUrl->setObjectName(QStringLiteral("redisUrl"));
     m_redisUrl->setToolTip(tr("redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; without a password in "
                               "the URL, REDIS_PASSWORD is used"));
@@ -155,9 +157,9 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_redisKind->setObjectName(QStringLiteral("redisKind"));
     m_redisKind->addItem(tr("pub/sub channel"), int(RedisKind::Channel));
     m_redisKind->addItem(tr("stream"), int(RedisKind::Stream));
-    m_redisName = new QLineEdit(QStringLiteral("test_websocket"));
+    m_redisName = new QLineEdit(WireProtocol::DefaultRedisChannel);
     m_redisName->setObjectName(QStringLiteral("redisName"));
-    m_redisFrom = new QLineEdit(QStringLiteral("0"));
+    m_redisFrom = new QLineEdit(defaults.redis.streamFrom);
     m_redisFrom->setObjectName(QStringLiteral("redisFrom"));
     m_redisFrom->setToolTip(tr("0: the whole stream; $: only new entries; or an entry id to "
                                "start after"));
@@ -218,7 +220,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     reorder->addRow(tr("Stop after:"), m_count);
 
     // Connections and limits
-    m_reconnects = spin(0, 1000, 8, tr("never"));
+    m_reconnects = spin(0, 1000, defaults.feedReconnect.maxAttempts, tr("never"));
     m_reconnects->setObjectName(QStringLiteral("reconnects"));
     m_reconnects->setToolTip(tr("A dropped feed or sink is reconnected up to this many times in "
                                 "a row, with exponential backoff"));
@@ -368,7 +370,8 @@ void RunSetupPanel::setRedis(const RedisFeedConfig &redis)
     m_redisUrl->setText(redis.url.toString());
     choose(m_redisKind, redis.isStream() ? RedisKind::Stream : RedisKind::Channel);
     m_redisName->setText(redis.isStream() ? redis.stream : redis.channel);
-    m_redisFrom->setText(redis.streamFrom.isEmpty() ? QStringLiteral("0") : redis.streamFrom);
+    m_redisFrom->setText(redis.streamFrom.isEmpty() ? RedisFeedConfig().streamFrom
+                                                    : redis.streamFrom);
 }
 
 RunSetupPanel::Sink RunSetupPanel::sink() const

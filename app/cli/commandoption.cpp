@@ -52,14 +52,14 @@ std::optional<qint64> IntegerOption::read(const QString &text, const char *, QSt
     const qint64 value = text.trimmed().toLongLong(&ok);
     if (ok && value >= m_min && value <= m_max)
         return value;
-    *error = mustBe(tr("an integer from %1 to %2").arg(m_min).arg(m_max), text);
+    *error = mustBe(CommandOption::tr("an integer from %1 to %2").arg(m_min).arg(m_max), text);
     return std::nullopt;
 }
 
 std::optional<QString> TextOption::read(const QString &text, const char *, QString *error) const
 {
     if (m_empty == Empty::Refused && text.isEmpty()) {
-        *error = tr("%1 must not be empty").arg(flag());
+        *error = CommandOption::tr("%1 must not be empty").arg(flag());
         return std::nullopt;
     }
     if (m_check) {
@@ -88,6 +88,7 @@ std::optional<QUrl> UrlOption::read(const QString &text, const char *, QString *
     // The check sees the URL without its password, so that the words it finds cannot show it.
     const QString shown = withoutPassword(text);
     const QString p = m_check(shown);
-    *error = problem(p.isEmpty() ? tr("\"%1\" is not a valid URL").arg(shown.trimmed()) : p);
+    *error = problem(
+        p.isEmpty() ? CommandOption::tr("\"%1\" is not a valid URL").arg(shown.trimmed()) : p);
     return std::nullopt;
 }

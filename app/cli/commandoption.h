@@ -19,7 +19,8 @@
     QT_TRANSLATE_NOOP in the context of their table, translated when shown.
 
     A typed option has `Value`, `read(text, context, &error)` (the value, or nullopt and the
-    error as one line in words) and, when it has a default, `defaultValue()`.
+    error as one line in words) and, when it has a default, `defaultValue()`. Their messages are
+    translated as CommandOption::tr (lupdate files a bare tr() under the derived class).
 */
 class CommandOption
 {
@@ -86,6 +87,7 @@ public:
     qint64 min() const { return m_min; }
     qint64 max() const { return m_max; }
     std::optional<qint64> read(const QString &text, const char *context, QString *error) const;
+    // Without a default (--start-id) only CommandLineBasics::given() makes sense.
     qint64 defaultValue() const { return m_default.value_or(m_min); }
 
 private:

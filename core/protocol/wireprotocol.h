@@ -13,5 +13,8 @@ constexpr QLatin1String FeedPath("/raw-messages");
 constexpr QLatin1String SinkPathPrefix("/ordered-messages/");
 // Where reorder-feed-server and reorder-bridge listen unless told otherwise.
 constexpr quint16 DefaultPort = 8765;
+// The Redis pub/sub channel the original publisher used (the second seed): the bridge's and the
+// window's default.
+constexpr QLatin1String DefaultRedisChannel("test_websocket");
 
 } // namespace WireProtocol

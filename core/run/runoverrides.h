@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runconfig.h"
+#include "runconfig.h"
 
 #include <QString>
 #include <QUrl>
