@@ -1,68 +1,41 @@
+#include "app/cli/feedservercommandline.h"
 #include "app/cli/signalwatcher.h"
 #include "simulator/feedsimulator.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHostAddress>
 
 #include <cstdio>
 #include <memory>
 
 // reorder-feed-server: the built-in feed simulator as a standalone server for operators and
-// scripts. Serves /raw-messages?... and /ordered-messages/<name> until SIGINT or SIGTERM.
+// scripts. Serves the feed and the sinks (core/protocol/wireprotocol.h) until SIGINT or SIGTERM;
+// exit status 2 on bad arguments, unusable TLS files or a port it cannot listen on.
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("reorder-feed-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REORDER_MONITOR_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
-        "Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&"
-        "disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk=&oversize=&drop=&drops=&replay=&"
-        "closecode=&stall= and validates what arrives at "
-        "ws://HOST:PORT/ordered-messages/<name>?slow=&drop=&drops= (wss:// with --tls-cert "
-        "and --tls-key)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption portOption(
-        QStringLiteral("port"),
-        QCoreApplication::translate("main", "Port to listen on (0: any free port)."),
-        QStringLiteral("PORT"), QStringLiteral("8765"));
-    const QCommandLineOption hostOption(
-        QStringLiteral("host"), QCoreApplication::translate("main", "Address to listen on."),
-        QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption quietOption(
-        QStringLiteral("quiet"), QCoreApplication::translate("main", "Log nothing but errors."));
-    const QCommandLineOption certOption(
-        QStringLiteral("tls-cert"),
-        QCoreApplication::translate("main", "Serve wss:// with this PEM certificate (chain)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption keyOption(
-        QStringLiteral("tls-key"),
-        QCoreApplication::translate("main", "The certificate's private key (PEM, unencrypted)."),
-        QStringLiteral("FILE"));
-    parser.addOption(portOption);
-    parser.addOption(certOption);
-    parser.addOption(keyOption);
-    parser.addOption(hostOption);
-    parser.addOption(quietOption);
-    parser.process(app);
-
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    const QHostAddress address(parser.value(hostOption));
-    if (!ok || port > 65535 || address.isNull()) {
-        std::fprintf(stderr, "reorder-feed-server: bad --port or --host\n");
+    FeedServerCommandLine commandLine;
+    QString error;
+    const std::optional<FeedServerOptions> options = commandLine.parse(app.arguments(), &error);
+    if (commandLine.helpRequested()) {
+        std::fputs(qPrintable(commandLine.helpText()), stdout);
+        return 0;
+    }
+    if (commandLine.versionRequested()) {
+        std::printf("reorder-feed-server %s\n", REORDER_MONITOR_VERSION);
+        return 0;
+    }
+    if (!options) {
+        std::fprintf(stderr, "reorder-feed-server: %s (see --help)\n", qPrintable(error));
         return 2;
     }
 
     std::unique_ptr<FeedSimulator> secure;
-    if (parser.isSet(certOption) || parser.isSet(keyOption)) {
-        QString error;
+    if (options->tls()) {
         const std::optional<QSslConfiguration> tls =
-            FeedSimulator::serverTls(parser.value(certOption), parser.value(keyOption), &error);
+            FeedSimulator::serverTls(options->tlsCertificate, options->tlsKey, &error);
         if (!tls) {
             std::fprintf(stderr, "reorder-feed-server: %s\n", qPrintable(error));
             return 2;
@@ -71,16 +44,17 @@ int main(int argc, char *argv[])
     }
     FeedSimulator plain;
     FeedSimulator &simulator = secure ? *secure : plain;
-    const bool quiet = parser.isSet(quietOption);
+    const bool quiet = options->quiet;
     QObject::connect(&simulator, &FeedSimulator::logMessage, &app, [quiet](const QString &line) {
         if (!quiet) {
             std::printf("%s\n", qPrintable(line));
             std::fflush(stdout);
         }
     });
-    if (!simulator.listen(address, quint16(port))) {
+    if (!simulator.listen(options->host, options->port)) {
         std::fprintf(stderr, "reorder-feed-server: cannot listen on %s:%u: %s\n",
-                     qPrintable(address.toString()), port, qPrintable(simulator.errorString()));
+                     qPrintable(options->host.toString()), unsigned(options->port),
+                     qPrintable(simulator.errorString()));
         return 2;
     }
     std::printf("feed: %s\nsink: %s\n",

@@ -9,34 +9,9 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <cstring>
 #include <memory>
 
 namespace {
-
-// The window needs a display, the headless run must not: look before building the application.
-struct EarlyArguments
-{
-    bool headless = false;
-    QString language;
-};
-
-EarlyArguments scan(int argc, char *argv[])
-{
-    EarlyArguments early;
-    for (int i = 1; i < argc; ++i) {
-        const char *a = argv[i];
-        if (!std::strcmp(a, "--headless") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
-            || !std::strcmp(a, "--help-all") || !std::strcmp(a, "--version")
-            || !std::strcmp(a, "-v"))
-            early.headless = true;
-        else if (!std::strcmp(a, "--lang") && i + 1 < argc)
-            early.language = QString::fromLocal8Bit(argv[i + 1]);
-        else if (!std::strncmp(a, "--lang=", 7))
-            early.language = QString::fromLocal8Bit(a + 7);
-    }
-    return early;
-}
 
 // --screenshot: a demo run on the built-in simulator, captured mid-run.
 void captureDemo(MainWindow &window, const QString &path)
@@ -76,23 +51,22 @@ void captureDemo(MainWindow &window, const QString &path)
 
 int main(int argc, char *argv[])
 {
-    const EarlyArguments early = scan(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const CommandLine::Startup startup = CommandLine::startup(arguments, Translations::available());
     std::unique_ptr<QCoreApplication> app;
-    if (early.headless)
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
+    if (startup.window)
         app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("reorder-monitor"));
     QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REORDER_MONITOR_VERSION));
-    if (!early.language.isEmpty() && !Translations::available().contains(early.language)) {
-        std::fprintf(stderr, "reorder-monitor: --lang must be one of %s\n",
-                     qPrintable(Translations::available().join(QStringLiteral(", "))));
-        return 2;
-    }
-    Translations::install(*app, early.language);
+    Translations::install(*app, startup.language);
 
-    CommandLine commandLine;
+    // Again, now that the help and the errors can be translated.
+    CommandLine commandLine(Translations::available());
     QString error;
     const std::optional<CommandLineOptions> options = commandLine.parse(app->arguments(), &error);
     if (commandLine.helpRequested()) {
@@ -117,7 +91,7 @@ int main(int argc, char *argv[])
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
     MainWindow window;
-    window.applyOptions(*options);
+    window.applyOptions(options->run);
     window.show();
     if (!options->screenshotPath.isEmpty())
         captureDemo(window, options->screenshotPath);

@@ -1,5 +1,7 @@
 #include "redisbridge.h"
 
+#include "protocol/wireprotocol.h"
+
 #include <QWebSocket>
 
 #include <hiredis/hiredis.h>
@@ -8,7 +10,7 @@
 
 namespace {
 
-const QString FeedPath = QStringLiteral("/raw-messages");
+const QString FeedPath = WireProtocol::FeedPath;
 
 } // namespace
 

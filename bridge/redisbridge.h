@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/wireprotocol.h"
 #include "redis/redisaddress.h"
 #include "redis/redisconnection.h"
 #include "transport/reconnectpolicy.h"
@@ -22,10 +23,10 @@ class QWebSocket;
 // What reorder-bridge serves, and from where.
 struct RedisBridgeConfig
 {
-    static constexpr quint16 DefaultPort = 8765;
+    static constexpr quint16 DefaultPort = WireProtocol::DefaultPort;
 
     RedisAddress redis;
-    QString channel = QStringLiteral("test_websocket"); // pub/sub mode
+    QString channel = WireProtocol::DefaultRedisChannel; // pub/sub mode
     QString stream; // set: stream mode instead of the channel
     // Stream, first start only (no cursor stored yet): "$" entries added from now on, "0" the
     // whole stream, or what follows an entry id.

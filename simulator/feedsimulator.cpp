@@ -1,6 +1,7 @@
 #include "feedsimulator.h"
 
 #include "protocol/messagecodec.h"
+#include "protocol/wireprotocol.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,8 +22,8 @@ constexpr int FramesPerPump = 1024;
 constexpr int TickMs = 2;
 constexpr std::size_t MaxScheduled = 100000; // frames waiting out their delay
 
-const QString FeedPath = QStringLiteral("/raw-messages");
-const QString SinkPrefix = QStringLiteral("/ordered-messages/");
+const QString FeedPath = WireProtocol::FeedPath;
+const QString SinkPrefix = WireProtocol::SinkPathPrefix;
 
 } // namespace
 

@@ -9,10 +9,9 @@ set(allowed_redis transport)
 set(allowed_run protocol reorder transport redis)
 set(allowed_files protocol reorder transport redis run)
 set(allowed_simulator protocol reorder)
-set(allowed_bridge transport redis)
+set(allowed_bridge protocol transport redis)
 set(allowed_cli protocol reorder transport redis run files simulator bridge)
-# ui/ still includes the command line (MainWindow::applyOptions); being removed.
-set(allowed_ui protocol reorder transport redis run files simulator cli)
+set(allowed_ui protocol reorder transport redis run files simulator)
 
 set(rooms_core protocol reorder transport redis run files)
 set(violations "")

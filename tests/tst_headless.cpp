@@ -21,10 +21,10 @@ struct Result
     QString err;
 };
 
-Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
+Result run(const QString &program, const QStringList &arguments, int timeoutMs = 120000)
 {
     QProcess process;
-    process.start(QStringLiteral(REORDER_MONITOR_BIN), arguments);
+    process.start(program, arguments);
     Result r;
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -35,6 +35,11 @@ Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
     r.out = QString::fromLocal8Bit(process.readAllStandardOutput());
     r.err = QString::fromLocal8Bit(process.readAllStandardError());
     return r;
+}
+
+Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
+{
+    return run(QStringLiteral(REORDER_MONITOR_BIN), arguments, timeoutMs);
 }
 
 } // namespace
@@ -52,6 +57,8 @@ private Q_SLOTS:
     void csvHasOneRowPerFrame();
     void badArguments_data();
     void badArguments();
+    void feedServerBadArguments_data();
+    void feedServerBadArguments();
     void sinkRefusesExitTwo();
     void sigtermWritesReport();
     void filesIntoFolderStayInside();
@@ -175,6 +182,34 @@ void tst_Headless::badArguments()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
     QVERIFY(r.err.startsWith(QStringLiteral("reorder-monitor: ")));
+}
+
+void tst_Headless::feedServerBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("port too big") << QStringList {QStringLiteral("--port"), QStringLiteral("65536")}
+                                  << "--port must be an integer from 0 to 65535";
+    QTest::newRow("port text") << QStringList {QStringLiteral("--port"), QStringLiteral("http")}
+                               << "--port";
+    QTest::newRow("host") << QStringList {QStringLiteral("--host"), QStringLiteral("nowhere")}
+                          << "--host";
+    QTest::newRow("certificate alone")
+        << QStringList {QStringLiteral("--tls-cert"), QStringLiteral("cert.pem")} << "--tls-key";
+    QTest::newRow("unknown flag") << QStringList {QStringLiteral("--colour")} << "colour";
+    QTest::newRow("positional") << QStringList {QStringLiteral("8765")} << "8765";
+}
+
+void tst_Headless::feedServerBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, reason);
+    const Result r = run(QStringLiteral(REORDER_FEED_SERVER_BIN), arguments, 30000);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+    QVERIFY2(r.err.startsWith(QStringLiteral("reorder-feed-server: ")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty()); // it never started serving
 }
 
 void tst_Headless::sinkRefusesExitTwo()

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
+#include "protocol/wireprotocol.h"
 #include "redistestserver.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
@@ -11,7 +12,6 @@
 #include "simulator/feedsimulator.h"
 #include "testutil.h"
 
-#include "app/cli/commandline.h"
 #include "statusfiltermodel.h"
 
 #include <QAction>
@@ -75,6 +75,10 @@ private Q_SLOTS:
     void dropsAreCountedShownAndNothingLost();
     void batchMemoryCapOffersStreamMode();
     void commandLineOverridesOnlyWhatItNames();
+    void setupChoicesPersist_data();
+    void setupChoicesPersist();
+    void overridesChooseFeedAndSink_data();
+    void overridesChooseFeedAndSink();
     void idleTimeoutEndsAStalledRun();
 
 private:
@@ -422,20 +426,18 @@ void tst_MainWindow::commandLineOverridesOnlyWhatItNames()
         window.setupPanel()->setMaxHoldMs(250);
         window.close();
     }
-    CommandLine line;
-    QString error;
-    const auto options = line.parse(
-        {QStringLiteral("reorder-monitor"), QStringLiteral("--idle-timeout"),
-         QStringLiteral("5000"), QStringLiteral("--reconnect-attempts"), QStringLiteral("3"),
-         QStringLiteral("--max-frame-bytes"), QStringLiteral("2048"),
-         QStringLiteral("--batch-memory-mb"), QStringLiteral("64"), QStringLiteral("--mode"),
-         QStringLiteral("batch"), QStringLiteral("--sim"),
-         QStringLiteral("count=5000&start=100&oversize=0.01&stall=3000&drop=700&"
-                        "drops=2&replay=50")},
-        &error);
-    QVERIFY2(options, qPrintable(error));
+    // What reorder-monitor's command line hands over for --idle-timeout 5000
+    // --reconnect-attempts 3 --max-frame-bytes 2048 --batch-memory-mb 64 --mode batch --sim ...
+    RunOverrides options;
+    options.idleTimeoutMs = 5000;
+    options.reconnectAttempts = 3;
+    options.maxFrameBytes = 2048;
+    options.batchMemoryBytes = quint64(64) << 20;
+    options.mode = ReorderMode::Batch;
+    options.simulatorQuery =
+        QStringLiteral("count=5000&start=100&oversize=0.01&stall=3000&drop=700&drops=2&replay=50");
     MainWindow window;
-    window.applyOptions(*options);
+    window.applyOptions(options);
     const RunConfig c = window.setupPanel()->config();
     QCOMPARE(c.window, qint64(321)); // remembered, not named on the command line
     QCOMPARE(c.mode, ReorderMode::Batch);
@@ -456,6 +458,100 @@ void tst_MainWindow::commandLineOverridesOnlyWhatItNames()
     const auto *more = window.setupPanel()->findChild<QLabel *>(QStringLiteral("simMore"));
     QVERIFY(more && !more->isHidden());
     QVERIFY(more->text().contains(QStringLiteral("stall=3000")));
+}
+
+void tst_MainWindow::setupChoicesPersist_data()
+{
+    QTest::addColumn<RunSetupPanel::Source>("source");
+    QTest::addColumn<RunSetupPanel::Sink>("sink");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<QString>("pageField"); // a field of the source's page, shown with it
+    QTest::newRow("simulator") << RunSetupPanel::Source::Simulator << RunSetupPanel::Sink::Simulator
+                               << false << "simCount";
+    QTest::newRow("url to url") << RunSetupPanel::Source::WebSocket << RunSetupPanel::Sink::Url
+                                << false << "feedUrl";
+    QTest::newRow("redis stream, no sink")
+        << RunSetupPanel::Source::Redis << RunSetupPanel::Sink::None << true << "redisUrl";
+}
+
+void tst_MainWindow::setupChoicesPersist()
+{
+    QFETCH(RunSetupPanel::Source, source);
+    QFETCH(RunSetupPanel::Sink, sink);
+    QFETCH(bool, stream);
+    QFETCH(QString, pageField);
+    {
+        MainWindow window;
+        RunSetupPanel *setup = window.setupPanel();
+        setup->setSource(source);
+        setup->setSink(sink);
+        RedisFeedConfig redis;
+        redis.url = QUrl(QStringLiteral("redis://127.0.0.1:1"));
+        (stream ? redis.stream : redis.channel) = QStringLiteral("k");
+        setup->setRedis(redis);
+        setup->setMode(ReorderMode::Batch);
+        window.close();
+    }
+    MainWindow again;
+    RunSetupPanel *setup = again.setupPanel();
+    QCOMPARE(setup->source(), source);
+    QCOMPARE(setup->sink(), sink);
+    QCOMPARE(setup->config().mode, ReorderMode::Batch);
+    auto *field = setup->findChild<QWidget *>(pageField);
+    QVERIFY(field);
+    QVERIFY(field->isVisibleTo(setup));
+    if (source == RunSetupPanel::Source::Redis)
+        QCOMPARE(setup->config().redis.isStream(), stream);
+}
+
+void tst_MainWindow::overridesChooseFeedAndSink_data()
+{
+    QTest::addColumn<RunOverrides>("overrides");
+    QTest::addColumn<RunSetupPanel::Source>("source");
+    QTest::addColumn<RunSetupPanel::Sink>("sink");
+    const QUrl feed(QStringLiteral("ws://127.0.0.1:9") + WireProtocol::FeedPath);
+    const QUrl sinkUrl(QStringLiteral("ws://127.0.0.1:9") + WireProtocol::SinkPathPrefix
+                       + QStringLiteral("me"));
+    RunOverrides none;
+    QTest::newRow("nothing named: as remembered")
+        << none << RunSetupPanel::Source::Simulator << RunSetupPanel::Sink::Simulator;
+    RunOverrides url;
+    url.feedUrl = feed;
+    QTest::newRow("a feed alone: forward nowhere")
+        << url << RunSetupPanel::Source::WebSocket << RunSetupPanel::Sink::None;
+    url.sinkUrl = sinkUrl;
+    QTest::newRow("feed and sink")
+        << url << RunSetupPanel::Source::WebSocket << RunSetupPanel::Sink::Url;
+    RunOverrides redis;
+    redis.redis = RedisFeedConfig();
+    redis.redis->url = QUrl(QStringLiteral("redis://127.0.0.1:1"));
+    redis.redis->stream = QStringLiteral("k");
+    QTest::newRow("redis") << redis << RunSetupPanel::Source::Redis << RunSetupPanel::Sink::None;
+    RunOverrides sim;
+    sim.sinkUrl = sinkUrl;
+    sim.simulatorQuery = QStringLiteral("count=7");
+    QTest::newRow("simulator to a url")
+        << sim << RunSetupPanel::Source::Simulator << RunSetupPanel::Sink::Url;
+}
+
+void tst_MainWindow::overridesChooseFeedAndSink()
+{
+    QFETCH(RunOverrides, overrides);
+    MainWindow window;
+    window.applyOptions(overrides);
+    RunSetupPanel *setup = window.setupPanel();
+    QTEST(setup->source(), "source");
+    QTEST(setup->sink(), "sink");
+    const RunConfig c = setup->config();
+    if (overrides.feedUrl)
+        QCOMPARE(c.feedUrl, *overrides.feedUrl);
+    if (overrides.sinkUrl)
+        QCOMPARE(c.sinkUrl, *overrides.sinkUrl);
+    if (overrides.redis)
+        QVERIFY(c.redis.isStream());
+    if (overrides.simulatorQuery)
+        QCOMPARE(setup->simulatorParams().count, quint64(7));
+    QVERIFY2(setup->problems().isEmpty(), qPrintable(setup->problems().join(QLatin1Char('\n'))));
 }
 
 void tst_MainWindow::idleTimeoutEndsAStalledRun()

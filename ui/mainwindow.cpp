@@ -39,6 +39,25 @@
 
 #include <algorithm>
 
+namespace {
+
+// The window's settings keys that more than one place reads or writes.
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString ExportFolderKey = QStringLiteral("export/folder");
+
+// Where the last export went: the next one starts there.
+QString lastExportFolder()
+{
+    return QSettings().value(ExportFolderKey, QDir::homePath()).toString();
+}
+
+void rememberExportFolder(const QString &exportedFile)
+{
+    QSettings().setValue(ExportFolderKey, QFileInfo(exportedFile).absolutePath());
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
@@ -84,7 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     QSettings settings;
     m_setup->load(settings);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
     updateActions();
     if (!m_recordings.isValid())
         log(tr("Cannot create a folder for the runs' CSV files: %1")
@@ -243,55 +262,39 @@ void MainWindow::buildLayout()
     right->setSizes({m_results->minimumSizeHint().height() + 4, size.height()});
 }
 
-void MainWindow::applyOptions(const CommandLineOptions &o)
+void MainWindow::applyOptions(const RunOverrides &o)
 {
-    // What the command line names wins over what the window remembers; the rest stays.
-    const auto given = [&o](const char *name) {
-        return o.isGiven(QLatin1String(name));
-    };
-    const RunConfig &c = o.config;
-    if (c.feedKind == FeedKind::Redis) {
+    if (o.redis) {
         m_setup->setSource(RunSetupPanel::Source::Redis);
-        m_setup->setRedis(c.redis);
-    } else if (!o.builtInFeed) {
+        m_setup->setRedis(*o.redis);
+    } else if (o.feedUrl) {
         m_setup->setSource(RunSetupPanel::Source::WebSocket);
-        m_setup->setFeedUrl(c.feedUrl.toString());
-    } else if (given("sim")) {
+        m_setup->setFeedUrl(o.feedUrl->toString());
+    } else if (o.simulatorQuery) {
         m_setup->setSource(RunSetupPanel::Source::Simulator);
-        if (const auto p = FeedParams::fromQuery(QUrlQuery(o.simulatorQuery), nullptr))
+        if (const auto p = FeedParams::fromQuery(QUrlQuery(*o.simulatorQuery), nullptr))
             m_setup->setSimulatorParams(*p);
     }
-    if (!c.sinkUrl.isEmpty()) {
+    if (o.sinkUrl) {
         m_setup->setSink(RunSetupPanel::Sink::Url);
-        m_setup->setSinkUrl(c.sinkUrl.toString());
-    } else if (!o.builtInSink) {
+        m_setup->setSinkUrl(o.sinkUrl->toString());
+    } else if (!o.builtInSink()) {
         m_setup->setSink(RunSetupPanel::Sink::None);
     }
-    if (given("window"))
-        m_setup->setWindow(c.window);
-    if (given("mode"))
-        m_setup->setMode(c.mode);
-    if (given("max-hold"))
-        m_setup->setMaxHoldMs(c.maxHoldMs);
-    if (given("start-id"))
-        m_setup->setStartId(c.startId);
-    if (given("count"))
-        m_setup->setCount(c.count);
-    if (c.insecure)
+    if (o.window)
+        m_setup->setWindow(*o.window);
+    if (o.mode)
+        m_setup->setMode(*o.mode);
+    if (o.maxHoldMs)
+        m_setup->setMaxHoldMs(*o.maxHoldMs);
+    if (o.startId)
+        m_setup->setStartId(o.startId);
+    if (o.count)
+        m_setup->setCount(*o.count);
+    if (o.insecure)
         m_setup->setInsecure(true);
-    if (given("reconnect-attempts") || given("idle-timeout") || given("max-frame-bytes")
-        || given("batch-memory-mb")) {
-        RunConfig limits = m_setup->config();
-        if (given("reconnect-attempts"))
-            limits.feedReconnect = c.feedReconnect;
-        if (given("idle-timeout"))
-            limits.idleTimeoutMs = c.idleTimeoutMs;
-        if (given("max-frame-bytes"))
-            limits.maxFrameBytes = c.maxFrameBytes;
-        if (given("batch-memory-mb"))
-            limits.batchMemoryBytes = c.batchMemoryBytes;
-        m_setup->setLimits(limits);
-    }
+    if (o.reconnectAttempts || o.idleTimeoutMs || o.maxFrameBytes || o.batchMemoryBytes)
+        m_setup->setLimits(o.appliedTo(m_setup->config()));
 }
 
 void MainWindow::updateActions()
@@ -465,9 +468,7 @@ bool MainWindow::exportHistory(const QString &path)
 
 void MainWindow::chooseAndExportCsv()
 {
-    QSettings settings;
-    const QString folder =
-        settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString folder = lastExportFolder();
     const int row = exportRow();
     if (row < 0)
         return;
@@ -477,21 +478,19 @@ void MainWindow::chooseAndExportCsv()
                                      QDir(folder).filePath(name), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    rememberExportFolder(path);
     exportCsv(path);
 }
 
 void MainWindow::chooseAndExportHistory()
 {
-    QSettings settings;
-    const QString folder =
-        settings.value(QStringLiteral("export/folder"), QDir::homePath()).toString();
+    const QString folder = lastExportFolder();
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export the runs"), QDir(folder).filePath(QStringLiteral("runs.csv")),
         tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
+    rememberExportFolder(path);
     exportHistory(path);
 }
 
@@ -546,7 +545,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     m_setup->save(settings);
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(GeometryKey, saveGeometry());
     if (m_session->isActive())
         m_session->stop();
     event->accept();

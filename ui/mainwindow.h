@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/cli/commandline.h"
+#include "run/runoverrides.h"
 #include "run/runreport.h"
 
 #include <QMainWindow>
@@ -38,8 +38,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Pre-fills the set-up from the command line (URLs, window, mode, ...).
-    void applyOptions(const CommandLineOptions &options);
+    // Pre-fills the set-up with what the operator named (on the command line: URLs, window,
+    // mode, ...); the rest stays as the window remembers it.
+    void applyOptions(const RunOverrides &options);
 
     RunSetupPanel *setupPanel() const { return m_setup; }
     MessageTableModel *messageModel() const { return m_messages; }

@@ -15,6 +15,14 @@
 
 #include <algorithm>
 
+namespace {
+
+// The statuses the filter offers, after "All messages"; each item's data is its CSV key.
+constexpr MessageStatus FilterStatuses[] = {MessageStatus::Accepted, MessageStatus::Late,
+                                            MessageStatus::Duplicate, MessageStatus::Malformed};
+
+} // namespace
+
 MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -49,13 +57,8 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     m_caption->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("All messages"), QString());
-    m_status->addItem(MessageTableModel::statusText(MessageStatus::Accepted),
-                      QStringLiteral("accepted"));
-    m_status->addItem(MessageTableModel::statusText(MessageStatus::Late), QStringLiteral("late"));
-    m_status->addItem(MessageTableModel::statusText(MessageStatus::Duplicate),
-                      QStringLiteral("duplicate"));
-    m_status->addItem(MessageTableModel::statusText(MessageStatus::Malformed),
-                      QStringLiteral("malformed"));
+    for (MessageStatus s : FilterStatuses)
+        m_status->addItem(MessageTableModel::statusText(s), RunCsvWriter::statusKey(s));
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { setStatusFilter(m_status->currentData().toString()); });
 
@@ -93,8 +96,7 @@ void MessagePanel::setStatusFilter(const QString &statusKey)
         return;
     }
     std::optional<MessageStatus> status;
-    for (MessageStatus s : {MessageStatus::Accepted, MessageStatus::Late, MessageStatus::Duplicate,
-                            MessageStatus::Malformed}) {
+    for (MessageStatus s : FilterStatuses) {
         if (RunCsvWriter::statusKey(s) == statusKey)
             status = s;
     }

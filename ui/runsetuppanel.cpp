@@ -1,5 +1,7 @@
 #include "runsetuppanel.h"
 
+#include "protocol/wireprotocol.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -42,20 +44,38 @@ QDoubleSpinBox *percent(double value)
 // A resumed simulator feed repeats this many of its last frames (they must count as duplicates).
 constexpr quint64 SimulatorReplay = 100;
 
+// The combo boxes carry their enum values as item data, and are read and set through it.
+template<typename E> E chosen(const QComboBox *box)
+{
+    return E(box->currentData().toInt());
+}
+
+template<typename E> void choose(QComboBox *box, E value)
+{
+    if (const int index = box->findData(int(value)); index >= 0)
+        box->setCurrentIndex(index);
+}
+
+// The original public feed: an example of what WS_URL and SEND_URL look like.
+const QString ExampleServer = QStringLiteral("wss://test-ws.skns.dev");
+
 } // namespace
 
 RunSetupPanel::RunSetupPanel(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("runSetup"));
+    const RunConfig defaults; // the fields start at what a run uses by default
 
     // Source
     m_source = new QComboBox;
     m_source->setObjectName(QStringLiteral("source"));
-    m_source->addItem(tr("Built-in simulator"));
-    m_source->addItem(tr("WebSocket URL (WS_URL)"));
-    m_source->addItem(tr("Redis channel or stream"));
     m_sourcePages = new QStackedWidget;
+    // Each choice with its page, so that the combo box's index is the page's.
+    const auto addSource = [this](Source source, const QString &text, QWidget *page) {
+        m_source->addItem(text, int(source));
+        m_sourcePages->addWidget(page);
+    };
 
     auto *simPage = new QWidget;
     auto *sim = new QFormLayout(simPage);
@@ -113,32 +133,33 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
                              "they apply to the run"));
     m_simMore->hide();
     sim->addRow(m_simMore);
-    m_sourcePages->addWidget(simPage);
+    addSource(Source::Simulator, tr("Built-in simulator"), simPage);
 
     auto *urlPage = new QWidget;
     auto *urlForm = new QFormLayout(urlPage);
     urlForm->setContentsMargins(0, 0, 0, 0);
     m_feedUrl = new QLineEdit;
     m_feedUrl->setObjectName(QStringLiteral("feedUrl"));
-    m_feedUrl->setPlaceholderText(QStringLiteral("wss://test-ws.skns.dev/raw-messages"));
+    m_feedUrl->setPlaceholderText(ExampleServer + WireProtocol::FeedPath);
     m_feedUrl->setClearButtonEnabled(true);
     urlForm->addRow(tr("WS_URL:"), m_feedUrl);
-    m_sourcePages->addWidget(urlPage);
+    addSource(Source::WebSocket, tr("WebSocket URL (WS_URL)"), urlPage);
 
     auto *redisPage = new QWidget;
     auto *redisForm = new QFormLayout(redisPage);
     redisForm->setContentsMargins(0, 0, 0, 0);
-    m_redisUrl = new QLineEdit(QStringLiteral("redis://127.0.0.1:6379"));
+    m_redisUrl =
+        new QLineEdit(QStringLiteral("redis://127.0.0.1:%1").arg(RedisAddress::DefaultPort));
     m_redisUrl->setObjectName(QStringLiteral("redisUrl"));
     m_redisUrl->setToolTip(tr("redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; without a password in "
                               "the URL, REDIS_PASSWORD is used"));
     m_redisKind = new QComboBox;
     m_redisKind->setObjectName(QStringLiteral("redisKind"));
-    m_redisKind->addItem(tr("pub/sub channel"));
-    m_redisKind->addItem(tr("stream"));
-    m_redisName = new QLineEdit(QStringLiteral("test_websocket"));
+    m_redisKind->addItem(tr("pub/sub channel"), int(RedisKind::Channel));
+    m_redisKind->addItem(tr("stream"), int(RedisKind::Stream));
+    m_redisName = new QLineEdit(WireProtocol::DefaultRedisChannel);
     m_redisName->setObjectName(QStringLiteral("redisName"));
-    m_redisFrom = new QLineEdit(QStringLiteral("0"));
+    m_redisFrom = new QLineEdit(defaults.redis.streamFrom);
     m_redisFrom->setObjectName(QStringLiteral("redisFrom"));
     m_redisFrom->setToolTip(tr("0: the whole stream; $: only new entries; or an entry id to "
                                "start after"));
@@ -148,7 +169,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     redisForm->addRow(tr("Redis URL:"), m_redisUrl);
     redisForm->addRow(tr("Read:"), redisWhat);
     redisForm->addRow(tr("Stream from:"), m_redisFrom);
-    m_sourcePages->addWidget(redisPage);
+    addSource(Source::Redis, tr("Redis channel or stream"), redisPage);
 
     auto *sourceBox = new QGroupBox(tr("Feed"));
     auto *sourceLayout = new QVBoxLayout(sourceBox);
@@ -158,12 +179,13 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     // Sink
     m_sink = new QComboBox;
     m_sink->setObjectName(QStringLiteral("sink"));
-    m_sink->addItem(tr("Built-in simulator's sink"));
-    m_sink->addItem(tr("SEND_URL"));
-    m_sink->addItem(tr("Do not forward (validate only)"));
+    m_sink->addItem(tr("Built-in simulator's sink"), int(Sink::Simulator));
+    m_sink->addItem(tr("SEND_URL"), int(Sink::Url));
+    m_sink->addItem(tr("Do not forward (validate only)"), int(Sink::None));
     m_sinkUrl = new QLineEdit;
     m_sinkUrl->setObjectName(QStringLiteral("sinkUrl"));
-    m_sinkUrl->setPlaceholderText(QStringLiteral("wss://test-ws.skns.dev/ordered-messages/<name>"));
+    m_sinkUrl->setPlaceholderText(ExampleServer + WireProtocol::SinkPathPrefix
+                                  + QStringLiteral("<name>"));
     m_sinkUrl->setClearButtonEnabled(true);
     m_insecure = new QCheckBox(tr("Accept untrusted certificates (insecure)"));
     m_insecure->setObjectName(QStringLiteral("insecure"));
@@ -175,7 +197,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     sinkLayout->addStretch();
 
     // Reordering
-    m_window = spin(1, 1 << 30, int(1024));
+    m_window = spin(1, int(RunConfig::MaxWindow), int(RunConfig::DefaultWindow));
     m_window->setObjectName(QStringLiteral("window"));
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("mode"));
@@ -198,7 +220,7 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     reorder->addRow(tr("Stop after:"), m_count);
 
     // Connections and limits
-    m_reconnects = spin(0, 1000, 8, tr("never"));
+    m_reconnects = spin(0, 1000, defaults.feedReconnect.maxAttempts, tr("never"));
     m_reconnects->setObjectName(QStringLiteral("reconnects"));
     m_reconnects->setToolTip(tr("A dropped feed or sink is reconnected up to this many times in "
                                 "a row, with exponential backoff"));
@@ -297,7 +319,7 @@ void RunSetupPanel::updateState()
     const bool redis = source() == Source::Redis;
     markField(m_redisUrl, redis && !RedisAddress::problem(m_redisUrl->text()).isEmpty());
     markField(m_redisName, redis && m_redisName->text().trimmed().isEmpty());
-    const bool stream = m_redisKind->currentIndex() == 1;
+    const bool stream = chosen<RedisKind>(m_redisKind) == RedisKind::Stream;
     m_redisFrom->setEnabled(stream);
     markField(m_redisFrom,
               redis && stream && !RedisStreamId::problem(m_redisFrom->text().trimmed()).isEmpty());
@@ -306,8 +328,8 @@ void RunSetupPanel::updateState()
     if (!m_startId->text().trimmed().isEmpty())
         m_startId->text().trimmed().toLongLong(&startOk);
     markField(m_startId, !startOk);
-    m_maxHold->setEnabled(m_mode->currentData().toInt() == int(ReorderMode::Stream));
-    m_batchMemory->setEnabled(m_mode->currentData().toInt() == int(ReorderMode::Batch));
+    m_maxHold->setEnabled(chosen<ReorderMode>(m_mode) == ReorderMode::Stream);
+    m_batchMemory->setEnabled(chosen<ReorderMode>(m_mode) == ReorderMode::Batch);
     m_problems->setText(problems().join(QLatin1Char('\n')));
     m_problems->setVisible(!m_problems->text().isEmpty());
     Q_EMIT changed();
@@ -321,19 +343,12 @@ void RunSetupPanel::setEditable(bool editable)
 
 RunSetupPanel::Source RunSetupPanel::source() const
 {
-    switch (m_source->currentIndex()) {
-    case 1:
-        return Source::WebSocket;
-    case 2:
-        return Source::Redis;
-    default:
-        return Source::Simulator;
-    }
+    return chosen<Source>(m_source);
 }
 
 void RunSetupPanel::setSource(Source source)
 {
-    m_source->setCurrentIndex(source == Source::WebSocket ? 1 : source == Source::Redis ? 2 : 0);
+    choose(m_source, source);
 }
 
 RedisFeedConfig RunSetupPanel::redisConfig() const
@@ -341,7 +356,7 @@ RedisFeedConfig RunSetupPanel::redisConfig() const
     RedisFeedConfig redis;
     redis.url = QUrl(m_redisUrl->text().trimmed());
     const QString name = m_redisName->text().trimmed();
-    if (m_redisKind->currentIndex() == 1) {
+    if (chosen<RedisKind>(m_redisKind) == RedisKind::Stream) {
         redis.stream = name;
         redis.streamFrom = m_redisFrom->text().trimmed();
     } else {
@@ -353,26 +368,20 @@ RedisFeedConfig RunSetupPanel::redisConfig() const
 void RunSetupPanel::setRedis(const RedisFeedConfig &redis)
 {
     m_redisUrl->setText(redis.url.toString());
-    m_redisKind->setCurrentIndex(redis.isStream() ? 1 : 0);
+    choose(m_redisKind, redis.isStream() ? RedisKind::Stream : RedisKind::Channel);
     m_redisName->setText(redis.isStream() ? redis.stream : redis.channel);
-    m_redisFrom->setText(redis.streamFrom.isEmpty() ? QStringLiteral("0") : redis.streamFrom);
+    m_redisFrom->setText(redis.streamFrom.isEmpty() ? RedisFeedConfig().streamFrom
+                                                    : redis.streamFrom);
 }
 
 RunSetupPanel::Sink RunSetupPanel::sink() const
 {
-    switch (m_sink->currentIndex()) {
-    case 1:
-        return Sink::Url;
-    case 2:
-        return Sink::None;
-    default:
-        return Sink::Simulator;
-    }
+    return chosen<Sink>(m_sink);
 }
 
 void RunSetupPanel::setSink(Sink sink)
 {
-    m_sink->setCurrentIndex(sink == Sink::Url ? 1 : sink == Sink::None ? 2 : 0);
+    choose(m_sink, sink);
 }
 
 FeedParams RunSetupPanel::simulatorParams() const
@@ -445,7 +454,7 @@ RunConfig RunSetupPanel::config() const
     if (sink() == Sink::Url)
         c.sinkUrl = QUrl(m_sinkUrl->text().trimmed());
     c.window = m_window->value();
-    c.mode = ReorderMode(m_mode->currentData().toInt());
+    c.mode = chosen<ReorderMode>(m_mode);
     c.maxHoldMs = c.mode == ReorderMode::Stream ? m_maxHold->value() : 0;
     bool ok = false;
     const qint64 start = m_startId->text().trimmed().toLongLong(&ok);
@@ -473,12 +482,12 @@ void RunSetupPanel::setSinkUrl(const QString &url)
 
 void RunSetupPanel::setWindow(qint64 window)
 {
-    m_window->setValue(int(std::clamp<qint64>(window, 1, 1 << 30)));
+    m_window->setValue(int(std::clamp<qint64>(window, 1, RunConfig::MaxWindow)));
 }
 
 void RunSetupPanel::setMode(ReorderMode mode)
 {
-    m_mode->setCurrentIndex(mode == ReorderMode::Batch ? 1 : 0);
+    choose(m_mode, mode);
 }
 
 void RunSetupPanel::setMaxHoldMs(qint64 ms)
@@ -523,18 +532,22 @@ void RunSetupPanel::load(const QSettings &s)
     setSimulatorParams(p);
     m_simFeedDrops->setValue(s.value(QStringLiteral("sim/feedDrops"), 0).toInt());
     m_simSinkDrops->setValue(s.value(QStringLiteral("sim/sinkDrops"), 0).toInt());
-    m_source->setCurrentIndex(s.value(QStringLiteral("setup/source"), 0).toInt());
+    choose(m_source, Source(s.value(QStringLiteral("setup/source"), int(source())).toInt()));
     m_feedUrl->setText(s.value(QStringLiteral("setup/feedUrl")).toString());
     m_redisUrl->setText(s.value(QStringLiteral("setup/redisUrl"), m_redisUrl->text()).toString());
-    m_redisKind->setCurrentIndex(s.value(QStringLiteral("setup/redisKind"), 0).toInt());
+    choose(m_redisKind,
+           RedisKind(s.value(QStringLiteral("setup/redisKind"), int(chosen<RedisKind>(m_redisKind)))
+                         .toInt()));
     m_redisName->setText(
         s.value(QStringLiteral("setup/redisName"), m_redisName->text()).toString());
     m_redisFrom->setText(
         s.value(QStringLiteral("setup/redisFrom"), m_redisFrom->text()).toString());
-    m_sink->setCurrentIndex(s.value(QStringLiteral("setup/sink"), 0).toInt());
+    choose(m_sink, Sink(s.value(QStringLiteral("setup/sink"), int(sink())).toInt()));
     m_sinkUrl->setText(s.value(QStringLiteral("setup/sinkUrl")).toString());
     m_window->setValue(s.value(QStringLiteral("setup/window"), m_window->value()).toInt());
-    m_mode->setCurrentIndex(s.value(QStringLiteral("setup/mode"), 0).toInt());
+    choose(m_mode,
+           ReorderMode(
+               s.value(QStringLiteral("setup/mode"), int(chosen<ReorderMode>(m_mode))).toInt()));
     m_maxHold->setValue(s.value(QStringLiteral("setup/maxHold"), 0).toInt());
     m_startId->setText(s.value(QStringLiteral("setup/startId")).toString());
     m_count->setValue(s.value(QStringLiteral("setup/count"), 0).toInt());
@@ -562,16 +575,16 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("sim/seed"), qulonglong(p.seed));
     s.setValue(QStringLiteral("sim/feedDrops"), m_simFeedDrops->value());
     s.setValue(QStringLiteral("sim/sinkDrops"), m_simSinkDrops->value());
-    s.setValue(QStringLiteral("setup/source"), m_source->currentIndex());
+    s.setValue(QStringLiteral("setup/source"), int(source()));
     s.setValue(QStringLiteral("setup/feedUrl"), m_feedUrl->text());
     s.setValue(QStringLiteral("setup/redisUrl"), m_redisUrl->text());
-    s.setValue(QStringLiteral("setup/redisKind"), m_redisKind->currentIndex());
+    s.setValue(QStringLiteral("setup/redisKind"), int(chosen<RedisKind>(m_redisKind)));
     s.setValue(QStringLiteral("setup/redisName"), m_redisName->text());
     s.setValue(QStringLiteral("setup/redisFrom"), m_redisFrom->text());
-    s.setValue(QStringLiteral("setup/sink"), m_sink->currentIndex());
+    s.setValue(QStringLiteral("setup/sink"), int(sink()));
     s.setValue(QStringLiteral("setup/sinkUrl"), m_sinkUrl->text());
     s.setValue(QStringLiteral("setup/window"), m_window->value());
-    s.setValue(QStringLiteral("setup/mode"), m_mode->currentIndex());
+    s.setValue(QStringLiteral("setup/mode"), int(chosen<ReorderMode>(m_mode)));
     s.setValue(QStringLiteral("setup/maxHold"), m_maxHold->value());
     s.setValue(QStringLiteral("setup/startId"), m_startId->text());
     s.setValue(QStringLiteral("setup/count"), m_count->value());

@@ -66,6 +66,9 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // What the Redis page reads (m_redisKind's item data).
+    enum class RedisKind { Channel, Stream };
+
     void updateState();
     RedisFeedConfig redisConfig() const;
     static void markField(QWidget *field, bool bad);

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "bridge/redisbridge.h"
+#include "commandlinebasics.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 // What reorder-bridge's command line asks for.
 struct BridgeOptions
@@ -17,8 +19,9 @@ struct BridgeOptions
 };
 
 /*!
-    The command line of reorder-bridge. Errors are returned as text for a one-line message and
-    exit status 2.
+    The command line of reorder-bridge. Its options are the constants of its table
+    (bridgecommandline.cpp), their defaults RedisBridgeConfig's. Errors are returned as text for
+    a one-line message and exit status 2.
 */
 class BridgeCommandLine final
 {
@@ -30,15 +33,13 @@ public:
     // `environmentPassword` is REDIS_PASSWORD, used when the URL has no password.
     std::optional<BridgeOptions> parse(const QStringList &arguments,
                                        const QString &environmentPassword, QString *error);
-    bool helpRequested() const { return m_help; }
-    bool versionRequested() const { return m_version; }
-    QString helpText() const { return m_parser.helpText(); }
+    bool helpRequested() const { return m_basics.helpRequested(); }
+    bool versionRequested() const { return m_basics.versionRequested(); }
+    QString helpText() const { return m_basics.helpText(); }
 
     // HOST:PORT, [IPv6]:PORT or :PORT (loopback); nullopt when it does not parse.
     static std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
 
 private:
-    QCommandLineParser m_parser;
-    bool m_help = false;
-    bool m_version = false;
+    CommandLineBasics m_basics;
 };

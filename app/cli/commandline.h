@@ -1,59 +1,70 @@
 #pragma once
 
-#include "run/runconfig.h"
-#include "simulator/feedgenerator.h"
+#include "commandlinebasics.h"
+#include "run/runoverrides.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
-// What the command line asks for. The run itself is in `config`.
+// What reorder-monitor's command line asks for. What it names for the run is in `run`.
 struct CommandLineOptions
 {
     bool headless = false;
-    RunConfig config;
-    bool builtInFeed = true; // no --ws-url: start the simulator
-    bool builtInSink = true; // no --send-url with the built-in feed: use the simulator's sink
-    QString simulatorQuery; // feed parameters of the built-in simulator
-    QString sinkName = QStringLiteral("reorder-monitor");
+    RunOverrides run;
+    // The built-in simulator's feed parameters for the headless run: --sim, else the default;
+    // --count added when the query has no count.
+    QString simulatorQuery;
+    QString sinkName; // the built-in sink's
     QString csvPath;
     QString reportPath;
     QString language; // "" = system locale
     QString screenshotPath;
     bool quiet = false;
-    // The options given on the command line (names without dashes): the window applies only
-    // these over the values it remembers.
-    QStringList given;
 
-    bool isGiven(const QString &name) const { return given.contains(name); }
+    // The headless run's configuration: what was named, over RunConfig's defaults.
+    RunConfig config() const { return run.appliedTo(RunConfig()); }
 };
 
 /*!
     The command line of reorder-monitor (docs/PROTOCOL.md, "Command line"), for the headless
-    run and the window alike. Errors are returned as text for a one-line message and exit
-    status 2.
+    run and the window alike. Its options are the constants of its table (commandline.cpp).
+    Errors are returned as text for a one-line message and exit status 2.
 */
 class CommandLine final
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
+    // Read before the application exists: a window needs a display, and the headless run, the
+    // help, the version and a bad argument must not; the language is installed before anything
+    // is printed. Problems are left to parse().
+    struct Startup
+    {
+        bool window = false;
+        QString language;
+    };
+    static Startup startup(const QStringList &arguments, const QStringList &languages);
+
     static QString defaultSimulatorQuery();
 
-    CommandLine();
+    // `languages`: what --lang accepts (empty: anything).
+    explicit CommandLine(const QStringList &languages = QStringList());
 
     // Parses; nullopt with `error` set on bad arguments. --help and --version are handled by
     // the caller through helpRequested() / versionRequested().
     std::optional<CommandLineOptions> parse(const QStringList &arguments, QString *error);
-    bool helpRequested() const { return m_help; }
-    bool versionRequested() const { return m_version; }
-    QString helpText() const { return m_parser.helpText(); }
+    bool helpRequested() const { return m_basics.helpRequested(); }
+    bool versionRequested() const { return m_basics.versionRequested(); }
+    QString helpText() const { return m_basics.helpText(); }
+
+    // The checks of --sim and --sink-name: the problem in words, empty when there is none.
+    static QString simulatorQueryProblem(const QString &query);
+    static QString sinkNameProblem(const QString &name);
 
 private:
-    QCommandLineParser m_parser;
-    bool m_help = false;
-    bool m_version = false;
+    CommandLineBasics m_basics;
+    QStringList m_languages;
 };

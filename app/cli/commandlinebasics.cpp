@@ -1,32 +1,42 @@
 #include "commandlinebasics.h"
 
-std::optional<QString> CommandLineBasics::parse(QCommandLineParser &parser,
-                                                const QStringList &arguments, bool *help,
-                                                bool *version)
+CommandLineBasics::CommandLineBasics(const char *context, const QString &description,
+                                     std::initializer_list<const CommandOption *> options)
+    : m_context(context)
 {
-    if (!parser.parse(arguments))
-        return parser.errorText();
-    // addHelpOption() also adds --help-all: it asks for help too, never for a run.
-    *help = parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"));
-    *version = parser.isSet(QStringLiteral("version"));
-    if (!parser.positionalArguments().isEmpty())
-        return tr("unexpected argument: %1").arg(parser.positionalArguments().first());
-    return std::nullopt;
+    m_parser.setApplicationDescription(description);
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    for (const CommandOption *option : options)
+        m_parser.addOption(option->toQt(context));
 }
 
-std::optional<QString> CommandLineBasics::integer(const QCommandLineParser &parser,
-                                                  const QString &name, qint64 min, qint64 max,
-                                                  qint64 *out)
+bool CommandLineBasics::asksForHelpOrVersion() const
 {
-    bool ok = false;
-    const QString text = parser.value(name);
-    const qint64 v = text.toLongLong(&ok);
-    if (!ok || v < min || v > max)
-        return tr("--%1 must be an integer from %2 to %3, not \"%4\"")
-            .arg(name)
-            .arg(min)
-            .arg(max)
-            .arg(text);
-    *out = v;
-    return std::nullopt;
+    // addHelpOption() also adds --help-all: it asks for help too, never for a run.
+    return m_parser.isSet(QStringLiteral("help")) || m_parser.isSet(QStringLiteral("help-all"))
+        || m_parser.isSet(QStringLiteral("version"));
+}
+
+bool CommandLineBasics::parse(const QStringList &arguments)
+{
+    m_error.reset();
+    m_help = m_version = false;
+    if (!m_parser.parse(arguments)) {
+        fail(m_parser.errorText());
+        return false;
+    }
+    m_help = m_parser.isSet(QStringLiteral("help")) || m_parser.isSet(QStringLiteral("help-all"));
+    m_version = m_parser.isSet(QStringLiteral("version"));
+    if (!m_parser.positionalArguments().isEmpty()) {
+        fail(tr("unexpected argument: %1").arg(m_parser.positionalArguments().first()));
+        return false;
+    }
+    return true;
+}
+
+void CommandLineBasics::fail(const QString &message)
+{
+    if (!m_error)
+        m_error = message;
 }

@@ -41,8 +41,8 @@ void HeadlessRunner::finishWith(int exitCode, const QString &error)
 
 void HeadlessRunner::start()
 {
-    RunConfig config = m_options.config;
-    if (m_options.builtInFeed) {
+    RunConfig config = m_options.config();
+    if (m_options.run.builtInFeed()) {
         m_simulator = std::make_unique<SimulatorHost>();
         if (!m_simulator->start(0)) {
             finishWith(
@@ -52,7 +52,7 @@ void HeadlessRunner::start()
         }
         FeedSimulator *sim = m_simulator->simulator();
         config.feedUrl = sim->feedUrl(m_options.simulatorQuery);
-        if (m_options.builtInSink)
+        if (m_options.run.builtInSink())
             config.sinkUrl = sim->sinkUrl(m_options.sinkName);
         if (!m_options.quiet)
             printLine(stdout,
@@ -159,7 +159,7 @@ QString HeadlessRunner::simulatorSummary() const
                        .arg(feed.junk)
                        .arg(feed.gaps)
                        .arg(feed.maxDisplacement);
-    if (m_options.builtInSink) {
+    if (m_options.run.builtInSink()) {
         const SinkStats sink = sim->sinkStats(m_options.sinkName);
         text += QLatin1Char('\n')
             + tr("simulator sink: received %1 frames, %2, %3 duplicates, %4 missing ids")

@@ -26,7 +26,7 @@ struct RunConfig
     RedisFeedConfig redis; // FeedKind::Redis; the password may also come from REDIS_PASSWORD
     QUrl sinkUrl; // empty: release in order but forward nowhere
     ReorderMode mode = ReorderMode::Stream;
-    qint64 window = 1024;
+    qint64 window = DefaultWindow;
     qint64 maxHoldMs = 0; // 0 = off
     std::optional<qint64> startId;
     quint64 count = 0; // end after this many accepted messages; 0 = until the feed closes
@@ -54,6 +54,9 @@ struct RunConfig
     // the sink is down to a quarter of it.
     quint64 sinkHighWater = DefaultSinkHighWater;
 
+    // The reorder buffer's own default window; the command line and the window accept 1..Max.
+    static constexpr qint64 DefaultWindow = ReorderConfig {}.window;
+    static constexpr qint64 MaxWindow = qint64(1) << 30;
     static constexpr int DefaultIdleTimeoutMs = 60000;
     static constexpr quint64 DefaultSinkHighWater = 262144;
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;

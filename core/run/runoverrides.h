@@ -1,0 +1,70 @@
+#pragma once
+
+#include "runconfig.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+/*!
+    What the operator named for a run, each field set only when it was named (on the command
+    line): the window puts these over the set-up it remembers, the headless run over RunConfig's
+    defaults. A plain value, so that the window takes it without knowing about command lines.
+*/
+struct RunOverrides
+{
+    // The feed: a WebSocket URL or a Redis channel or stream; neither: the built-in simulator,
+    // whose feed parameters (a query string: count, disorder, ...) may be given too.
+    std::optional<QUrl> feedUrl;
+    std::optional<RedisFeedConfig> redis;
+    std::optional<QString> simulatorQuery;
+    // Where the ordered messages go. Not named: the built-in simulator's sink when the feed is
+    // built in, else nowhere.
+    std::optional<QUrl> sinkUrl;
+
+    std::optional<qint64> window;
+    std::optional<ReorderMode> mode;
+    std::optional<qint64> maxHoldMs;
+    std::optional<qint64> startId;
+    std::optional<quint64> count;
+    std::optional<qsizetype> maxFrameBytes;
+    std::optional<int> connectTimeoutMs;
+    std::optional<int> reconnectAttempts; // the feed's and the sink's
+    std::optional<int> idleTimeoutMs;
+    std::optional<quint64> batchMemoryBytes;
+    bool insecure = false; // a flag: named or not
+
+    bool builtInFeed() const { return !feedUrl && !redis; }
+    bool builtInSink() const { return !sinkUrl && builtInFeed(); }
+
+    // `base` with every named field put over it. The built-in simulator's URLs are not known
+    // here: whoever starts it fills them in.
+    RunConfig appliedTo(RunConfig base) const
+    {
+        if (feedUrl) {
+            base.feedKind = FeedKind::WebSocket;
+            base.feedUrl = *feedUrl;
+        }
+        if (redis) {
+            base.feedKind = FeedKind::Redis;
+            base.redis = *redis;
+        }
+        if (sinkUrl)
+            base.sinkUrl = *sinkUrl;
+        base.window = window.value_or(base.window);
+        base.mode = mode.value_or(base.mode);
+        base.maxHoldMs = maxHoldMs.value_or(base.maxHoldMs);
+        if (startId)
+            base.startId = startId;
+        base.count = count.value_or(base.count);
+        base.maxFrameBytes = maxFrameBytes.value_or(base.maxFrameBytes);
+        base.connectTimeoutMs = connectTimeoutMs.value_or(base.connectTimeoutMs);
+        if (reconnectAttempts)
+            base.feedReconnect.maxAttempts = base.sinkReconnect.maxAttempts = *reconnectAttempts;
+        base.idleTimeoutMs = idleTimeoutMs.value_or(base.idleTimeoutMs);
+        base.batchMemoryBytes = batchMemoryBytes.value_or(base.batchMemoryBytes);
+        base.insecure = base.insecure || insecure;
+        return base;
+    }
+};
