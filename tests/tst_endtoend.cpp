@@ -4,6 +4,7 @@
 #include "simulator/simulatorhost.h"
 #include "testutil.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -268,6 +269,11 @@ void tst_EndToEnd::urlDoesNotParse_data()
                              << "";
     QTest::newRow("bad sink") << "ws://127.0.0.1:1/raw-messages"
                               << "ftp://x/y";
+    // The reason quotes the URL, never its password.
+    QTest::newRow("password, wrong scheme") << "http://user:s3cret@127.0.0.1:1/raw"
+                                            << "";
+    QTest::newRow("password, sink") << "ws://127.0.0.1:1/raw-messages"
+                                    << "ftp://user:s3cret@x/y";
 }
 
 void tst_EndToEnd::urlDoesNotParse()
@@ -280,6 +286,8 @@ void tst_EndToEnd::urlDoesNotParse()
     const RunReport report = run(config);
     QCOMPARE(report.exitCode(), 2);
     QVERIFY(!report.error.isEmpty());
+    QVERIFY2(!report.error.contains(QStringLiteral("s3cret")), qPrintable(report.error));
+    QVERIFY(!QJsonDocument(report.toJson()).toJson().contains("s3cret"));
 }
 
 void tst_EndToEnd::eventsCoverEveryFrame()

@@ -1,6 +1,6 @@
 #include "commandoption.h"
 
-#include <QRegularExpression>
+#include "protocol/urltext.h"
 
 QCommandLineOption CommandOption::toQt(const char *context) const
 {
@@ -71,22 +71,12 @@ std::optional<QString> TextOption::read(const QString &text, const char *, QStri
     return text;
 }
 
-QString UrlOption::withoutPassword(const QString &text)
-{
-    // scheme://user:password@host...: what follows the user, up to the last '@' (a password
-    // typed with a '/' in it must not show either).
-    static const QRegularExpression userInfo(
-        QStringLiteral("^(\\s*[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:)[^@]*@"));
-    QString shown = text;
-    return shown.replace(userInfo, QStringLiteral("\\1****@"));
-}
-
 std::optional<QUrl> UrlOption::read(const QString &text, const char *, QString *error) const
 {
     if (m_check(text).isEmpty())
         return QUrl(text.trimmed());
     // The check sees the URL without its password, so that the words it finds cannot show it.
-    const QString shown = withoutPassword(text);
+    const QString shown = UrlText::withoutPassword(text);
     const QString p = m_check(shown);
     *error = problem(
         p.isEmpty() ? CommandOption::tr("\"%1\" is not a valid URL").arg(shown.trimmed()) : p);

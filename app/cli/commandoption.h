@@ -172,9 +172,6 @@ public:
     std::optional<QUrl> read(const QString &text, const char *context, QString *error) const;
     QUrl defaultValue() const { return QUrl(defaultText().trimmed()); }
 
-    // `text` with the password of its user info replaced by "****" (as typed: it may not parse).
-    static QString withoutPassword(const QString &text);
-
 private:
     Check m_check;
 };

@@ -1,5 +1,7 @@
 #include "runconfig.h"
 
+#include "protocol/urltext.h"
+
 ReorderConfig RunConfig::reorderConfig() const
 {
     ReorderConfig config;
@@ -20,7 +22,8 @@ bool RunConfig::certificateChecksOff() const
 
 QString UrlCheck::webSocketProblem(const QString &text)
 {
-    const QString trimmed = text.trimmed();
+    // The problem is said with the URL as typed, but never with its password.
+    const QString trimmed = UrlText::withoutPassword(text.trimmed());
     if (trimmed.isEmpty())
         return tr("the URL is empty");
     const QUrl url(trimmed, QUrl::StrictMode);
@@ -39,13 +42,4 @@ QString UrlCheck::webSocketProblem(const QString &text)
 QString UrlCheck::modeName(ReorderMode mode)
 {
     return mode == ReorderMode::Batch ? QStringLiteral("batch") : QStringLiteral("stream");
-}
-
-std::optional<ReorderMode> UrlCheck::parseMode(const QString &text)
-{
-    if (text.compare(QLatin1String("stream"), Qt::CaseInsensitive) == 0)
-        return ReorderMode::Stream;
-    if (text.compare(QLatin1String("batch"), Qt::CaseInsensitive) == 0)
-        return ReorderMode::Batch;
-    return std::nullopt;
 }

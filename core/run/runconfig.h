@@ -77,7 +77,6 @@ public:
     // An empty string when `text` is a usable ws:// or wss:// URL, else the reason in words.
     static QString webSocketProblem(const QString &text);
     static QString modeName(ReorderMode mode);
-    static std::optional<ReorderMode> parseMode(const QString &text);
 };
 
 Q_DECLARE_METATYPE(RunConfig)
