@@ -18,6 +18,13 @@ enum class FeedKind : quint8 {
     Redis, // redis: a channel or a stream (see RedisSource)
 };
 
+// What a feed that cannot be paused (a Redis channel) does once the sink's backlog is over its
+// byte budget.
+enum class BacklogOverflow : quint8 {
+    Drop, // drop what arrives, counted exactly, with its ids (the verdict FAILs)
+    EndRun, // end the run there
+};
+
 // Everything a run needs to know; built by the command line or by the window.
 struct RunConfig
 {
@@ -37,8 +44,9 @@ struct RunConfig
     bool recordEvents = false;
     // Give up on a connection handshake after this long.
     int connectTimeoutMs = 10000;
-    // Wait this long for the sink to confirm and close after the last frame.
-    int drainTimeoutMs = 15000;
+    // After the last frame, wait for the sink to confirm and close as long as it makes progress;
+    // give up after this long without any.
+    int drainTimeoutMs = DefaultDrainTimeoutMs;
     ReconnectPolicy feedReconnect;
     ReconnectPolicy sinkReconnect;
     // Accept certificate errors on wss:// (only when the operator asks for it).
@@ -50,9 +58,12 @@ struct RunConfig
     // feed, send what is held, and say so (stream mode needs only O(window)).
     quint64 batchMemoryBytes = DefaultBatchMemoryBytes;
 
-    // Flow control: past this many frames the sink has not confirmed, the feed is paused until
-    // the sink is down to a quarter of it.
+    // Flow control: past this many frames, or this many bytes, that the sink has not confirmed,
+    // the feed is paused until the sink is down to a quarter of both. A feed that cannot be
+    // paused is treated per backlogOverflow past the bytes.
     quint64 sinkHighWater = DefaultSinkHighWater;
+    quint64 maxBacklogBytes = DefaultMaxBacklogBytes;
+    BacklogOverflow backlogOverflow = BacklogOverflow::Drop;
 
     // The reorder buffer's own default window; the command line and the window accept 1..Max.
     static constexpr qint64 DefaultWindow = ReorderConfig {}.window;
@@ -60,6 +71,8 @@ struct RunConfig
     static constexpr int DefaultIdleTimeoutMs = 60000;
     static constexpr quint64 DefaultSinkHighWater = 262144;
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
+    static constexpr quint64 DefaultMaxBacklogBytes = quint64(256) << 20;
+    static constexpr int DefaultDrainTimeoutMs = 15000;
 
     ReorderConfig reorderConfig() const;
     // A usable SEND_URL is set: the run forwards what it orders.
