@@ -75,6 +75,8 @@ std::optional<FeedParams> FeedParams::fromQuery(const QUrlQuery &query, QString 
                     || (p.closeCode >= 3000 && p.closeCode <= 4999));
         } else if (name == QLatin1String("stall")) {
             ok = parseNumber(value, &p.stallAfter);
+        } else if (name == QLatin1String("size")) {
+            ok = parseNumber(value, &p.size) && p.size <= FeedParams::MaxSize;
         } else {
             return bad(name, value, tr("unknown parameter"));
         }
@@ -113,6 +115,8 @@ QUrlQuery FeedParams::toQuery() const
         q.addQueryItem(QStringLiteral("closecode"), QString::number(closeCode));
     if (stallAfter > 0)
         q.addQueryItem(QStringLiteral("stall"), QString::number(stallAfter));
+    if (size > 0)
+        q.addQueryItem(QStringLiteral("size"), QString::number(size));
     return q;
 }
 
@@ -125,12 +129,18 @@ FeedGenerator::FeedGenerator(const FeedParams &params)
     m_stats.lastId = params.start;
 }
 
-QString FeedGenerator::messageText(qint64 id, qint64 text)
+QString FeedGenerator::messageText(qint64 id, qint64 text, quint64 size)
 {
     char buffer[64];
-    const int n = std::snprintf(buffer, sizeof(buffer), "{\"id\":%lld,\"text\":%lld}",
+    const int n = std::snprintf(buffer, sizeof(buffer), "{\"id\":%lld,\"text\":%lld",
                                 static_cast<long long>(id), static_cast<long long>(text));
-    return QString::fromLatin1(buffer, n);
+    QString frame = QString::fromLatin1(buffer, n);
+    const qsizetype padding =
+        qsizetype(size) - (frame.size() + qsizetype(sizeof(",\"pad\":\"\"}")) - 1);
+    if (padding > 0)
+        frame +=
+            QStringLiteral(",\"pad\":\"") + QString(padding, QLatin1Char('x')) + QLatin1Char('"');
+    return frame + QLatin1Char('}');
 }
 
 void FeedGenerator::generateOne()
@@ -159,7 +169,7 @@ void FeedGenerator::emitMessage(const Pending &pending)
     FeedFrame frame;
     frame.kind = FeedFrame::Kind::Message;
     frame.id = pending.id;
-    frame.text = messageText(pending.id, qint64(m_rng() % 1000000));
+    frame.text = messageText(pending.id, qint64(m_rng() % 1000000), m_params.size);
     const quint64 position = m_emitted++;
     const quint64 displacement =
         position > pending.index ? position - pending.index : pending.index - position;

@@ -34,6 +34,10 @@ public:
     quint64 replay = 0; // on resuming, send the last `replay` frames again first
     int closeCode = 0; // at a drop, close with this code instead of vanishing; 0 = vanish
     quint64 stallAfter = 0; // after this many frames, send nothing more but stay connected
+    // Message frames padded to at least this many bytes with a "pad" field (unknown fields
+    // travel with the message): large frames for memory tests. 0 = no padding.
+    quint64 size = 0;
+    static constexpr quint64 MaxSize = 16 * 1024 * 1024;
 
     // Unknown parameters and bad values are refused with the reason in `error`.
     static std::optional<FeedParams> fromQuery(const QUrlQuery &query, QString *error);
@@ -103,7 +107,8 @@ private:
     void generateOne();
     void emitMessage(const Pending &pending);
     double uniform() { return m_unit(m_rng); }
-    static QString messageText(qint64 id, qint64 text);
+    // The frame of message `id`, padded to `size` bytes when it is larger than the message.
+    static QString messageText(qint64 id, qint64 text, quint64 size = 0);
 
     FeedParams m_params;
     FeedStats m_stats;

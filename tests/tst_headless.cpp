@@ -1,5 +1,6 @@
 #include "testutil.h"
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void builtInSimulator();
+    void exitStatusFollowsTheVerdict_data();
+    void exitStatusFollowsTheVerdict();
     void externalFeedServer();
     void csvHasOneRowPerFrame();
     void badArguments_data();
@@ -110,6 +113,50 @@ void tst_Headless::builtInSimulator()
     QVERIFY(o.value(QStringLiteral("malformed")).toInteger() > 0);
     QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("stream"));
     QCOMPARE(o.value(QStringLiteral("window")).toInteger(), 64);
+}
+
+void tst_Headless::exitStatusFollowsTheVerdict_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<int>("exitCode");
+    const auto sim = [](const char *query, QStringList more = {}) {
+        return QStringList {QStringLiteral("--sim"), QLatin1String(query)} + more;
+    };
+    QTest::newRow("clean: PASS, 0") << sim("count=3000&disorder=10") << "pass" << 0;
+    QTest::newRow("junk: WARN, 0") << sim("count=3000&disorder=10&junk=0.01") << "warn" << 0;
+    QTest::newRow("junk, --strict: WARN, 1")
+        << sim("count=3000&disorder=10&junk=0.01", {QStringLiteral("--strict")}) << "warn" << 1;
+    QTest::newRow("clean, --strict: PASS, 0")
+        << sim("count=3000&disorder=10", {QStringLiteral("--strict")}) << "pass" << 0;
+    // W = 8 on a feed with disorder 50: messages that arrived are dropped as late.
+    QTest::newRow("window too small: FAIL, 1")
+        << sim("count=20000&disorder=50&seed=4", {QStringLiteral("--window"), QStringLiteral("8")})
+        << "fail" << 1;
+}
+
+void tst_Headless::exitStatusFollowsTheVerdict()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, verdict);
+    QFETCH(int, exitCode);
+    const QString report = m_dir.filePath(QStringLiteral("verdict-%1.json")
+                                              .arg(QTest::currentDataTag())
+                                              .replace(QLatin1Char(' '), QLatin1Char('_')));
+    const Result r = runMonitor(
+        QStringList {QStringLiteral("--headless"), QStringLiteral("--report"), report} + arguments);
+    QVERIFY2(r.exitCode == exitCode,
+             qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.exitCode).arg(r.out, r.err)));
+    const QJsonObject o = readJson(report);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), verdict);
+    QCOMPARE(o.value(QStringLiteral("exit_status")).toInt(), exitCode);
+    // The summary's first line says it; a FAIL says what window would have kept the messages.
+    const QString first = r.out.section(QLatin1Char('\n'), 1, 1); // after the simulator's line
+    QVERIFY2(first.startsWith(verdict.toUpper() + QLatin1Char(':')), qPrintable(r.out));
+    if (verdict == QLatin1String("fail")) {
+        QVERIFY2(first.contains(QStringLiteral("would have kept them")), qPrintable(first));
+        QVERIFY(o.value(QStringLiteral("reasons")).toArray().size() >= 1);
+    }
 }
 
 void tst_Headless::externalFeedServer()

@@ -19,7 +19,8 @@ namespace {
 
 // The statuses the filter offers, after "All messages"; each item's data is its CSV key.
 constexpr MessageStatus FilterStatuses[] = {MessageStatus::Accepted, MessageStatus::Late,
-                                            MessageStatus::Duplicate, MessageStatus::Malformed};
+                                            MessageStatus::Duplicate, MessageStatus::Malformed,
+                                            MessageStatus::Dropped};
 
 } // namespace
 

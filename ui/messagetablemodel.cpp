@@ -87,6 +87,8 @@ QString MessageTableModel::statusText(MessageStatus status)
         return tr("duplicate", "message id already buffered or sent");
     case MessageStatus::Malformed:
         return tr("malformed", "frame is not a valid message");
+    case MessageStatus::Dropped:
+        return tr("dropped", "message dropped: the sink was too far behind");
     }
     return QString();
 }
@@ -131,6 +133,9 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
             return tr("Arrived after its place in the output was given up: not forwarded.");
         if (index.column() == StatusColumn && row.status == MessageStatus::Duplicate)
             return tr("Its id was already buffered or sent: not forwarded.");
+        if (index.column() == StatusColumn && row.status == MessageStatus::Dropped)
+            return tr("The sink was over its memory budget and this feed cannot wait: dropped, "
+                      "not forwarded.");
         return QVariant();
     case Qt::BackgroundRole:
         switch (row.status) {
@@ -141,6 +146,7 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
         case MessageStatus::Duplicate:
             return QBrush(QColor(225, 213, 247));
         case MessageStatus::Malformed:
+        case MessageStatus::Dropped:
             return QBrush(QColor(255, 205, 210));
         }
         return QVariant();

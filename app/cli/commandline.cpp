@@ -106,7 +106,8 @@ const TextOption Sim {"sim",
                       QT_TRANSLATE_NOOP("CommandLine",
                                         "Feed parameters of the built-in simulator, as a query "
                                         "string (count, disorder, start, seed, rate, delay, dup, "
-                                        "gap, junk, oversize, drop)."),
+                                        "gap, junk, oversize, drop, drops, replay, closecode, "
+                                        "stall, size; docs/PROTOCOL.md)."),
                       CommandLine::defaultSimulatorQuery(),
                       TextOption::Empty::Allowed,
                       CommandLine::simulatorQueryProblem};
@@ -163,6 +164,41 @@ const IntegerOption BatchMemoryMb {
     1,
     1024 * 1024,
     qint64(Defaults.batchMemoryBytes >> 20)};
+const IntegerOption MaxBacklog {
+    "max-backlog",
+    QT_TRANSLATE_NOOP("CommandLine", "MB"),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Memory budget for what the run holds while the sink is behind (the "
+                      "window's frames and the frames the sink has not confirmed): past it the "
+                      "feed is paused; a Redis channel, which cannot wait, drops (see "
+                      "--on-overflow)."),
+    1,
+    1024 * 1024,
+    qint64(Defaults.maxBacklogBytes >> 20)};
+const ChoiceOption<BacklogOverflow> OnOverflow {
+    "on-overflow",
+    QT_TRANSLATE_NOOP("CommandLine", "WHAT"),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "A feed that cannot be paused (a Redis channel) past --max-backlog: drop "
+                      "what arrives, counted with its ids (the run FAILs), or end the run."),
+    {BacklogOverflow::Drop, BacklogOverflow::EndRun},
+    RunConfig::overflowName,
+    Defaults.backlogOverflow};
+const IntegerOption DrainTimeout {
+    "drain-timeout",
+    QT_TRANSLATE_NOOP("CommandLine", "MS"),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "After the feed ends, wait for the sink as long as it confirms frames; give "
+                      "up after MS milliseconds without any (what it did not confirm FAILs the "
+                      "run)."),
+    100,
+    86400000,
+    Defaults.drainTimeoutMs};
+const FlagOption Strict {"strict",
+                         QT_TRANSLATE_NOOP("CommandLine",
+                                           "Exit with status 1 on WARN too (the feed was "
+                                           "unhealthy: missing ids, duplicates, malformed "
+                                           "frames, or nothing arrived).")};
 const FlagOption Insecure {"insecure",
                            QT_TRANSLATE_NOOP("CommandLine",
                                              "Accept certificate errors on wss:// (the connection "
@@ -242,6 +278,10 @@ CommandLine::CommandLine(const QStringList &languages)
                 &ReconnectAttempts,
                 &IdleTimeout,
                 &BatchMemoryMb,
+                &MaxBacklog,
+                &OnOverflow,
+                &DrainTimeout,
+                &Strict,
                 &Insecure,
                 &Quiet,
                 &Lang,
@@ -273,6 +313,7 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
 
     RunOverrides &r = o.run;
     r.insecure = b.isSet(Insecure);
+    r.strict = b.isSet(Strict);
     r.feedUrl = b.given(WsUrl);
     r.sinkUrl = b.given(SendUrl);
     r.window = b.given(Window);
@@ -286,6 +327,10 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     r.idleTimeoutMs = narrowed<int>(b.given(IdleTimeout));
     if (const std::optional<qint64> mebibytes = b.given(BatchMemoryMb))
         r.batchMemoryBytes = quint64(*mebibytes) << 20;
+    if (const std::optional<qint64> mebibytes = b.given(MaxBacklog))
+        r.maxBacklogBytes = quint64(*mebibytes) << 20;
+    r.backlogOverflow = b.given(OnOverflow);
+    r.drainTimeoutMs = narrowed<int>(b.given(DrainTimeout));
 
     // Redis: a URL with exactly one of a channel and a stream.
     const std::optional<QUrl> redisUrl = b.given(RedisUrl);

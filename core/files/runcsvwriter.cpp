@@ -43,6 +43,8 @@ QString RunCsvWriter::statusKey(MessageStatus status)
         return QStringLiteral("duplicate");
     case MessageStatus::Malformed:
         return QStringLiteral("malformed");
+    case MessageStatus::Dropped:
+        return QStringLiteral("dropped");
     }
     return QString();
 }

@@ -44,6 +44,7 @@ public:
     void close() override;
     QString description() const override;
     void setPaused(bool paused) override;
+    bool canPause() const override { return m_feed.isStream(); }
 
     // Stream: the id of the last entry delivered ("0-0" before the first).
     QString lastEntryId() const { return QString::fromLatin1(m_lastId); }

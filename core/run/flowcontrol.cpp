@@ -2,15 +2,21 @@
 
 #include <algorithm>
 
-FlowControl::Action FlowControl::check(quint64 unconfirmed, bool paused)
+FlowControl::Action FlowControl::check(const Backlog &backlog, bool paused)
 {
-    // The peak is kept at every check, so a backlog that only grows while paused still shows.
-    m_peakFrames = std::max(m_peakFrames, unconfirmed);
-    if (!paused && unconfirmed > m_highFrames) {
+    // The peaks are kept at every check, so a backlog that only grows while paused still shows.
+    m_peakFrames = std::max(m_peakFrames, backlog.sinkFrames);
+    m_peakBytes = std::max(m_peakBytes, backlog.bytes());
+    if (!paused) {
+        const bool framesHigh = backlog.sinkFrames > m_highFrames;
+        const bool bytesHigh =
+            backlog.bytes() > m_budgetBytes && backlog.sinkBytes > m_budgetBytes / 4;
+        if (!framesHigh && !bytesHigh)
+            return Action::None;
         ++m_pauses;
         return Action::Pause;
     }
-    if (paused && unconfirmed < m_highFrames / 4)
-        return Action::Resume;
-    return Action::None;
+    const bool caughtUp = backlog.sinkFrames == 0;
+    const bool low = backlog.sinkFrames < m_highFrames / 4 && backlog.bytes() < m_budgetBytes / 2;
+    return caughtUp || low ? Action::Resume : Action::None;
 }

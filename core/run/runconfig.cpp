@@ -39,6 +39,11 @@ QString UrlCheck::webSocketProblem(const QString &text)
     return {};
 }
 
+QString RunConfig::overflowName(BacklogOverflow overflow)
+{
+    return overflow == BacklogOverflow::EndRun ? QStringLiteral("end") : QStringLiteral("drop");
+}
+
 QString UrlCheck::modeName(ReorderMode mode)
 {
     return mode == ReorderMode::Batch ? QStringLiteral("batch") : QStringLiteral("stream");

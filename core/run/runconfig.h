@@ -51,6 +51,8 @@ struct RunConfig
     ReconnectPolicy sinkReconnect;
     // Accept certificate errors on wss:// (only when the operator asks for it).
     bool insecure = false;
+    // The exit status counts a WARN as a failure (--strict).
+    bool strict = false;
     // End the run when nothing moved for this long: no frame from the feed and no confirmation
     // from the sink (time spent reconnecting the feed excluded). 0 = wait forever.
     int idleTimeoutMs = DefaultIdleTimeoutMs;
@@ -79,6 +81,8 @@ struct RunConfig
     bool forwards() const { return sinkUrl.isValid() && !sinkUrl.isEmpty(); }
     // --insecure with a wss:// feed or sink: that connection is not authenticated.
     bool certificateChecksOff() const;
+    // "drop" or "end", as --on-overflow names them.
+    static QString overflowName(BacklogOverflow overflow);
 };
 
 // Checks URLs where they enter: as typed in the window, or given on the command line.

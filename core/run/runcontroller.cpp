@@ -76,7 +76,8 @@ void RunController::start(const RunConfig &config)
     m_meter.reset();
     m_counters = RunCounters();
     m_connections = ConnectionLog();
-    m_flow = FlowControl(m_config.sinkHighWater);
+    m_flow = FlowControl(m_config.sinkHighWater, m_config.maxBacklogBytes);
+    m_overBudget = IntervalSet(RunReport::MaxListedRanges);
     m_lastProgressNs = 0;
     m_lastStatsReceived = m_lastStatsSent = 0;
     m_lastStatsNs = 0;
@@ -99,6 +100,7 @@ void RunController::start(const RunConfig &config)
     }
     m_source = source;
     m_report.feedDescription = source->description();
+    m_mustDropOverBudget = !source->canPause();
     connectSource(source);
     watchConnection(source, ConnectionEvent::Endpoint::Feed);
 
@@ -125,6 +127,10 @@ void RunController::connectSink(OrderedSink *sink)
 {
     connect(sink, &OrderedSink::connected, this, [this] { m_timing.markSinkConnected(); });
     connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
+    connect(sink, &OrderedSink::gaveUp, this, [this](const QString &reason) {
+        Q_EMIT notice(reason);
+        onSinkFinished();
+    });
     connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
     connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
     connect(sink, &OrderedSink::confirmedChanged, this, [this] {
@@ -185,6 +191,9 @@ void RunController::onText(const QString &frame)
     }
 
     ++m_counters.accepted;
+    if (m_mustDropOverBudget && m_flow.overBudget(backlog())
+        && dropOverBudget(frame, message, index, now))
+        return;
     const quint32 slot = m_payloads.put(frame, index);
     m_released.clear();
     const PushResult result = m_buffer->push(message.id, slot, now, m_released);
@@ -308,11 +317,46 @@ void RunController::releaseAll()
 
 // --- flow control ----------------------------------------------------------------------------
 
+FlowControl::Backlog RunController::backlog() const
+{
+    FlowControl::Backlog b;
+    b.bufferBytes = m_payloads.bytes();
+    if (m_sink) {
+        b.sinkFrames = m_sink->unconfirmed();
+        b.sinkBytes = m_sink->unconfirmedBytes();
+    }
+    return b;
+}
+
+bool RunController::dropOverBudget(const QString &frame, const DecodedMessage &message,
+                                   quint64 index, qint64 nowNs)
+{
+    // A feed that cannot be paused (pub/sub) while the sink is behind: never grow without bound.
+    if (m_config.backlogOverflow == BacklogOverflow::EndRun) {
+        Q_EMIT notice(tr("the sink fell %1 MiB behind a feed that cannot wait: ending the run")
+                          .arg(m_flow.budgetBytes() >> 20));
+        endFeed(RunEnd::BacklogOverBudget);
+        return false; // this one is still taken
+    }
+    if (m_counters.droppedOverBudget++ == 0) {
+        Q_EMIT notice(tr("the sink fell %1 MiB behind a feed that cannot wait: messages are "
+                         "dropped and counted until it catches up")
+                          .arg(m_flow.budgetBytes() >> 20));
+    }
+    m_overBudget.insert(message.id);
+    if (m_events.isRecording()) {
+        m_events.arrival(MessageArrival {index, message.id, nowNs, frame, message.textStart,
+                                         message.textLength, MessageStatus::Dropped,
+                                         MalformedReason::None});
+    }
+    return true;
+}
+
 void RunController::updateFlowControl()
 {
     if (!m_sink || !m_source)
         return;
-    switch (m_flow.check(m_sink->unconfirmed(), m_feed == Feed::Paused)) {
+    switch (m_flow.check(backlog(), m_feed == Feed::Paused)) {
     case FlowControl::Action::Pause:
         if (m_feed == Feed::Open) {
             m_feed = Feed::Paused;
@@ -521,6 +565,7 @@ void RunController::complete()
     m_statsTimer.stop();
     m_idleTimer.stop();
 
+    m_report.droppedRanges = m_overBudget.intervals(RunReport::MaxListedRanges);
     m_report.conclude(counters(), m_meter.validation(),
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
                       m_meter.holdTimes(), m_connections,
@@ -568,6 +613,9 @@ RunCounters RunController::counters() const
     c.maxDistance = m_meter.maxDistance();
     c.feedPauses = m_flow.pauses();
     c.sinkBacklogPeak = m_flow.peakFrames();
+    c.backlogPeakBytes = m_flow.peakBytes();
+    // What was dropped over the budget never reached the buffer, which counts it as lost.
+    c.lostIds -= std::min(c.lostIds, c.droppedOverBudget);
     m_connections.addTo(c, m_timing.nowNs());
     return c;
 }

@@ -88,8 +88,11 @@ private:
     void armHoldTimer();
     void releaseAll();
 
-    // Flow control: the feed waits while the sink is behind.
+    // Flow control: the feed waits while the sink is behind; one that cannot wait drops.
+    FlowControl::Backlog backlog() const;
     void updateFlowControl();
+    bool dropOverBudget(const QString &frame, const DecodedMessage &message, quint64 index,
+                        qint64 nowNs);
     void onBacklogWritten(quint64 first, quint64 count);
 
     // The run's states.
@@ -138,6 +141,8 @@ private:
     RunCounters m_counters; // what the buffer, the sink and the log do not count themselves
     ConnectionLog m_connections;
     FlowControl m_flow;
+    bool m_mustDropOverBudget = false; // the feed cannot be paused
+    IntervalSet m_overBudget; // ids dropped over the budget
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
 

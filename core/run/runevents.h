@@ -11,6 +11,7 @@ enum class MessageStatus : quint8 {
     Late,
     Duplicate,
     Malformed,
+    Dropped, // well-formed, but the sink was over its byte budget and the feed cannot wait
 };
 
 // One frame as it arrived. The frame text is shared with the sink's copy, never duplicated.

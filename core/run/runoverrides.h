@@ -33,7 +33,11 @@ struct RunOverrides
     std::optional<int> reconnectAttempts; // the feed's and the sink's
     std::optional<int> idleTimeoutMs;
     std::optional<quint64> batchMemoryBytes;
-    bool insecure = false; // a flag: named or not
+    std::optional<quint64> maxBacklogBytes;
+    std::optional<BacklogOverflow> backlogOverflow;
+    std::optional<int> drainTimeoutMs;
+    bool insecure = false; // flags: named or not
+    bool strict = false;
 
     bool builtInFeed() const { return !feedUrl && !redis; }
     bool builtInSink() const { return !sinkUrl && builtInFeed(); }
@@ -64,7 +68,11 @@ struct RunOverrides
             base.feedReconnect.maxAttempts = base.sinkReconnect.maxAttempts = *reconnectAttempts;
         base.idleTimeoutMs = idleTimeoutMs.value_or(base.idleTimeoutMs);
         base.batchMemoryBytes = batchMemoryBytes.value_or(base.batchMemoryBytes);
+        base.maxBacklogBytes = maxBacklogBytes.value_or(base.maxBacklogBytes);
+        base.backlogOverflow = backlogOverflow.value_or(base.backlogOverflow);
+        base.drainTimeoutMs = drainTimeoutMs.value_or(base.drainTimeoutMs);
         base.insecure = base.insecure || insecure;
+        base.strict = base.strict || strict;
         return base;
     }
 };

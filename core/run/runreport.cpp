@@ -35,6 +35,8 @@ QString RunReport::endReasonKey(RunEnd reason)
         return QStringLiteral("feed_failed");
     case RunEnd::SinkFailed:
         return QStringLiteral("sink_failed");
+    case RunEnd::BacklogOverBudget:
+        return QStringLiteral("backlog_over_budget");
     }
     return QString();
 }
@@ -75,7 +77,7 @@ void RunReport::evaluate()
     verdict = RunVerdict::of(*this);
 }
 
-int RunReport::exitCode(bool strict) const
+int RunReport::exitCode() const
 {
     if (!error.isEmpty())
         return 2;
@@ -83,7 +85,7 @@ int RunReport::exitCode(bool strict) const
     case Verdict::Pass:
         return 0;
     case Verdict::Warn:
-        return strict ? 1 : 0;
+        return config.strict ? 1 : 0;
     case Verdict::Fail:
         break;
     }
@@ -139,6 +141,12 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("unprotected"), count(c.unprotected));
     o.insert(QStringLiteral("feed_pauses"), count(c.feedPauses));
     o.insert(QStringLiteral("sink_backlog_peak"), count(c.sinkBacklogPeak));
+    o.insert(QStringLiteral("backlog_peak_bytes"), count(c.backlogPeakBytes));
+    o.insert(QStringLiteral("max_backlog_mb"), count(config.maxBacklogBytes >> 20));
+    o.insert(QStringLiteral("dropped_over_budget"), count(c.droppedOverBudget));
+    o.insert(QStringLiteral("on_overflow"), RunConfig::overflowName(config.backlogOverflow));
+    o.insert(QStringLiteral("drain_timeout_ms"), config.drainTimeoutMs);
+    o.insert(QStringLiteral("strict"), config.strict);
     o.insert(QStringLiteral("feed_drops"), count(c.feedDrops));
     o.insert(QStringLiteral("feed_reconnects"), count(c.feedReconnects));
     o.insert(QStringLiteral("sink_drops"), count(c.sinkDrops));
@@ -168,10 +176,14 @@ QJsonObject RunReport::toJson() const
     }
     o.insert(QStringLiteral("malformed_by_reason"), byReason);
 
-    QJsonArray ranges;
-    for (const auto &[lo, hi] : lostRanges)
-        ranges.append(QJsonArray {qint64(lo), qint64(hi)});
-    o.insert(QStringLiteral("lost_id_ranges"), ranges);
+    const auto rangesJson = [](const QList<QPair<qint64, qint64>> &list) {
+        QJsonArray ranges;
+        for (const auto &[lo, hi] : list)
+            ranges.append(QJsonArray {qint64(lo), qint64(hi)});
+        return ranges;
+    };
+    o.insert(QStringLiteral("lost_id_ranges"), rangesJson(lostRanges));
+    o.insert(QStringLiteral("dropped_id_ranges"), rangesJson(droppedRanges));
 
     QJsonObject v;
     v.insert(QStringLiteral("count"), count(validation.count));

@@ -38,6 +38,7 @@ enum class RunEnd : quint8 {
     BatchMemoryCap, // batch mode reached --batch-memory-mb
     FeedFailed, // the feed could not be (re)connected
     SinkFailed, // the sink could not be (re)connected or did not confirm in time
+    BacklogOverBudget, // a feed that cannot wait outran the sink past the byte budget
 };
 
 struct RunCounters
@@ -54,6 +55,8 @@ struct RunCounters
     quint64 unprotected = 0; // written frames dropped from the replay queue before confirmation
     quint64 feedPauses = 0; // times the feed was held back because the sink was behind
     quint64 sinkBacklogPeak = 0; // most frames held for the sink at once (unconfirmed)
+    quint64 backlogPeakBytes = 0; // most bytes held at once (the buffer's frames and the sink's)
+    quint64 droppedOverBudget = 0; // accepted, then dropped: over the byte budget, unpausable feed
     quint64 held = 0; // in the buffer now
     quint64 missingIds = 0; // ids skipped in the released sequence
     quint64 lostIds = 0; // of those, the ones that never arrived (not even late)
@@ -121,6 +124,7 @@ public:
     HoldTimes hold;
     double throughput = 0; // sent messages per second over the whole run
     QList<QPair<qint64, qint64>> lostRanges; // first ranges of ids that never arrived
+    QList<QPair<qint64, qint64>> droppedRanges; // ranges of ids dropped over the byte budget
     RunVerdict verdict; // PASS, WARN or FAIL, and why (evaluate())
     QString error; // the run could not be made (exit status 2)
     bool stopped = false; // the operator stopped it
@@ -130,6 +134,7 @@ public:
     // wss:// with --insecure: the certificate errors that were ignored, each once.
     QStringList ignoredCertificateErrors;
 
+    static constexpr std::size_t MaxListedRanges = 100; // id ranges listed in the report
     static QString endReasonKey(RunEnd reason);
     // A run of wss:// with --insecure: its connection was not authenticated.
     bool ranInsecure() const;
@@ -138,9 +143,9 @@ public:
     // FAIL, or the run could not be made.
     bool failed() const { return !error.isEmpty() || verdict.level == Verdict::Fail; }
     bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
-    // 0 PASS (and WARN unless strict), 1 FAIL (and WARN when strict), 2 the run could not be
-    // made (bad arguments, a connection that could not be made or was lost for good).
-    int exitCode(bool strict = false) const;
+    // 0 PASS (and WARN unless config.strict), 1 FAIL (and WARN when strict), 2 the run could
+    // not be made (bad arguments, a connection that could not be made or was lost for good).
+    int exitCode() const;
 
     // The run has ended: takes its final figures and evaluates them.
     void conclude(const RunCounters &finalCounters, const ValidationResult &finalValidation,

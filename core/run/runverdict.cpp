@@ -57,6 +57,14 @@ RunVerdict RunVerdict::of(const RunReport &r)
         }
         add(Verdict::Fail, "late", c.late, text);
     }
+    if (c.droppedOverBudget > 0) {
+        add(Verdict::Fail, "over_budget", c.droppedOverBudget,
+            tr("%1 messages were dropped: the sink fell %2 MiB behind a feed that cannot wait; "
+               "give the sink more speed, raise --max-backlog, or end the run instead "
+               "(--on-overflow end)")
+                .arg(c.droppedOverBudget)
+                .arg(r.config.maxBacklogBytes >> 20));
+    }
     if (r.endReason == RunEnd::BatchMemoryCap) {
         add(Verdict::Fail, "batch_memory_cap", c.accepted,
             tr("batch mode reached its memory cap of %1 MiB after %2 messages and stopped "
@@ -81,7 +89,8 @@ RunVerdict RunVerdict::of(const RunReport &r)
     }
     if (r.error.isEmpty()) {
         // The books must balance once a run drained; they do unless there is a bug.
-        const quint64 expected = c.accepted - std::min(c.accepted, c.late + c.duplicates);
+        const quint64 expected =
+            c.accepted - std::min(c.accepted, c.late + c.duplicates + c.droppedOverBudget);
         if (c.sent != expected) {
             add(Verdict::Fail, "unbalanced", 0,
                 tr("sent (%1) is not accepted - late - duplicates (%2)").arg(c.sent).arg(expected));
@@ -113,6 +122,12 @@ RunVerdict RunVerdict::of(const RunReport &r)
         && c.received > 0) {
         add(Verdict::Warn, "count_not_reached", r.config.count - distinct,
             tr("the feed ended after %1 of %2 messages").arg(distinct).arg(r.config.count));
+    }
+    if (r.endReason == RunEnd::BacklogOverBudget) {
+        add(Verdict::Warn, "ended_over_budget", 0,
+            tr("the run was ended when the sink fell %1 MiB behind a feed that cannot wait "
+               "(--on-overflow end)")
+                .arg(r.config.maxBacklogBytes >> 20));
     }
     if (r.endReason == RunEnd::IdleTimeout && c.received > 0) {
         add(Verdict::Warn, "idle_timeout", 0,

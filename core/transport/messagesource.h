@@ -28,6 +28,9 @@ public:
     // producer instead of frames piling up here. A pause holds across reconnections until
     // lifted. A source that cannot pause keeps reading.
     virtual void setPaused(bool paused) = 0;
+    // False when setPaused() cannot hold the producer back (a pub/sub channel): past its byte
+    // budget the run drops instead (RunConfig::backlogOverflow).
+    virtual bool canPause() const { return true; }
 
 Q_SIGNALS:
     void connected();

@@ -9,6 +9,11 @@ constexpr qint64 WriteBufferLimit = 8 * 1024 * 1024;
 constexpr quint64 FramesPerPump = 4096;
 constexpr quint64 FramesPerPing = 8192;
 constexpr int PingIntervalMs = 50;
+// Past this many bytes held for the sink, frames that wait are kept as UTF-8: half the memory of
+// UTF-16 for ASCII, paid for by a conversion only while the sink is behind.
+constexpr quint64 CompactAfterBytes = 4 * 1024 * 1024;
+// What one held frame costs beyond its text: the queue's entry and the allocation's header.
+constexpr quint64 BytesPerFrame = 64;
 
 QByteArray encodeCount(quint64 n)
 {
@@ -42,11 +47,7 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     });
     connect(&m_reconnector, &Reconnector::retryDue, this, &OrderedSink::connectSocket);
     connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::ping);
-    connect(&m_finishTimer, &QTimer::timeout, this, [this] {
-        fail(tr("the sink confirmed %1 of %2 frames and did not close in time")
-                 .arg(m_confirmed)
-                 .arg(m_total));
-    });
+    connect(&m_finishTimer, &QTimer::timeout, this, &OrderedSink::onDrainStalled);
 }
 
 void OrderedSink::open()
@@ -70,7 +71,14 @@ bool OrderedSink::send(const QString &frame)
 {
     if (m_state == State::Done || m_finishing)
         return false;
-    m_frames.push_back(frame);
+    if (m_bytes > CompactAfterBytes) {
+        QByteArray utf8 = frame.toUtf8();
+        m_bytes += BytesPerFrame + quint64(utf8.size());
+        m_frames.emplace_back(std::move(utf8));
+    } else {
+        m_bytes += bytesOf(frame);
+        m_frames.emplace_back(frame);
+    }
     ++m_total;
     // Fast path: connected, nothing waiting ahead of this frame, room in the socket.
     if (m_state == State::Connected && m_cursor + 1 == m_total && !socketFull()) {
@@ -93,16 +101,33 @@ void OrderedSink::trimReplay()
     // Give up protecting the oldest written frames rather than grow without bound. Frames not
     // yet written are never dropped: m_base never passes the write cursor.
     while (m_written - m_base > ReplayLimit && m_base < m_cursor) {
-        m_frames.pop_front();
+        popFront();
         if (m_base >= m_confirmed)
             ++m_unprotected;
         ++m_base;
     }
 }
 
+quint64 OrderedSink::bytesOf(const Frame &frame)
+{
+    if (const QString *text = std::get_if<QString>(&frame))
+        return BytesPerFrame + quint64(text->size()) * sizeof(QChar);
+    return BytesPerFrame + quint64(std::get<QByteArray>(frame).size());
+}
+
+void OrderedSink::popFront()
+{
+    m_bytes -= bytesOf(m_frames.front());
+    m_frames.pop_front();
+}
+
 void OrderedSink::writeAt(quint64 index)
 {
-    m_socket.sendTextMessage(m_frames[std::size_t(index - m_base)]);
+    const Frame &frame = m_frames[std::size_t(index - m_base)];
+    if (const QString *text = std::get_if<QString>(&frame))
+        m_socket.sendTextMessage(*text);
+    else
+        m_socket.sendTextMessage(QString::fromUtf8(std::get<QByteArray>(frame)));
 }
 
 void OrderedSink::pump()
@@ -156,9 +181,11 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
         m_reconnector.delivered();
         m_confirmed = upTo;
         while (m_base < m_confirmed) {
-            m_frames.pop_front();
+            popFront();
             ++m_base;
         }
+        if (m_finishing)
+            m_finishTimer.start(); // progress: the drain waits as long as the sink moves
         Q_EMIT confirmedChanged(m_confirmed);
     } else if (m_pingsInFlight > 0) {
         return;
@@ -166,12 +193,12 @@ void OrderedSink::onPong(quint64, const QByteArray &payload)
     maybeClose(); // the last pong may be all that the close waited for
 }
 
-void OrderedSink::finish(int timeoutMs)
+void OrderedSink::finish(int noProgressMs)
 {
     if (m_finishing || m_state == State::Done)
         return;
     m_finishing = true;
-    m_finishTimer.start(timeoutMs);
+    m_finishTimer.start(noProgressMs);
     if (m_state == State::Idle)
         connectSocket(); // a batch run whose sink was never needed until now
     else if (m_state == State::Connected)
@@ -198,6 +225,18 @@ void OrderedSink::maybeClose()
     m_socket.close(QWebSocketProtocol::CloseCodeNormal);
 }
 
+void OrderedSink::onDrainStalled()
+{
+    const QString reason =
+        tr("the sink confirmed nothing for %1 s (--drain-timeout): %2 of %3 frames were not "
+           "confirmed")
+            .arg(m_finishTimer.interval() / 1000.0)
+            .arg(m_total - m_confirmed)
+            .arg(m_total);
+    abort();
+    Q_EMIT gaveUp(reason);
+}
+
 void OrderedSink::abort()
 {
     m_state = State::Done;
@@ -221,7 +260,6 @@ void OrderedSink::onConnected()
     m_pingsInFlight = 0; // pongs do not outlive their connection
     m_pingTimer.start();
     if (m_everConnected) {
-        ++m_reconnects;
         Q_EMIT reconnected();
     } else {
         m_everConnected = true;
@@ -262,8 +300,6 @@ void OrderedSink::onDisconnected()
                  .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
-    if (m_state == State::Connected)
-        ++m_drops;
     if (m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
         Q_EMIT dropped(reason, m_reconnector.attempt());

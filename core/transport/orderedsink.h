@@ -9,6 +9,7 @@
 #include <QWebSocket>
 
 #include <deque>
+#include <variant>
 
 /*!
     Sends the ordered frames to SEND_URL, each one as one text frame with its exact text.
@@ -20,7 +21,9 @@
     writes them again, in order, before the rest: delivery is at least once, and resent() says how
     many frames a receiver may have seen twice.
 
-    finish() waits until every frame is confirmed, then closes with a close handshake.
+    finish() waits until every frame is confirmed, then closes with a close handshake; it gives
+    up when the sink confirms nothing for a while. What is held is counted in bytes too
+    (unconfirmedBytes()): frames that wait while the sink is far behind are kept as UTF-8.
 */
 class OrderedSink final : public QObject
 {
@@ -37,19 +40,19 @@ public:
     void open();
     // Queues the next frame; true when it was written to the socket at once.
     bool send(const QString &frame);
-    // No more frames will come: confirm everything, close, then finished() or failed().
-    void finish(int timeoutMs);
+    // No more frames will come: confirm everything, close, then finished(); gaveUp() when the
+    // sink confirmed nothing for noProgressMs; failed() when it is lost for good.
+    void finish(int noProgressMs);
     void abort();
 
     QUrl url() const { return m_url; }
     bool isConnected() const { return m_state == State::Connected; }
     quint64 unconfirmed() const { return m_total - m_confirmed; } // held in memory, at most
+    quint64 unconfirmedBytes() const { return m_bytes; } // what those frames take
     quint64 written() const { return m_written; } // written at least once
     quint64 confirmed() const { return m_confirmed; }
     quint64 resent() const { return m_resent; }
     quint64 unprotected() const { return m_unprotected; }
-    quint64 drops() const { return m_drops; }
-    quint64 reconnects() const { return m_reconnects; }
 
 Q_SIGNALS:
     void connected();
@@ -59,6 +62,9 @@ Q_SIGNALS:
     void dropped(const QString &reason, int attempt);
     void reconnected();
     void finished();
+    // The drain gave up: the sink stopped confirming (the frames it did not confirm are lost to
+    // it; the reason says how many).
+    void gaveUp(const QString &reason);
     void failed(const QString &reason);
     // setInsecure(true) and a handshake's certificate errors were ignored.
     void certificateErrorsIgnored(const QStringList &errors);
@@ -76,6 +82,7 @@ private:
     void trimReplay();
     void ping();
     void maybeClose();
+    void onDrainStalled();
     void fail(const QString &reason);
     bool socketFull() const;
 
@@ -90,9 +97,15 @@ private:
     bool m_finishing = false;
     bool m_pumpScheduled = false;
 
+    // A frame's text, or the same text as UTF-8 (see CompactAfterBytes in the .cpp).
+    using Frame = std::variant<QString, QByteArray>;
+    static quint64 bytesOf(const Frame &frame);
+    void popFront();
+
     // Frames [m_base, m_total): m_frames[i - m_base] is frame i. Below m_base a frame is either
     // confirmed or was written and then evicted from the replay queue (unprotected).
-    std::deque<QString> m_frames;
+    std::deque<Frame> m_frames;
+    quint64 m_bytes = 0; // what m_frames holds
     quint64 m_base = 0;
     quint64 m_confirmed = 0;
     quint64 m_cursor = 0; // next frame to write on this connection
@@ -105,6 +118,4 @@ private:
     // Past this many written, unconfirmed frames the oldest stop being protected (counted in
     // unprotected()); frames never written are never dropped.
     static constexpr quint64 ReplayLimit = quint64(1) << 21;
-    quint64 m_drops = 0;
-    quint64 m_reconnects = 0;
 };
