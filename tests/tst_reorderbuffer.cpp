@@ -1,3 +1,5 @@
+#include "protocol/idmath.h"
+#include "reorder/rankedidset.h"
 #include "reorder/reorderbuffer.h"
 
 #include <QElapsedTimer>
@@ -243,6 +245,7 @@ private Q_SLOTS:
     void decreasingIdsNeedTheWholeRun();
     void widelySpacedMatchesModel_data();
     void widelySpacedMatchesModel();
+    void rankedIdSetMatchesModel();
     void contiguousInputIsNotHeld();
     void duplicates();
     void gaps();
@@ -478,6 +481,39 @@ void tst_ReorderBuffer::widelySpacedMatchesModel()
         QCOMPARE(buffer.stats().duplicates, model.duplicates);
         QCOMPARE(buffer.stats().missingIds, model.missing);
     }
+}
+
+void tst_ReorderBuffer::rankedIdSetMatchesModel()
+{
+    // The far ids' set against std::set, through enough ids to split and drop many blocks.
+    std::mt19937_64 rng(11);
+    RankedIdSet set;
+    std::set<qint64> model;
+    for (int step = 0; step < 60000; ++step) {
+        const qint64 id = qint64(rng() % 20000) * (step < 30000 ? 1 : -7);
+        const bool present = model.count(id) != 0;
+        QCOMPARE(set.contains(id), present);
+        if (rng() % 4 == 0 && !model.empty()) { // remove the smallest, as the buffer does
+            QVERIFY(set.erase(*model.begin()));
+            model.erase(model.begin());
+        } else if (present) {
+            QVERIFY(set.erase(id));
+            model.erase(id);
+        } else {
+            set.insert(id);
+            model.insert(id);
+        }
+        QCOMPARE(set.size(), model.size());
+        if (!model.empty())
+            QCOMPARE(set.first(), *model.begin());
+        const qint64 probe = qint64(rng() % 40000) - 20000;
+        QCOMPARE(set.countBelow(probe),
+                 quint64(std::distance(model.begin(), model.lower_bound(probe))));
+    }
+    QVERIFY(!set.erase(IdMath::MaxId));
+    set.clear();
+    QVERIFY(set.isEmpty());
+    QCOMPARE(set.countBelow(0), quint64(0));
 }
 
 void tst_ReorderBuffer::contiguousInputIsNotHeld()
