@@ -12,8 +12,33 @@ IntervalSet::IntervalSet(std::size_t maxIntervals)
 void IntervalSet::clear()
 {
     m_tree.clear();
+    m_hasTop = false;
     m_floor = IdMath::MinId;
     m_forgotten = false;
+}
+
+quint64 IntervalSet::count() const
+{
+    if (!m_hasTop)
+        return 0;
+    return IdMath::saturatingAdd(m_tree.totalWeight(), IdMath::spanCount(m_topLo, m_topHi));
+}
+
+void IntervalSet::sinkTop()
+{
+    if (m_hasTop)
+        m_tree.insert(m_topLo, m_topHi, IdMath::spanCount(m_topLo, m_topHi));
+    m_hasTop = false;
+}
+
+void IntervalSet::liftTop()
+{
+    if (const OrderTree::Node *last = m_tree.last()) {
+        m_topLo = last->key;
+        m_topHi = last->value;
+        m_hasTop = true;
+        m_tree.erase(m_topLo);
+    }
 }
 
 void IntervalSet::insert(qint64 lo, qint64 hi)
@@ -25,18 +50,21 @@ void IntervalSet::insert(qint64 lo, qint64 hi)
     lo = std::max(lo, m_floor);
 
     // Fast paths for a growing sequence: extend or follow the highest interval.
-    const OrderTree::Node *last = m_tree.last();
-    if (!last || lo > last->value) {
-        if (last && last->value + 1 == lo) {
-            m_tree.update(last->key, hi, IdMath::spanCount(last->key, hi));
+    if (!m_hasTop || lo > m_topHi) {
+        if (m_hasTop && m_topHi + 1 == lo) {
+            m_topHi = hi;
         } else {
-            m_tree.insert(lo, hi, IdMath::spanCount(lo, hi));
+            sinkTop();
+            m_topLo = lo;
+            m_topHi = hi;
+            m_hasTop = true;
             enforceLimit();
         }
         return;
     }
 
     // General case: merge every interval that overlaps or touches [lo, hi].
+    sinkTop();
     qint64 newLo = lo;
     qint64 newHi = hi;
     if (const OrderTree::Node *before = m_tree.floor(lo);
@@ -53,14 +81,16 @@ void IntervalSet::insert(qint64 lo, qint64 hi)
         m_tree.erase(next->key);
     }
     m_tree.insert(newLo, newHi, IdMath::spanCount(newLo, newHi));
+    liftTop();
     enforceLimit();
 }
 
 bool IntervalSet::remove(qint64 id)
 {
-    const OrderTree::Node *node = m_tree.floor(id);
-    if (!node || id > node->value)
+    if (!contains(id))
         return false;
+    sinkTop();
+    const OrderTree::Node *node = m_tree.floor(id);
     const qint64 lo = node->key;
     const qint64 hi = node->value;
     if (lo < id)
@@ -69,18 +99,25 @@ bool IntervalSet::remove(qint64 id)
         m_tree.erase(lo);
     if (id < hi)
         m_tree.insert(id + 1, hi, IdMath::spanCount(id + 1, hi));
+    liftTop();
     enforceLimit();
     return true;
 }
 
 bool IntervalSet::contains(qint64 id) const
 {
+    if (m_hasTop && id >= m_topLo)
+        return id <= m_topHi;
     const OrderTree::Node *node = m_tree.floor(id);
     return node && id <= node->value;
 }
 
 quint64 IntervalSet::countUpTo(qint64 id) const
 {
+    if (m_hasTop && id >= m_topLo) {
+        return IdMath::saturatingAdd(m_tree.totalWeight(),
+                                     IdMath::spanCount(m_topLo, std::min(m_topHi, id)));
+    }
     const OrderTree::Node *node = m_tree.floor(id);
     if (!node)
         return 0;
@@ -90,7 +127,7 @@ quint64 IntervalSet::countUpTo(qint64 id) const
 
 quint64 IntervalSet::countIn(qint64 lo, qint64 hi) const
 {
-    if (hi < lo || m_tree.isEmpty())
+    if (hi < lo || !m_hasTop)
         return 0;
     const quint64 below = lo == IdMath::MinId ? 0 : countUpTo(lo - 1);
     const quint64 upTo = countUpTo(hi);
@@ -100,19 +137,22 @@ quint64 IntervalSet::countIn(qint64 lo, qint64 hi) const
 QList<QPair<qint64, qint64>> IntervalSet::intervals(std::size_t limit) const
 {
     QList<QPair<qint64, qint64>> result;
-    result.reserve(qsizetype(std::min(limit, m_tree.size())));
+    result.reserve(qsizetype(std::min(limit, intervalCount())));
     m_tree.forEach([&](const OrderTree::Node &n) {
         if (std::size_t(result.size()) >= limit)
             return false;
         result.append({n.key, n.value});
         return true;
     });
+    if (m_hasTop && std::size_t(result.size()) < limit)
+        result.append({m_topLo, m_topHi});
     return result;
 }
 
 void IntervalSet::enforceLimit()
 {
-    while (m_tree.size() > m_maxIntervals) {
+    // The highest interval is never the one dropped: maxIntervals() is at least 1.
+    while (intervalCount() > m_maxIntervals) {
         const OrderTree::Node *first = m_tree.first();
         m_floor = first->value == IdMath::MaxId ? IdMath::MaxId : first->value + 1;
         m_forgotten = true;

@@ -122,22 +122,26 @@ void OrderTree::clear()
     m_size = 0;
 }
 
+bool OrderTree::updateAt(qint32 t, qint64 key, qint64 value, quint64 weight)
+{
+    // Down to the key, then the sums fixed on the way back up (no allocation: this runs for
+    // every id that extends the highest interval).
+    if (t < 0)
+        return false;
+    Node &n = at(t);
+    if (n.key == key) {
+        n.value = value;
+        n.weight = weight;
+    } else if (!updateAt(key < n.key ? n.left : n.right, key, value, weight)) {
+        return false;
+    }
+    pull(t);
+    return true;
+}
+
 void OrderTree::update(qint64 key, qint64 value, quint64 weight)
 {
-    // Walk down to the key, then fix the sums on the way back up.
-    std::vector<qint32> path;
-    qint32 t = m_root;
-    while (t >= 0 && at(t).key != key) {
-        path.push_back(t);
-        t = key < at(t).key ? at(t).left : at(t).right;
-    }
-    if (t < 0)
-        return;
-    at(t).value = value;
-    at(t).weight = weight;
-    pull(t);
-    for (auto it = path.rbegin(); it != path.rend(); ++it)
-        pull(*it);
+    updateAt(m_root, key, value, weight);
 }
 
 bool OrderTree::contains(qint64 key) const

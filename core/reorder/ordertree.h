@@ -79,6 +79,7 @@ private:
     qint32 merge(qint32 a, qint32 b);
     qint32 insertAt(qint32 t, qint32 node);
     qint32 eraseAt(qint32 t, qint64 key, bool &erased);
+    bool updateAt(qint32 t, qint64 key, qint64 value, quint64 weight);
     quint32 nextPriority();
 
     std::vector<Node> m_nodes;
