@@ -15,7 +15,9 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 
 using namespace BenchUtil;
 
@@ -151,6 +153,41 @@ void benchEndToEnd(qint64 window, quint64 count)
     host.stop();
 }
 
+// Shuffled ids a million apart with a window that holds them all: every buffered id lies beyond
+// the ring that tracks ids near the next expected one, so this measures the "far" ids' set.
+void benchSpaced(qint64 window, quint64 count)
+{
+    std::vector<qint64> ids(count);
+    for (quint64 i = 0; i < count; ++i)
+        ids[i] = qint64(i) * 1000003;
+    std::mt19937_64 rng(42);
+    std::shuffle(ids.begin(), ids.end(), rng);
+    resetPeak();
+    const qint64 before = residentKiB();
+    ReorderConfig config;
+    config.window = window;
+    config.startId = 0;
+    ReorderBuffer buffer(config);
+    std::vector<ReleasedMessage> released;
+    QElapsedTimer t;
+    t.start();
+    quint64 out = 0;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        released.clear();
+        buffer.push(ids[i], quint32(i), qint64(i), released);
+        out += released.size();
+    }
+    released.clear();
+    buffer.flush(released);
+    out += released.size();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    row("spaced shuffled ids", window, double(count) / seconds, peakResidentKiB() - before,
+        QStringLiteral("%1 ids in %2 s%3")
+            .arg(count)
+            .arg(seconds, 0, 'f', 2)
+            .arg(out == count ? QString() : QStringLiteral(" - RELEASED %1").arg(out)));
+}
+
 // Baseline: a client that parses each frame and forwards it at once, unordered.
 void benchBareClient(quint64 count)
 {
@@ -194,6 +231,8 @@ int runStage(const QString &stage, qint64 window, quint64 count)
         benchBareClient(count);
     else if (stage == QLatin1String("e2e"))
         benchEndToEnd(window, count);
+    else if (stage == QLatin1String("spaced"))
+        benchSpaced(window, count);
     else
         return 2;
     return 0;
@@ -215,20 +254,23 @@ int main(int argc, char *argv[])
                 "each stage in its own process\n",
                 static_cast<unsigned long long>(count));
     std::fflush(stdout);
-    auto child = [&](const char *stage, qint64 window) {
+    auto child = [&](const char *stage, qint64 window, quint64 n) {
         QProcess p;
         p.setProcessChannelMode(QProcess::ForwardedChannels);
         p.start(QCoreApplication::applicationFilePath(),
                 {QStringLiteral("--stage"), QLatin1String(stage), QString::number(window),
-                 QStringLiteral("--count"), QString::number(count)});
+                 QStringLiteral("--count"), QString::number(n)});
         p.waitForFinished(-1);
     };
     for (qint64 w : Windows)
-        child("buffer", w);
+        child("buffer", w, count);
+    // Widely spaced ids, shuffled, W large: time must grow as n log n, not n^2.
+    for (quint64 n : {200000, 400000, 800000})
+        child("spaced", qint64(1) << 20, n);
     for (qint64 w : Windows)
-        child("codec", w);
-    child("bare", 0);
+        child("codec", w, count);
+    child("bare", 0, count);
     for (qint64 w : Windows)
-        child("e2e", w);
+        child("e2e", w, count);
     return 0;
 }

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void sizeLimit();
+    void deepNesting_data();
     void deepNesting();
     void utf8Length();
     void reasonsHaveWords();
@@ -53,6 +54,11 @@ void tst_MessageCodec::valid_data()
         << QStringLiteral(R"({"x":{"id":"no"},"id":18})") << qint64(18) << "";
     QTest::newRow("float text") << QStringLiteral(R"({"id":19,"text":-1.5e3})") << qint64(19)
                                 << "-1.5e3";
+    // RFC 8259 8.1: a parser MAY ignore a byte order mark before the JSON text; we do.
+    QTest::newRow("byte order mark") << QStringLiteral(u"\uFEFF{\"id\":20,\"text\":\"\uFEFF\"}")
+                                     << qint64(20) << QStringLiteral(u"\"\uFEFF\"");
+    QTest::newRow("byte order mark, then spaces")
+        << QStringLiteral(u"\uFEFF \n{\"id\":21,\"text\":1}") << qint64(21) << "1";
 }
 
 void tst_MessageCodec::valid()
@@ -90,6 +96,17 @@ void tst_MessageCodec::malformed_data()
     QTest::newRow("bad literal") << QStringLiteral(R"({"id":1,"t":tru})")
                                  << MalformedReason::NotJson;
     QTest::newRow("NaN") << QStringLiteral(R"({"id":NaN})") << MalformedReason::NotJson;
+    // Only one byte order mark, and only before everything else.
+    QTest::newRow("two byte order marks")
+        << QStringLiteral(u"\uFEFF\uFEFF{\"id\":1}") << MalformedReason::NotJson;
+    QTest::newRow("byte order mark after a space")
+        << QStringLiteral(u" \uFEFF{\"id\":1}") << MalformedReason::NotJson;
+    QTest::newRow("byte order mark at the end")
+        << QStringLiteral(u"{\"id\":1}\uFEFF") << MalformedReason::NotJson;
+    QTest::newRow("only a byte order mark")
+        << QStringLiteral(u"\uFEFF") << MalformedReason::NotJson;
+    QTest::newRow("byte order mark, array")
+        << QStringLiteral(u"\uFEFF[1]") << MalformedReason::NotObject;
     QTest::newRow("array") << QStringLiteral("[1,2,3]") << MalformedReason::NotObject;
     QTest::newRow("number") << QStringLiteral("42") << MalformedReason::NotObject;
     QTest::newRow("string") << QStringLiteral(R"("id")") << MalformedReason::NotObject;
@@ -144,18 +161,49 @@ void tst_MessageCodec::sizeLimit()
     }
 }
 
+void tst_MessageCodec::deepNesting_data()
+{
+    QTest::addColumn<QString>("open");
+    QTest::addColumn<QString>("close");
+    QTest::addColumn<bool>("wellFormed");
+    QTest::newRow("arrays") << "["
+                            << "]" << true;
+    QTest::newRow("objects") << R"({"a":)"
+                             << "}" << true;
+    QTest::newRow("mixed") << R"([{"a":)"
+                           << "}]" << true;
+    QTest::newRow("arrays, unclosed") << "["
+                                      << "" << false;
+    QTest::newRow("arrays, wrong close") << "["
+                                         << "}" << false;
+}
+
 void tst_MessageCodec::deepNesting()
 {
-    // Deeper than the limit is refused without recursion; a million levels must not crash.
-    for (int depth : {MessageCodec::MaxDepth - 2, MessageCodec::MaxDepth + 1, 1000000}) {
-        const QString frame = QStringLiteral(R"({"id":1,"x":)") + QString(depth, u'[')
-            + QString(depth, u']') + QLatin1Char('}');
-        const DecodedMessage m = MessageCodec::decode(frame, 16 * 1024 * 1024);
-        if (depth + 1 <= MessageCodec::MaxDepth)
-            QVERIFY(m.isValid());
-        else
+    // Deeper than the limit is refused without recursion, with its own reason when the frame is
+    // otherwise JSON; a million levels must not crash.
+    QFETCH(QString, open);
+    QFETCH(QString, close);
+    QFETCH(bool, wellFormed);
+    const int perLevel = open.count(u'[') + open.count(u'{');
+    for (int levels : {MessageCodec::MaxDepth - 2, MessageCodec::MaxDepth - 1,
+                       MessageCodec::MaxDepth, MessageCodec::MaxDepth + 1, 1000000}) {
+        const int depth = 1 + levels * perLevel; // the top object is one level
+        const QString frame = QStringLiteral(R"({"id":1,"x":)") + open.repeated(levels) + u'0'
+            + close.repeated(levels) + QLatin1Char('}');
+        const DecodedMessage m = MessageCodec::decode(frame, 64 * 1024 * 1024);
+        if (!wellFormed)
             QCOMPARE(m.reason, MalformedReason::NotJson);
+        else if (depth <= MessageCodec::MaxDepth)
+            QVERIFY2(m.isValid(), qPrintable(MessageCodec::reasonKey(m.reason)));
+        else
+            QCOMPARE(MessageCodec::reasonKey(m.reason), QStringLiteral("nested_too_deep"));
     }
+    // A document that is too deep and has other faults: the depth is what is said first after
+    // syntax (the frame is not read as a message at all).
+    const QString deepArray = QString(1000, u'[') + QString(1000, u']');
+    QCOMPARE(MessageCodec::reasonKey(MessageCodec::decode(deepArray).reason),
+             QStringLiteral("nested_too_deep"));
 }
 
 void tst_MessageCodec::utf8Length()

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void randomAgainstBruteForce();
     void intervalSetBounded();
     void intervalSetEdges();
+    void intervalSetMatchesModel_data();
+    void intervalSetMatchesModel();
 };
 
 using Ids = QList<qint64>;
@@ -146,6 +148,57 @@ void tst_OrderValidator::intervalSetEdges()
     QCOMPARE(set.intervalCount(), std::size_t(1));
     QCOMPARE(set.count(), std::numeric_limits<quint64>::max()); // 2^64 ids saturate
     QVERIFY(set.contains(0));
+}
+
+void tst_OrderValidator::intervalSetMatchesModel_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<qint64>("span");
+    for (quint64 seed = 1; seed <= 6; ++seed) {
+        for (qint64 span : {qint64(40), qint64(2000)})
+            QTest::addRow("seed%llu span%lld", seed, span) << seed << span;
+    }
+}
+
+void tst_OrderValidator::intervalSetMatchesModel()
+{
+    // Random inserts of ranges and removals of single ids against a plain std::set: membership,
+    // counts in ranges (the O(log n) path), and the intervals themselves.
+    QFETCH(quint64, seed);
+    QFETCH(qint64, span);
+    std::mt19937_64 rng(seed);
+    IntervalSet set;
+    std::set<qint64> model;
+    for (int step = 0; step < 3000; ++step) {
+        const qint64 a = qint64(rng() % quint64(span)) - span / 2;
+        if (rng() % 3 == 0) {
+            const qint64 b = a + qint64(rng() % 8);
+            set.insert(a, b);
+            for (qint64 id = a; id <= b; ++id)
+                model.insert(id);
+        } else {
+            QCOMPARE(set.remove(a), model.erase(a) == 1);
+        }
+        const qint64 lo = qint64(rng() % quint64(span)) - span / 2;
+        const qint64 hi = lo + qint64(rng() % quint64(span));
+        const auto inRange = std::distance(model.lower_bound(lo), model.upper_bound(hi));
+        QCOMPARE(set.countIn(lo, hi), quint64(inRange));
+        QCOMPARE(set.contains(lo), model.count(lo) == 1);
+        QCOMPARE(set.count(), quint64(model.size()));
+    }
+    // The intervals are maximal runs of the model, lowest first.
+    std::vector<std::pair<qint64, qint64>> runs;
+    for (qint64 id : model) {
+        if (!runs.empty() && runs.back().second + 1 == id)
+            runs.back().second = id;
+        else
+            runs.emplace_back(id, id);
+    }
+    const auto intervals = set.intervals(runs.size() + 1);
+    QCOMPARE(std::size_t(intervals.size()), runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        QCOMPARE(std::make_pair(intervals[qsizetype(i)].first, intervals[qsizetype(i)].second),
+                 runs[i]);
 }
 
 QTEST_APPLESS_MAIN(tst_OrderValidator)

@@ -1,9 +1,13 @@
+#include "protocol/idmath.h"
+#include "reorder/rankedidset.h"
 #include "reorder/reorderbuffer.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <random>
 #include <set>
 
@@ -27,7 +31,7 @@ std::vector<qint64> boundedPermutation(std::size_t n, quint64 disorder, quint64 
 }
 
 // The reordering semantics of docs/PROTOCOL.md, written the slow and obvious way (window rule
-// only).
+// only). Below the start (given, or learned from the first W messages) is late on first arrival.
 struct Model
 {
     std::vector<qint64> released;
@@ -40,8 +44,9 @@ Model runModel(const std::vector<qint64> &arrivals, qint64 window, std::optional
 {
     Model m;
     std::set<qint64> heap;
-    std::set<qint64> givenUp;
-    bool known = start.has_value();
+    std::map<qint64, qint64> givenUp; // ranges lo -> hi
+    std::set<qint64> arrivedLate;
+    std::optional<qint64> base = start;
     qint64 next = start.value_or(0);
     auto releaseContiguous = [&] {
         while (!heap.empty() && *heap.begin() == next) {
@@ -52,16 +57,19 @@ Model runModel(const std::vector<qint64> &arrivals, qint64 window, std::optional
     };
     auto giveUp = [&] {
         const qint64 top = *heap.begin();
-        for (qint64 g = next; g < top; ++g) {
-            givenUp.insert(g);
-            ++m.missing;
+        if (top > next) {
+            givenUp.emplace(next, top - 1);
+            m.missing += quint64(top - next);
         }
         next = top;
         releaseContiguous();
     };
     for (qint64 id : arrivals) {
-        if (known && id < next) {
-            if (givenUp.erase(id) || (start && id < *start))
+        if (base && id < next) {
+            auto range = givenUp.upper_bound(id);
+            const bool hole =
+                id < *base || (range != givenUp.begin() && id <= std::prev(range)->second);
+            if (hole && arrivedLate.insert(id).second)
                 ++m.late;
             else
                 ++m.duplicates;
@@ -71,33 +79,57 @@ Model runModel(const std::vector<qint64> &arrivals, qint64 window, std::optional
             ++m.duplicates;
             continue;
         }
-        if (!known) {
+        if (!base) {
             if (qint64(heap.size()) < window)
                 continue;
-            known = true;
-            next = *heap.begin();
+            base = *heap.begin();
+            next = *base;
         }
         releaseContiguous();
         while (qint64(heap.size()) > window)
             giveUp();
     }
-    if (!known && !heap.empty())
+    if (!base && !heap.empty())
         next = *heap.begin();
-    while (!heap.empty()) {
-        if (*heap.begin() == next)
-            releaseContiguous();
-        else
-            giveUp();
-    }
+    while (!heap.empty())
+        giveUp();
     return m;
 }
 
-quint64 bruteForceRecommendedWindow(const std::vector<qint64> &arrivals, qint64 start)
+// Late messages no window avoids: the first arrival of each id below a given start.
+quint64 unavoidableLate(const std::vector<qint64> &arrivals, std::optional<qint64> start)
 {
+    if (!start)
+        return 0;
+    std::set<qint64> below;
+    for (qint64 id : arrivals) {
+        if (id < *start)
+            below.insert(id);
+    }
+    return below.size();
+}
+
+// The recommended window by its definition: the smallest W with which this arrival order has no
+// late message (none but the unavoidable ones below a given start).
+quint64 bruteForceRecommendedWindow(const std::vector<qint64> &arrivals,
+                                    std::optional<qint64> start)
+{
+    const quint64 unavoidable = unavoidableLate(arrivals, start);
     for (qint64 w = 1;; ++w) {
-        if (runModel(arrivals, w, start).late == 0)
+        if (runModel(arrivals, w, start).late == unavoidable)
             return quint64(w);
     }
+}
+
+// The definition checked at its edge, for runs too long for the linear search: the model has no
+// avoidable late message with W = rec, and some with W = rec - 1. Enough because a larger window
+// never makes a message late that a smaller one kept.
+bool modelSaysTight(const std::vector<qint64> &arrivals, std::optional<qint64> start, quint64 rec)
+{
+    const quint64 unavoidable = unavoidableLate(arrivals, start);
+    if (runModel(arrivals, qint64(rec), start).late != unavoidable)
+        return false;
+    return rec == 1 || runModel(arrivals, qint64(rec) - 1, start).late > unavoidable;
 }
 
 struct Run
@@ -136,6 +168,65 @@ ReorderConfig streamConfig(qint64 window, std::optional<qint64> start = std::nul
     return c;
 }
 
+// The real buffer over a whole run: its late count and its recommendation.
+std::pair<quint64, quint64> lateAndRecommended(const std::vector<qint64> &ids, qint64 window,
+                                               std::optional<qint64> start)
+{
+    ReorderBuffer buffer(streamConfig(window, start));
+    push(buffer, ids);
+    return {buffer.stats().late, buffer.recommendedWindow()};
+}
+
+// Arrival orders for the recommendation, random and adversarial.
+std::vector<qint64> shaped(const QByteArray &shape, std::size_t n, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    std::vector<qint64> ids(n);
+    for (std::size_t i = 0; i < n; ++i)
+        ids[i] = qint64(i);
+    if (shape == "random") {
+        std::shuffle(ids.begin(), ids.end(), rng);
+    } else if (shape == "bounded") {
+        ids = boundedPermutation(n, 1 + seed * 7, seed);
+    } else if (shape == "decreasing") {
+        std::reverse(ids.begin(), ids.end());
+    } else if (shape == "sawtooth") {
+        const std::size_t tooth = 1 + seed * 5; // runs of `tooth` ids, each run descending
+        for (std::size_t at = 0; at < n; at += tooth)
+            std::reverse(ids.begin() + qint64(at), ids.begin() + qint64(std::min(n, at + tooth)));
+    } else if (shape == "outlierLast") { // the smallest id arrives last
+        std::rotate(ids.begin(), ids.begin() + 1, ids.end());
+    } else if (shape == "outlierFirst") { // a far higher id arrives first
+        ids.insert(ids.begin(), qint64(1) << 50);
+        ids.pop_back();
+    } else if (shape == "outlierMiddle" && n >= 2) { // the smallest id arrives halfway
+        std::rotate(ids.begin(), ids.begin() + 1, ids.begin() + qint64(n / 2));
+    } else if (shape == "belowLearnedStart") {
+        // The first messages start at n; ids below come later, spread through the run.
+        for (qint64 &id : ids)
+            id += qint64(n);
+        for (std::size_t k = 1; k <= 1 + n / 10; ++k)
+            ids.insert(ids.begin() + qint64(rng() % (ids.size() - n / 4) + n / 4),
+                       qint64(n) - qint64(k * (1 + rng() % 3)));
+    } else if (shape == "gapsAndDuplicates") {
+        ids = boundedPermutation(n, 3 + seed * 11, seed);
+        std::vector<qint64> arrivals;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i > 0 && rng() % 10 == 0)
+                continue; // never arrives
+            arrivals.push_back(ids[i]);
+            if (i > 0 && rng() % 12 == 0)
+                arrivals.push_back(ids[i - rng() % std::min<std::size_t>(i, 8)]);
+        }
+        ids = arrivals;
+    } else if (shape == "widelySpaced") {
+        std::shuffle(ids.begin(), ids.end(), rng);
+        for (qint64 &id : ids)
+            id = id * 1000000007;
+    }
+    return ids;
+}
+
 } // namespace
 
 class tst_ReorderBuffer : public QObject
@@ -149,6 +240,12 @@ private Q_SLOTS:
     void lateMatchesModel();
     void recommendedWindowWithFaults_data();
     void recommendedWindowWithFaults();
+    void recommendedWindowIsTight_data();
+    void recommendedWindowIsTight();
+    void decreasingIdsNeedTheWholeRun();
+    void widelySpacedMatchesModel_data();
+    void widelySpacedMatchesModel();
+    void rankedIdSetMatchesModel();
     void contiguousInputIsNotHeld();
     void duplicates();
     void gaps();
@@ -161,6 +258,8 @@ private Q_SLOTS:
     void batchAfterFlush();
     void streamMemoryIsWindowBound();
     void hugeJumps();
+    void releasedStaysDuplicateAfterManyGaps_data();
+    void releasedStaysDuplicateAfterManyGaps();
     void int64Edges();
     void distanceSequence();
 };
@@ -203,9 +302,13 @@ void tst_ReorderBuffer::orderedBelowWindow()
     QCOMPARE(buffer.stats().duplicates, quint64(0));
     QCOMPARE(buffer.stats().missingIds, quint64(0));
     QVERIFY(buffer.stats().peakSize <= quint64(window));
-    QVERIFY(buffer.recommendedWindow() <= quint64(std::max<qint64>(1, qint64(disorder))));
-    if (withStart)
-        QCOMPARE(buffer.recommendedWindow(), bruteForceRecommendedWindow(ids, start));
+    // A learned start needs one more: the smallest id may arrive D places late, after the first
+    // D + 1 messages that would otherwise have set the start above it.
+    QVERIFY(buffer.recommendedWindow()
+            <= quint64(std::max<qint64>(1, qint64(disorder))) + !withStart);
+    QCOMPARE(
+        buffer.recommendedWindow(),
+        bruteForceRecommendedWindow(ids, withStart ? std::optional<qint64>(start) : std::nullopt));
 }
 
 void tst_ReorderBuffer::lateMatchesModel_data()
@@ -274,6 +377,143 @@ void tst_ReorderBuffer::recommendedWindowWithFaults()
     QCOMPARE(buffer.stats().duplicates, model.duplicates);
     QCOMPARE(buffer.stats().missingIds, model.missing);
     QCOMPARE(buffer.recommendedWindow(), bruteForceRecommendedWindow(arrivals, 0));
+}
+
+void tst_ReorderBuffer::recommendedWindowIsTight_data()
+{
+    QTest::addColumn<QByteArray>("shape");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<bool>("withStart");
+    for (const char *shape :
+         {"random", "bounded", "decreasing", "sawtooth", "outlierLast", "outlierFirst",
+          "outlierMiddle", "belowLearnedStart", "gapsAndDuplicates", "widelySpaced"}) {
+        for (int n : {1, 2, 7, 60, 300, 5000}) {
+            for (quint64 seed = 1; seed <= (n <= 300 ? 4 : 2); ++seed) {
+                for (bool withStart : {false, true}) {
+                    QTest::addRow("%s n%d seed%llu %s", shape, n, seed,
+                                  withStart ? "start" : "learned")
+                        << QByteArray(shape) << n << seed << withStart;
+                }
+            }
+        }
+    }
+}
+
+void tst_ReorderBuffer::recommendedWindowIsTight()
+{
+    // The recommended window is the smallest W with which this arrival order has no late message
+    // (docs/PROTOCOL.md), so W = rec has none and W = rec - 1 has some. Below a given start
+    // every id is late whatever the window: those do not count.
+    QFETCH(QByteArray, shape);
+    QFETCH(int, n);
+    QFETCH(quint64, seed);
+    QFETCH(bool, withStart);
+    const std::vector<qint64> ids = shaped(shape, std::size_t(n), seed);
+    const qint64 least = *std::min_element(ids.begin(), ids.end());
+    // A given start where the run "should" start: the least id, or n for the shape that
+    // sends ids below its start.
+    const std::optional<qint64> start = !withStart ? std::nullopt
+        : shape == "belowLearnedStart"             ? std::optional<qint64>(n)
+                                                   : std::optional<qint64>(least);
+    const quint64 unavoidable = unavoidableLate(ids, start);
+
+    // A property of the arrival order: the same whatever window the run itself used.
+    const quint64 rec = lateAndRecommended(ids, 1024, start).second;
+    for (qint64 window : {qint64(1), qint64(3), qint64(n), qint64(n) + 5})
+        QCOMPARE(lateAndRecommended(ids, window, start).second, rec);
+
+    QVERIFY(rec >= 1);
+    QCOMPARE(lateAndRecommended(ids, qint64(rec), start).first, unavoidable);
+    if (rec > 1)
+        QVERIFY(lateAndRecommended(ids, qint64(rec) - 1, start).first > unavoidable);
+    if (n <= 300)
+        QCOMPARE(rec, bruteForceRecommendedWindow(ids, start));
+    else
+        QVERIFY(modelSaysTight(ids, start, rec));
+}
+
+void tst_ReorderBuffer::decreasingIdsNeedTheWholeRun()
+{
+    // 100,000 strictly decreasing ids: with a learned start every id but the first W is late,
+    // and no window short of the whole run avoids that.
+    std::vector<qint64> ids(100000);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = qint64(ids.size() - i); // 100000 .. 1
+    const auto [late, rec] = lateAndRecommended(ids, 1024, std::nullopt);
+    QCOMPARE(late, quint64(100000 - 1024));
+    // W = 100,000 holds them all until the warm-up ends on the last one, which is the smallest.
+    QCOMPARE(rec, quint64(100000));
+    QCOMPARE(lateAndRecommended(ids, 100000, std::nullopt).first, quint64(0));
+    QVERIFY(lateAndRecommended(ids, 99999, std::nullopt).first > 0);
+
+    // Given the start (1), the buffer needs room for the 99,999 ids that arrive before it.
+    QCOMPARE(lateAndRecommended(ids, 1024, 1).second, quint64(99999));
+    QCOMPARE(lateAndRecommended(ids, 99999, 1).first, quint64(0));
+    QCOMPARE(lateAndRecommended(ids, 99998, 1).first, quint64(1)); // id 1, given up
+}
+
+void tst_ReorderBuffer::widelySpacedMatchesModel_data()
+{
+    QTest::addColumn<qint64>("window");
+    QTest::addColumn<quint64>("seed");
+    for (qint64 window : {8, 300, 5000, 100000})
+        for (quint64 seed = 1; seed <= 3; ++seed)
+            QTest::addRow("W%lld seed%llu", window, seed) << window << seed;
+}
+
+void tst_ReorderBuffer::widelySpacedMatchesModel()
+{
+    // Ids a billion apart: beyond the ring, every buffered id is "far". The far ids must be
+    // kept exactly (duplicates, order, what the window releases) in any arrival order.
+    QFETCH(qint64, window);
+    QFETCH(quint64, seed);
+    std::vector<qint64> ids = shaped("widelySpaced", 20000, seed);
+    std::mt19937_64 rng(seed);
+    for (int k = 0; k < 500; ++k)
+        ids.insert(ids.begin() + qint64(rng() % ids.size()), ids[rng() % ids.size()]);
+    for (std::optional<qint64> start : {std::optional<qint64>(), std::optional<qint64>(0)}) {
+        ReorderBuffer buffer(streamConfig(window, start));
+        const Run run = push(buffer, ids);
+        const Model model = runModel(ids, window, start);
+        QCOMPARE(idsOf(run.released), model.released);
+        QCOMPARE(buffer.stats().late, model.late);
+        QCOMPARE(buffer.stats().duplicates, model.duplicates);
+        QCOMPARE(buffer.stats().missingIds, model.missing);
+    }
+}
+
+void tst_ReorderBuffer::rankedIdSetMatchesModel()
+{
+    // The far ids' set against std::set, through enough ids to split and drop many blocks.
+    std::mt19937_64 rng(11);
+    RankedIdSet set;
+    std::set<qint64> model;
+    for (int step = 0; step < 60000; ++step) {
+        const qint64 id = qint64(rng() % 20000) * (step < 30000 ? 1 : -7);
+        const bool present = model.count(id) != 0;
+        QCOMPARE(set.contains(id), present);
+        if (rng() % 4 == 0 && !model.empty()) { // remove the smallest, as the buffer does
+            QVERIFY(set.erase(*model.begin()));
+            model.erase(model.begin());
+        } else if (present) {
+            QVERIFY(set.erase(id));
+            model.erase(id);
+        } else {
+            set.insert(id);
+            model.insert(id);
+        }
+        QCOMPARE(set.size(), model.size());
+        if (!model.empty())
+            QCOMPARE(set.first(), *model.begin());
+        const qint64 probe = qint64(rng() % 40000) - 20000;
+        QCOMPARE(set.countBelow(probe),
+                 quint64(std::distance(model.begin(), model.lower_bound(probe))));
+    }
+    QVERIFY(!set.erase(IdMath::MaxId));
+    set.clear();
+    QVERIFY(set.isEmpty());
+    QCOMPARE(set.countBelow(0), quint64(0));
 }
 
 void tst_ReorderBuffer::contiguousInputIsNotHeld()
@@ -464,19 +704,16 @@ void tst_ReorderBuffer::batchEqualsSort()
     QCOMPARE(idsOf(run.released), expected);
     QCOMPARE(buffer.stats().duplicates, quint64(ids.size() - expected.size()));
     QCOMPARE(buffer.stats().late, quint64(0));
-    // What stream mode would have needed, computed offline.
-    QCOMPARE(buffer.recommendedWindow(),
-             bruteForceRecommendedWindow(
-                 [&] {
-                     // the model takes first arrivals only
-                     std::vector<qint64> firsts;
-                     std::set<qint64> seen;
-                     for (qint64 id : ids)
-                         if (seen.insert(id).second)
-                             firsts.push_back(id);
-                     return firsts;
-                 }(),
-                 expected.front()));
+    // What stream mode with the same (learned) start would have needed, computed offline.
+    const quint64 rec = buffer.recommendedWindow();
+    QVERIFY(modelSaysTight(ids, std::nullopt, rec));
+    QCOMPARE(lateAndRecommended(ids, 1024, std::nullopt).second, rec);
+
+    // With a start id, the start is not learned: what a stream with that start would need.
+    config.startId = expected.front();
+    ReorderBuffer started(config);
+    push(started, ids);
+    QVERIFY(modelSaysTight(ids, expected.front(), started.recommendedWindow()));
 }
 
 void tst_ReorderBuffer::batchAfterFlush()
@@ -541,6 +778,44 @@ void tst_ReorderBuffer::hugeJumps()
     QCOMPARE(idsOf(released), (std::vector<qint64> {0, jump, jump + 1, far}));
     QCOMPARE(buffer.stats().late, quint64(1)); // id 1, given up when the window overflowed
     QCOMPARE(buffer.stats().missingIds, quint64(jump - 1) + quint64(jump / 2 - 2));
+}
+
+void tst_ReorderBuffer::releasedStaysDuplicateAfterManyGaps_data()
+{
+    QTest::addColumn<bool>("withStart");
+    QTest::newRow("start given") << true;
+    QTest::newRow("start learned") << false;
+}
+
+void tst_ReorderBuffer::releasedStaysDuplicateAfterManyGaps()
+{
+    // Every odd id is missing: 70,000 gap ranges, more than the gap bookkeeping remembers.
+    // An id that was released must be a duplicate when it comes again, however old.
+    QFETCH(bool, withStart);
+    const qint64 gaps = 70000;
+    ReorderBuffer buffer(streamConfig(1, withStart ? std::optional<qint64>(0) : std::nullopt));
+    std::vector<ReleasedMessage> released;
+    for (qint64 k = 0; k <= gaps; ++k)
+        buffer.push(2 * k, 0, 0, released);
+    buffer.flush(released);
+    QCOMPARE(released.size(), std::size_t(gaps + 1));
+    QCOMPARE(buffer.stats().gapRanges, quint64(gaps));
+    QCOMPARE(buffer.stats().late, quint64(0));
+
+    for (qint64 id : {qint64(0), qint64(2), qint64(1000), gaps, 2 * gaps - 2, 2 * gaps})
+        QCOMPARE(buffer.push(id, 0, 0, released), PushResult::Duplicate);
+    QCOMPARE(buffer.stats().late, quint64(0));
+    QCOMPARE(buffer.stats().duplicates, quint64(6));
+    // A recent gap is remembered: its id is late once, then a duplicate.
+    QCOMPARE(buffer.push(2 * gaps - 1, 0, 0, released), PushResult::Late);
+    QCOMPARE(buffer.push(2 * gaps - 1, 0, 0, released), PushResult::Duplicate);
+    // Below the start nothing was ever released: late, however many gaps came since.
+    QCOMPARE(buffer.push(-1, 0, 0, released), PushResult::Late);
+    QCOMPARE(buffer.push(-1, 0, 0, released), PushResult::Duplicate);
+    QCOMPARE(buffer.push(-(qint64(1) << 40), 0, 0, released), PushResult::Late);
+    QCOMPARE(buffer.stats().late, quint64(3));
+    QCOMPARE(buffer.lostIds(), quint64(gaps - 1));
+    QVERIFY(!buffer.lostRanges(1).isEmpty());
 }
 
 void tst_ReorderBuffer::int64Edges()

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <limits>
+#include <vector>
 
 namespace {
 
@@ -240,21 +241,45 @@ DecodedMessage MessageCodec::decode(QStringView frame, qsizetype maxFrameBytes)
         return fail(MalformedReason::TooLarge);
 
     Scanner s(frame);
+    // RFC 8259 8.1: a byte order mark is not part of JSON text, and a parser MAY ignore one
+    // rather than treat it as an error. We ignore one, at the very start only (as Qt's own JSON
+    // parser does): a producer that writes it still sends JSON, and the frame travels on as it
+    // arrived, mark included, so nothing downstream sees a changed byte.
+    s.consume(Char(0xFEFF));
     s.skipWhitespace();
     if (s.atEnd())
         return fail(MalformedReason::NotJson);
     const bool topIsObject = s.peek() == '{';
 
-    // Iterative parse with an explicit stack of open containers ('{' or '[').
+    // Iterative parse with an explicit stack of open containers ('{' or '['): up to MaxDepth
+    // inline, deeper ones on the heap (at most one per character of the frame), so a document
+    // past the limit is still read to its end and called too deep only if it is JSON.
     std::array<char, MaxDepth> stack {};
+    std::vector<char> deeper;
     int depth = 0;
+    bool tooDeep = false;
+    auto open = [&](char c) {
+        if (depth < MaxDepth)
+            stack[std::size_t(depth)] = c;
+        else
+            deeper.push_back(c);
+        ++depth;
+    };
+    auto innermost = [&] {
+        return depth <= MaxDepth ? stack[std::size_t(depth - 1)] : deeper.back();
+    };
+    auto close = [&] {
+        if (depth > MaxDepth)
+            deeper.pop_back();
+        --depth;
+    };
     bool haveId = false;
     MalformedReason idProblem = MalformedReason::None;
     Key pendingKey = Key::Other; // the top-level key whose value comes next
 
     // The "text" value ends when the container it opened closes back to the top object.
     auto containerClosed = [&] {
-        --depth;
+        close();
         if (depth == 1 && topIsObject && result.textLength == -1)
             result.textLength = s.position() - result.textStart;
     };
@@ -272,15 +297,15 @@ DecodedMessage MessageCodec::decode(QStringView frame, qsizetype maxFrameBytes)
             bool complete = true; // the value ended here (not an opened container)
             if (c == '{' || c == '[') {
                 if (depth == MaxDepth)
-                    return fail(MalformedReason::NotJson);
+                    tooDeep = true;
                 s.consume(c);
-                stack[std::size_t(depth++)] = char(c);
+                open(char(c));
                 expect = c == '{' ? Expect::KeyOrClose : Expect::Value;
                 complete = false;
                 if (c == '[') {
                     s.skipWhitespace();
                     if (s.consume(']')) {
-                        --depth; // an empty array is a complete value
+                        close(); // an empty array is a complete value
                         complete = true;
                     }
                 }
@@ -351,12 +376,12 @@ DecodedMessage MessageCodec::decode(QStringView frame, qsizetype maxFrameBytes)
         }
 
         // CommaOrClose
-        const char open = stack[std::size_t(depth - 1)];
+        const char container = innermost();
         if (s.consume(',')) {
-            expect = open == '{' ? Expect::Key : Expect::Value;
+            expect = container == '{' ? Expect::Key : Expect::Value;
             continue;
         }
-        if (!s.consume(open == '{' ? '}' : ']'))
+        if (!s.consume(container == '{' ? '}' : ']'))
             return fail(MalformedReason::NotJson);
         containerClosed();
         if (depth == 0)
@@ -366,6 +391,8 @@ DecodedMessage MessageCodec::decode(QStringView frame, qsizetype maxFrameBytes)
     s.skipWhitespace();
     if (!s.atEnd())
         return fail(MalformedReason::NotJson);
+    if (tooDeep)
+        return fail(MalformedReason::NestedTooDeep);
     if (!topIsObject)
         return fail(MalformedReason::NotObject);
     if (!haveId)
@@ -405,6 +432,8 @@ QString MessageCodec::reasonKey(MalformedReason reason)
         return QStringLiteral("id_out_of_range");
     case MalformedReason::DuplicateId:
         return QStringLiteral("duplicate_id_field");
+    case MalformedReason::NestedTooDeep:
+        return QStringLiteral("nested_too_deep");
     }
     return QStringLiteral("unknown");
 }
@@ -432,6 +461,8 @@ QString MessageCodec::reasonText(MalformedReason reason)
         return tr("\"id\" does not fit in 64 bits");
     case MalformedReason::DuplicateId:
         return tr("\"id\" appears twice");
+    case MalformedReason::NestedTooDeep:
+        return tr("JSON nested too deep (over %1 levels)").arg(MaxDepth);
     }
     return tr("unknown problem");
 }

@@ -15,8 +15,9 @@ enum class MalformedReason : quint8 {
     IdNotInteger, // "id" is a string, float, bool, null, array or object
     IdOutOfRange, // "id" is an integer beyond 64 bits
     DuplicateId, // "id" appears twice in the object
+    NestedTooDeep, // valid JSON, but nested deeper than MessageCodec::MaxDepth
 };
-constexpr int MalformedReasonCount = int(MalformedReason::DuplicateId) + 1;
+constexpr int MalformedReasonCount = int(MalformedReason::NestedTooDeep) + 1;
 
 // The result of decoding one frame: either a message (id, and where its "text" value lies in the
 // frame) or the reason it is malformed. The frame itself is kept by the caller: it is forwarded as
@@ -33,8 +34,12 @@ struct DecodedMessage
 
 /*!
     Decodes feed frames: strict JSON (RFC 8259) with a top-level object holding an integer "id".
-    Unknown fields are accepted and kept, since the frame travels as is. Parsing is iterative with
-    a depth limit, so no input can exhaust the stack. Thread-safe (no state).
+    Unknown fields are accepted and kept, since the frame travels as is. One byte order mark
+    (U+FEFF) before the JSON text is ignored, as RFC 8259 8.1 allows: such a frame is a valid
+    message and is forwarded as it arrived, mark included. Parsing is iterative, so no input
+    can exhaust the stack; a document nested deeper than MaxDepth is refused (NestedTooDeep),
+    though still read to its end to tell it from one that is not JSON at all. Thread-safe (no
+    state).
 */
 class MessageCodec final
 {

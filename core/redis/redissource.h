@@ -65,7 +65,11 @@ private:
 
     RedisFeedConfig m_feed;
     RedisConnection m_connection;
-    QStringDecoder m_utf8 {QStringDecoder::Utf8, QStringDecoder::Flag::Stateless};
+    // ConvertInitialBom: Qt drops a leading byte order mark by default; the frame must travel
+    // on byte for byte, so it is kept (MessageCodec ignores it when parsing).
+    QStringDecoder m_utf8 {QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless
+                               | QStringDecoder::Flag::ConvertInitialBom};
     State m_state = State::Idle;
     bool m_everLive = false;
     bool m_paused = false;

@@ -1,18 +1,21 @@
 #pragma once
 
+#include "ordertree.h"
+
 #include <QList>
 #include <QPair>
 #include <QtGlobal>
 
 #include <cstddef>
-#include <map>
 
 /*!
-    A set of 64-bit ids stored as disjoint closed intervals. Appending the next id after the
-    highest one is O(1), so a mostly increasing sequence costs one interval per hole.
+    A set of 64-bit ids stored as disjoint closed intervals, in an OrderTree keyed by each
+    interval's first id and weighted by its span, so membership, insertion, removal of one id
+    and counting the ids in a range are all O(log n) in the number of intervals. The highest
+    interval is kept apart, so a growing sequence (the next id after the highest) costs O(1).
 
     Memory is bounded: past maxIntervals() the lowest interval is forgotten and floor() rises
-    above it; ids below floor() are unknown (neither in nor out). Not thread-safe.
+    above it; ids below floor() are unknown (contains() says no). Not thread-safe.
 */
 class IntervalSet final
 {
@@ -25,13 +28,14 @@ public:
     bool contains(qint64 id) const;
     void clear();
 
-    // Number of ids of the set in [lo, hi], saturating. Cheap when [lo, hi] is near the top.
+    // Number of ids of the set in [lo, hi] (saturating; exact unless the set holds nearly
+    // every 64-bit id).
     quint64 countIn(qint64 lo, qint64 hi) const;
-    quint64 count() const { return m_count; }
-    std::size_t intervalCount() const { return m_intervals.size(); }
-    bool isEmpty() const { return m_intervals.empty(); }
-    qint64 min() const { return m_intervals.begin()->first; }
-    qint64 max() const { return m_intervals.rbegin()->second; }
+    quint64 count() const;
+    std::size_t intervalCount() const { return m_tree.size() + (m_hasTop ? 1 : 0); }
+    bool isEmpty() const { return !m_hasTop; }
+    qint64 min() const { return m_tree.isEmpty() ? m_topLo : m_tree.first()->key; }
+    qint64 max() const { return m_topHi; }
 
     std::size_t maxIntervals() const { return m_maxIntervals; }
     // True when intervals were dropped to stay within maxIntervals(); ids below floor() unknown.
@@ -42,12 +46,19 @@ public:
     QList<QPair<qint64, qint64>> intervals(std::size_t limit) const;
 
 private:
-    void add(qint64 lo, qint64 hi);
+    // Ids of the set at or below `id`.
+    quint64 countUpTo(qint64 id) const;
     void enforceLimit();
+    // The highest interval into the tree, and back out: the general operations work on the
+    // tree alone in between.
+    void sinkTop();
+    void liftTop();
 
-    std::map<qint64, qint64> m_intervals; // lo -> hi
+    OrderTree m_tree; // every interval but the highest; key: first id, value: last, weight: span
+    bool m_hasTop = false; // the highest interval, when the set is not empty
+    qint64 m_topLo = 0;
+    qint64 m_topHi = 0;
     std::size_t m_maxIntervals;
-    quint64 m_count = 0;
     qint64 m_floor;
     bool m_forgotten = false;
 };

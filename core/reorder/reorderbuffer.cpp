@@ -3,7 +3,6 @@
 #include "protocol/idmath.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace {
 
@@ -61,6 +60,7 @@ PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
 
     const Entry entry {id, slot, m_sequence++, nowNs};
     ++m_stats.buffered;
+    noteFirstArrival(id);
 
     if (m_config.mode == ReorderMode::Batch) {
         m_heldIds.insert(id);
@@ -106,40 +106,72 @@ PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
 
 PushResult ReorderBuffer::classifyBelowNext(qint64 id)
 {
+    if (id < *m_base)
+        return classifyBelowStart(id);
     if (m_givenUp.contains(id)) {
-        if (m_base && id >= *m_base) {
-            // A late arrival: every id above it up to next-1 that arrived, plus what is buffered,
-            // had to be held for it; that many is the window it needed.
-            const qint64 top = m_pastEnd ? IdMath::MaxId : m_next - 1;
-            quint64 above = 0;
-            if (id < top)
-                above = IdMath::spanCount(id + 1, top) - m_givenUp.countIn(id + 1, top);
-            m_stats.maxHeld = std::max(m_stats.maxHeld, IdMath::saturatingAdd(above, size()));
-            ++m_lateInGaps;
-        }
+        // The ids above it that arrived (released, late, buffered) all had to wait for it. The
+        // gaps above a remembered gap are all remembered: the count is exact.
+        const qint64 top = m_pastEnd ? IdMath::MaxId : m_next - 1;
+        quint64 above = 0;
+        if (id < top)
+            above = IdMath::spanCount(id + 1, top) - m_givenUp.countIn(id + 1, top);
+        ++m_stats.late;
+        noteGreaterBefore(IdMath::saturatingAdd(above, size()));
         m_givenUp.remove(id);
-        ++m_stats.late;
+        ++m_lateInGaps;
         return PushResult::Late;
     }
-    if (m_givenUp.hasForgotten() && id < m_givenUp.floor()) {
-        // Too old to tell whether it was released or given up: its place is long gone.
-        ++m_stats.late;
-        return PushResult::Late;
-    }
+    // Released, arrived late already, or a gap older than the remembered ones: a repeat either
+    // way as far as can be known, and a released id must never count as late.
     ++m_stats.duplicates;
+    if (m_givenUp.hasForgotten() && id < m_givenUp.floor())
+        ++m_stats.uncertainDuplicates;
     return PushResult::Duplicate;
+}
+
+PushResult ReorderBuffer::classifyBelowStart(qint64 id)
+{
+    // Nothing below the start was ever released: the first arrival is late, a repeat is not.
+    if (m_arrivedBelowStart.contains(id)) {
+        ++m_stats.duplicates;
+        return PushResult::Duplicate;
+    }
+    ++m_stats.late;
+    if (!m_config.startId) {
+        // A larger window would have learned a lower start. What arrived above it waited: every
+        // id at or above the start that arrived, and the ids below it that came late already.
+        noteFirstArrival(id);
+        quint64 above = IdMath::saturatingAdd(m_stats.released, m_lateInGaps);
+        above = IdMath::saturatingAdd(above, size());
+        if (id < *m_base - 1)
+            above = IdMath::saturatingAdd(above, m_arrivedBelowStart.countIn(id + 1, *m_base - 1));
+        noteGreaterBefore(above);
+    }
+    m_arrivedBelowStart.insert(id);
+    return PushResult::Late;
+}
+
+void ReorderBuffer::noteFirstArrival(qint64 id)
+{
+    if (m_config.startId)
+        return;
+    // Smaller than every id so far: any window below its arrival position would have learned
+    // a start above it from the messages before it.
+    if (!m_leastArrived || id < *m_leastArrived) {
+        m_leastArrived = id;
+        noteGreaterBefore(m_stats.buffered + m_stats.late);
+    }
 }
 
 void ReorderBuffer::noteArrival(qint64 id)
 {
-    // The ids greater than `id` that arrived before it are exactly the buffered ones above it.
+    // The ids greater than `id` that arrived before it are exactly the buffered ones above it:
+    // anything released is below the next expected id, which is at most `id`.
     const quint64 held = m_heap.size();
     if (held <= m_stats.maxHeld)
         return;
-    const quint64 farBelow =
-        quint64(m_far.end() - std::upper_bound(m_far.begin(), m_far.end(), id, std::greater<>()));
-    const quint64 below = m_ring.countBelow(id) + farBelow;
-    m_stats.maxHeld = std::max(m_stats.maxHeld, held - below);
+    const quint64 below = m_ring.countBelow(id) + m_far.countBelow(id);
+    noteGreaterBefore(held - below);
 }
 
 bool ReorderBuffer::isBuffered(qint64 id) const
@@ -148,7 +180,7 @@ bool ReorderBuffer::isBuffered(qint64 id) const
         return m_heldIds.count(id) != 0;
     if (m_ringAnchored && m_ring.inRange(id))
         return m_ring.test(id);
-    return std::binary_search(m_far.begin(), m_far.end(), id, std::greater<>());
+    return m_far.contains(id);
 }
 
 void ReorderBuffer::insert(const Entry &entry)
@@ -156,12 +188,10 @@ void ReorderBuffer::insert(const Entry &entry)
     m_heap.push_back(entry);
     std::push_heap(m_heap.begin(), m_heap.end(),
                    [](const Entry &a, const Entry &b) { return heapOrder(a.id, b.id); });
-    if (m_ring.inRange(entry.id)) {
+    if (m_ring.inRange(entry.id))
         m_ring.set(entry.id);
-    } else {
-        m_far.insert(std::upper_bound(m_far.begin(), m_far.end(), entry.id, std::greater<>()),
-                     entry.id);
-    }
+    else
+        m_far.insert(entry.id);
     if (m_config.maxHoldNs > 0)
         m_arrivals.push_back({entry.id, entry.arrivalNs});
     m_stats.peakSize = std::max<quint64>(m_stats.peakSize, m_heap.size());
@@ -173,12 +203,10 @@ ReorderBuffer::Entry ReorderBuffer::popTop()
                   [](const Entry &a, const Entry &b) { return heapOrder(a.id, b.id); });
     const Entry entry = m_heap.back();
     m_heap.pop_back();
-    if (m_ring.inRange(entry.id)) {
+    if (m_ring.inRange(entry.id))
         m_ring.clear(entry.id);
-    } else {
-        auto it = std::lower_bound(m_far.begin(), m_far.end(), entry.id, std::greater<>());
-        m_far.erase(it);
-    }
+    else
+        m_far.erase(entry.id);
     return entry;
 }
 
@@ -191,9 +219,7 @@ void ReorderBuffer::output(const Entry &entry, std::vector<ReleasedMessage> &rel
 void ReorderBuffer::startAt(qint64 first)
 {
     m_next = first;
-    m_base = first;
-    if (first > IdMath::MinId)
-        m_givenUp.insert(IdMath::MinId, first - 1); // before the start: late if it comes
+    m_base = first; // below it: late if it comes (classifyBelowStart)
 }
 
 void ReorderBuffer::learnNextExpected(std::vector<ReleasedMessage> &released)
@@ -240,10 +266,11 @@ void ReorderBuffer::giveUpUntilTop(std::vector<ReleasedMessage> &released)
 
 void ReorderBuffer::migrateFar()
 {
-    // m_far is sorted descending: the ids that enter the ring's range are at the back.
-    while (!m_far.empty() && m_far.back() < m_ring.high()) {
-        m_ring.set(m_far.back());
-        m_far.pop_back();
+    // Far ids that the ring's range now reaches move into it, lowest first.
+    while (!m_far.isEmpty() && m_far.first() < m_ring.high()) {
+        const qint64 id = m_far.first();
+        m_ring.set(id);
+        m_far.erase(id);
     }
 }
 
@@ -255,9 +282,8 @@ void ReorderBuffer::rebuildRing(qint64 low)
         if (m_ring.inRange(entry.id))
             m_ring.set(entry.id);
         else
-            m_far.push_back(entry.id);
+            m_far.insert(entry.id);
     }
-    std::sort(m_far.begin(), m_far.end(), std::greater<>());
 }
 
 void ReorderBuffer::expire(qint64 nowNs, std::vector<ReleasedMessage> &released)
@@ -356,17 +382,7 @@ void ReorderBuffer::flushBatch(std::vector<ReleasedMessage> &released)
 
 QList<QPair<qint64, qint64>> ReorderBuffer::lostRanges(std::size_t limit) const
 {
-    QList<QPair<qint64, qint64>> ranges;
-    if (!m_base)
-        return ranges;
-    // Skip the region before the start, kept in the same set to recognise late arrivals there.
-    for (const auto &range : m_givenUp.intervals(m_givenUp.intervalCount())) {
-        if (std::size_t(ranges.size()) >= limit)
-            break;
-        if (range.first >= *m_base)
-            ranges.append(range);
-    }
-    return ranges;
+    return m_givenUp.intervals(limit);
 }
 
 quint64 ReorderBuffer::lostIds() const

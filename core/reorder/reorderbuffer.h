@@ -2,6 +2,7 @@
 
 #include "idring.h"
 #include "intervalset.h"
+#include "rankedidset.h"
 
 #include <QtGlobal>
 
@@ -48,9 +49,12 @@ struct ReorderStats
     quint64 released = 0;
     quint64 late = 0;
     quint64 duplicates = 0;
+    // Duplicates older than the oldest remembered gap range: released, or (rarely) given up so
+    // long ago that the buffer no longer knows; never counted as late.
+    quint64 uncertainDuplicates = 0;
     quint64 gapRanges = 0; // runs of consecutive ids given up
     quint64 missingIds = 0; // ids given up, saturating
-    quint64 maxHeld = 0; // most messages that had to be held at once for a missing id
+    quint64 maxHeld = 0; // the recommended window (see recommendedWindow())
     quint64 peakSize = 0;
     quint64 windowReleases = 0; // give-ups forced by the window
     quint64 holdReleases = 0; // give-ups forced by max-hold
@@ -64,10 +68,30 @@ struct ReorderStats
     holds more than W, when the oldest message has waited maxHoldNs, or on flush(); memory is
     O(W) for any run length. Batch mode holds everything and releases it sorted on flush().
 
-    Every push also feeds the recommended window: for each arriving id x, the number of ids
-    greater than x that arrived before it. Its maximum is the smallest W with no late message.
+    Every push also feeds the recommended window, the smallest W with which this run's arrival
+    order would have had no late message (window rule only; max-hold aside). For the first
+    arrival of each id x, at arrival position i (counting first arrivals):
+    - G(x), the ids greater than x that arrived before it: with W < G(x) they all wait for x,
+      the heap overflows and x's place is given up, so W >= G(x) is needed;
+    - with a learned start, x smaller than every id before it: with W < i the first W messages
+      would have set the start above x, so W >= i is needed.
+    The recommendation is the largest of these, and is enough (a larger W never makes a
+    message late that a smaller one kept). Ids below a given start are late whatever the
+    window, so they add nothing. G(x) is exact for every arrival: the buffered ids above x,
+    plus for a late x the ids between x and the next expected one that did arrive (all of them
+    less the gaps still missing, which are all remembered above any gap x belongs to).
 
-    Plain value type, not thread-safe; every call is O(log W) amortised in stream mode.
+    Late or duplicate, for an id below the next expected one:
+    - below the start: nothing there was ever released, so its first arrival is late and a
+      repeat a duplicate (the arrivals there are remembered as up to 16,384 ranges; past that
+      the lowest are forgotten and a repeat among them counts as late again);
+    - a given-up id that has not arrived: late, once;
+    - anything else: a duplicate. The gaps are remembered as up to 65,536 ranges; a gap older
+      than those arriving at last is counted a duplicate (uncertainDuplicates), never a released
+      id as late: telling the two apart exactly would take memory growing with the run.
+
+    Plain value type, not thread-safe; every call is O(log W) amortised in stream mode (plus
+    O(log 65,536) for a late or duplicate id).
 */
 class ReorderBuffer final
 {
@@ -105,7 +129,11 @@ private:
     };
 
     PushResult classifyBelowNext(qint64 id);
+    PushResult classifyBelowStart(qint64 id);
+    // The recommendation's two rules for the first arrival of `id` (see the class comment).
+    void noteFirstArrival(qint64 id);
     void noteArrival(qint64 id);
+    void noteGreaterBefore(quint64 count) { m_stats.maxHeld = std::max(m_stats.maxHeld, count); }
     bool isBuffered(qint64 id) const;
     void insert(const Entry &entry);
     Entry popTop();
@@ -131,11 +159,11 @@ private:
     std::optional<qint64> m_base; // the first expected id, once known (given, or learned)
     quint64 m_sequence = 0;
 
-    // Stream mode: heap, presence of buffered ids (ring near m_next, sorted "far" ids beyond it),
-    // arrival-ordered queue for max-hold.
+    // Stream mode: heap, presence of buffered ids (ring near m_next, "far" ids beyond it, in a
+    // tree that also counts them), arrival-ordered queue for max-hold.
     std::vector<Entry> m_heap;
     IdRing m_ring;
-    std::vector<qint64> m_far;
+    RankedIdSet m_far;
     struct Arrival
     {
         qint64 id;
@@ -147,8 +175,12 @@ private:
     std::vector<Entry> m_held;
     std::unordered_set<qint64> m_heldIds;
 
-    // Ids given up as gaps and not (yet) arrived late; below m_base is the region before the start.
+    // Ids given up as gaps (at or above m_base) and not (yet) arrived late.
     IntervalSet m_givenUp;
+    // Ids below m_base that arrived (late).
+    IntervalSet m_arrivedBelowStart {16384};
     quint64 m_lateInGaps = 0;
     bool m_ringAnchored = false;
+    // The smallest id that arrived, for the learned start's rule of the recommendation.
+    std::optional<qint64> m_leastArrived;
 };

@@ -58,6 +58,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
               "the limit changes nothing else");
     }
 
+    if (m.reason == MalformedReason::NestedTooDeep) {
+        // Too deep is said only of JSON: Qt's parser reads it, or stops at its own depth limit.
+        check(frame.size() > MessageCodec::MaxDepth, "too deep takes more than MaxDepth brackets");
+        if (!rawUtf16) {
+            QJsonParseError error;
+            (void)QJsonDocument::fromJson(frame.toUtf8(), &error);
+            check(error.error == QJsonParseError::NoError
+                      || error.error == QJsonParseError::DeepNesting
+                      || error.error == QJsonParseError::IllegalNumber,
+                  "Qt reads what the codec calls too deep");
+        }
+    }
     if (!m.isValid()) {
         check(m.reason != MalformedReason::None, "invalid has a reason");
         return 0;

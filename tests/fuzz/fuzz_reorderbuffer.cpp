@@ -1,8 +1,9 @@
 // libFuzzer target for ReorderBuffer: any sequence of pushes (ids anywhere in the 64-bit range,
 // near the edges, huge jumps), expiries, deadlines and flushes, in either mode, must keep the
 // buffer's promises: released ids strictly increase over the whole run, every buffered message
-// leaves exactly once, the window bounds what stream mode holds, counters add up, and nothing
-// allocates per missing id (a huge gap would exhaust memory or time).
+// leaves exactly once, the window bounds what stream mode holds, counters add up, nothing
+// allocates per missing id (a huge gap would exhaust memory or time), and the recommended window
+// is the smallest with no late message: replayed with W = rec none is late, with rec - 1 some.
 //
 // Input: byte 0 configures (mode, window, max-hold, start id); then each operation is one byte,
 // with a push taking its id from the following bytes.
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <set>
 #include <unordered_set>
 #include <vector>
 
@@ -68,6 +70,44 @@ private:
     const std::uint8_t *m_end;
 };
 
+// The same ids pushed into a fresh stream buffer with window `window`, flushed at the end: its
+// late count and its recommendation.
+std::pair<quint64, quint64> replay(const ReorderConfig &config, const std::vector<qint64> &ids,
+                                   qint64 window)
+{
+    ReorderConfig c = config;
+    c.mode = ReorderMode::Stream;
+    c.window = window;
+    c.maxHoldNs = 0;
+    ReorderBuffer buffer(c);
+    std::vector<ReleasedMessage> out;
+    for (qint64 id : ids) {
+        buffer.push(id, 0, 0, out);
+        out.clear();
+    }
+    buffer.flush(out);
+    return {buffer.stats().late, buffer.recommendedWindow()};
+}
+
+// The recommendation's definition, for a run the window rule alone decided (no max-hold, no
+// flush before the last push): with W = rec no message is late but the ones below a given
+// start (late whatever the window), with W = rec - 1 some more are; and it does not depend on
+// the window the run used.
+void checkRecommendation(const ReorderConfig &config, const std::vector<qint64> &ids, quint64 rec)
+{
+    std::set<qint64> belowStart;
+    for (qint64 id : ids) {
+        if (config.startId && id < *config.startId)
+            belowStart.insert(id);
+    }
+    const auto [late, again] = replay(config, ids, qint64(rec));
+    check(late == belowStart.size(), "no avoidable late message with W = recommended window");
+    check(again == rec, "the recommendation does not depend on the window");
+    if (rec > 1)
+        check(replay(config, ids, qint64(rec) - 1).first > belowStart.size(),
+              "a late message with W = recommended window - 1");
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -92,6 +132,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     quint64 gaps = 0; // ids skipped in the released sequence, saturating
     qint64 lastId = 0;
     qint64 now = 0;
+    std::vector<qint64> pushedIds;
+    bool flushed = false;
+    bool windowRuleOnly = config.maxHoldNs == 0; // no flush before a push, no max-hold
 
     auto take = [&] {
         for (const ReleasedMessage &r : released) {
@@ -136,6 +179,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             }
             }
             lastId = id;
+            pushedIds.push_back(id);
+            windowRuleOnly = windowRuleOnly && !flushed;
             const quint32 slot = nextSlot++;
             const PushResult result = buffer.push(id, slot, now, released);
             ++pushes;
@@ -161,6 +206,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             buffer.flush(released);
             take();
             check(buffer.isEmpty(), "flush empties the buffer");
+            flushed = true;
             break;
         }
     }
@@ -174,6 +220,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     check(buffer.lostIds() <= s.missingIds, "lost ids are missing ids");
     check(s.missingIds == gaps, "missing ids are the holes in what was released");
     check(buffer.recommendedWindow() >= 1, "recommended window at least 1");
+    if (windowRuleOnly && !pushedIds.empty())
+        checkRecommendation(config, pushedIds, buffer.recommendedWindow());
     (void)buffer.lostRanges(16);
     return 0;
 }
