@@ -9,7 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QElapsedTimer>
+
 #include <csignal>
+#include <sys/stat.h>
 
 namespace {
 
@@ -63,6 +66,10 @@ private Q_SLOTS:
     void feedServerBadArguments_data();
     void feedServerBadArguments();
     void sinkRefusesExitTwo();
+    void devicesStayDevices();
+    void reportToStandardOutput();
+    void filesCheckedBeforeTheRun_data();
+    void filesCheckedBeforeTheRun();
     void sigtermWritesReport();
     void filesIntoFolderStayInside();
     void everythingGoesWrongFromOutside();
@@ -257,6 +264,85 @@ void tst_Headless::feedServerBadArguments()
     QVERIFY2(r.err.startsWith(QStringLiteral("reorder-feed-server: ")), qPrintable(r.err));
     QVERIFY2(r.err.contains(reason), qPrintable(r.err));
     QVERIFY(r.out.isEmpty()); // it never started serving
+}
+
+void tst_Headless::devicesStayDevices()
+{
+    // A FIFO with a reader: the report and the CSV are written into it, and it stays a FIFO
+    // (renaming a temporary file over it would replace it, as it would /dev/null as root).
+    const QByteArray fifo = m_dir.filePath(QStringLiteral("report.fifo")).toLocal8Bit();
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    QProcess reader;
+    reader.start(QStringLiteral("cat"), {QString::fromLocal8Bit(fifo)});
+    QVERIFY(reader.waitForStarted());
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),
+                                 QStringLiteral("count=2000&disorder=10"),
+                                 QStringLiteral("--report"), QString::fromLocal8Bit(fifo),
+                                 QStringLiteral("--csv"), QStringLiteral("/dev/null")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(reader.waitForFinished(10000));
+    const QJsonObject o = QJsonDocument::fromJson(reader.readAllStandardOutput()).object();
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger(), 2000);
+    struct stat st
+    { };
+    QCOMPARE(::stat(fifo.constData(), &st), 0);
+    QVERIFY(S_ISFIFO(st.st_mode));
+    QCOMPARE(::stat("/dev/null", &st), 0);
+    QVERIFY(S_ISCHR(st.st_mode));
+}
+
+void tst_Headless::reportToStandardOutput()
+{
+    for (const QString &dash : {QStringLiteral("-"), QStringLiteral("/dev/stdout")}) {
+        const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),
+                                     QStringLiteral("count=1000&disorder=10"),
+                                     QStringLiteral("--report"), dash});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Standard output is the report alone; the summary went to standard error.
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(r.out));
+        QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("pass"));
+        QVERIFY(r.err.contains(QStringLiteral("PASS: ")));
+    }
+}
+
+void tst_Headless::filesCheckedBeforeTheRun_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("error");
+    const QString same = m_dir.filePath(QStringLiteral("same.out"));
+    QTest::newRow("same file twice")
+        << QStringList {QStringLiteral("--csv"), same, QStringLiteral("--report"), same}
+        << QStringLiteral("same file");
+    QTest::newRow("report and CSV on stdout")
+        << QStringList {QStringLiteral("--csv"), QStringLiteral("-"), QStringLiteral("--report"),
+                        QStringLiteral("/dev/stdout")}
+        << QStringLiteral("same file");
+    QTest::newRow("report folder missing")
+        << QStringList {QStringLiteral("--report"),
+                        m_dir.filePath(QStringLiteral("no/such/r.json"))}
+        << QStringLiteral("cannot write");
+    QTest::newRow("csv folder missing")
+        << QStringList {QStringLiteral("--csv"), m_dir.filePath(QStringLiteral("no/such/m.csv"))}
+        << QStringLiteral("cannot write");
+}
+
+void tst_Headless::filesCheckedBeforeTheRun()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    // An endless feed: only a check before the run can end this with exit status 2.
+    QElapsedTimer clock;
+    clock.start();
+    const Result r = runMonitor(QStringList {QStringLiteral("--headless"), QStringLiteral("--sim"),
+                                             QStringLiteral("count=0")}
+                                    + arguments,
+                                30000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(error), qPrintable(r.err));
+    QVERIFY(clock.elapsed() < 20000);
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("same.out"))));
 }
 
 void tst_Headless::sinkRefusesExitTwo()

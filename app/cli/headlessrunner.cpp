@@ -1,6 +1,6 @@
 #include "headlessrunner.h"
 
-#include "files/filesave.h"
+#include "files/outputfile.h"
 #include "files/runcsvwriter.h"
 #include "files/safefilename.h"
 #include "signalwatcher.h"
@@ -41,6 +41,10 @@ void HeadlessRunner::finishWith(int exitCode, const QString &error)
 
 void HeadlessRunner::start()
 {
+    // A report or CSV on standard output keeps it for itself: the rest goes to standard error.
+    if (OutputFile::isStandardOutput(m_options.reportPath)
+        || OutputFile::isStandardOutput(m_options.csvPath))
+        m_out = stderr;
     RunConfig config = m_options.config();
     if (m_options.run.builtInFeed()) {
         m_simulator = std::make_unique<SimulatorHost>();
@@ -55,12 +59,12 @@ void HeadlessRunner::start()
         if (m_options.run.builtInSink())
             config.sinkUrl = sim->sinkUrl(m_options.sinkName);
         if (!m_options.quiet)
-            printLine(stdout,
+            printLine(m_out,
                       tr("built-in feed simulator: %1")
                           .arg(config.feedUrl.toDisplayString(QUrl::RemovePassword)));
     }
     if (config.sinkUrl.isEmpty() && !m_options.quiet)
-        printLine(stdout, tr("no --send-url: messages are ordered and validated, not forwarded"));
+        printLine(m_out, tr("no --send-url: messages are ordered and validated, not forwarded"));
 
     // --csv DIR / --report DIR: a file named after the sink (or feed) inside DIR. The name comes
     // from a URL, so it is made safe and kept inside the folder.
@@ -77,9 +81,23 @@ void HeadlessRunner::start()
         }
         *path = *inside;
         if (!m_options.quiet)
-            printLine(stdout, tr("writing %1").arg(*path));
+            printLine(m_out, tr("writing %1").arg(*path));
     }
 
+    if (!m_options.csvPath.isEmpty() && !m_options.reportPath.isEmpty()
+        && OutputFile::sameFile(m_options.csvPath, m_options.reportPath)) {
+        finishWith(2, tr("--csv and --report name the same file: %1").arg(m_options.csvPath));
+        return;
+    }
+    // Both files are opened before the run: one that cannot be written stops it at once, not
+    // after an hour of feed.
+    if (!m_options.reportPath.isEmpty()) {
+        m_report = std::make_unique<OutputFile>(m_options.reportPath);
+        if (const QString error = m_report->open(); !error.isEmpty()) {
+            finishWith(2, error);
+            return;
+        }
+    }
     if (!m_options.csvPath.isEmpty()) {
         m_csv = std::make_unique<RunCsvWriter>(m_options.csvPath);
         QString error;
@@ -95,9 +113,9 @@ void HeadlessRunner::start()
     if (config.feedKind == FeedKind::Redis && !m_options.quiet) {
         // Pub/sub delivers only to subscribers: say when the subscription is in place.
         connect(&m_controller, &RunController::stateChanged, this,
-                [source = config.redis.description()](RunState s) {
+                [this, source = config.redis.description()](RunState s) {
                     if (s == RunState::Running)
-                        printLine(stdout, tr("reading %1").arg(source));
+                        printLine(m_out, tr("reading %1").arg(source));
                 });
     }
     connect(&m_controller, &RunController::finished, this, &HeadlessRunner::onFinished);
@@ -126,16 +144,16 @@ void HeadlessRunner::onFinished(const RunReport &report)
             fileErrors << error;
         m_csv.reset();
     }
-    if (!m_options.reportPath.isEmpty()) {
-        const QString e = FileSave::writeWhole(
-            m_options.reportPath, QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
-        if (!e.isEmpty())
+    if (m_report) {
+        m_report->write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+        if (const QString e = m_report->commit(); !e.isEmpty())
             fileErrors << e;
+        m_report.reset();
     }
     if (!m_options.quiet) {
-        printLine(stdout, report.summary());
+        printLine(m_out, report.summary());
         if (m_simulator)
-            printLine(stdout, simulatorSummary());
+            printLine(m_out, simulatorSummary());
     }
     if (!report.error.isEmpty())
         printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(report.error));

@@ -5,8 +5,10 @@
 
 #include <QObject>
 
+#include <cstdio>
 #include <memory>
 
+class OutputFile;
 class RunCsvWriter;
 class SignalWatcher;
 class SimulatorHost;
@@ -39,6 +41,8 @@ private:
     CommandLineOptions m_options;
     std::unique_ptr<SimulatorHost> m_simulator;
     std::unique_ptr<RunCsvWriter> m_csv;
+    std::unique_ptr<OutputFile> m_report;
+    FILE *m_out = stdout; // the summary and progress lines
     std::unique_ptr<SignalWatcher> m_signals;
     RunController m_controller;
 };

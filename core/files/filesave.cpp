@@ -1,28 +1,34 @@
 #include "filesave.h"
 
+#include "outputfile.h"
+
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 
 QString FileSave::writeWhole(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return QString();
+    OutputFile file(path);
+    if (QString error = file.open(); !error.isEmpty())
+        return error;
+    file.write(bytes);
+    return file.commit();
 }
 
 QString FileSave::copyReplacing(const QString &source, const QString &target)
 {
-    const QString temporary = target + QStringLiteral(".part");
-    QFile::remove(temporary);
-    if (!QFile::copy(source, temporary)) {
-        QFile::remove(temporary);
-        return tr("cannot write %1").arg(QDir::toNativeSeparators(target));
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return tr("cannot read %1: %2").arg(QDir::toNativeSeparators(source), in.errorString());
+    // Through OutputFile: the old target stays until the copy is whole, and a device stays one.
+    OutputFile out(target);
+    if (QString error = out.open(); !error.isEmpty())
+        return error;
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 20);
+        if (chunk.isEmpty() && in.error() != QFileDevice::NoError)
+            return tr("cannot read %1: %2").arg(QDir::toNativeSeparators(source), in.errorString());
+        if (!out.write(chunk))
+            break;
     }
-    if ((QFile::exists(target) && !QFile::remove(target)) || !QFile::rename(temporary, target)) {
-        QFile::remove(temporary);
-        return tr("cannot replace %1").arg(QDir::toNativeSeparators(target));
-    }
-    return QString();
+    return out.commit();
 }

@@ -17,11 +17,7 @@ RunCsvWriter::RunCsvWriter(const QString &path)
     : m_path(path)
 { }
 
-RunCsvWriter::~RunCsvWriter()
-{
-    if (m_file)
-        m_file->cancelWriting();
-}
+RunCsvWriter::~RunCsvWriter() = default; // an unfinished file is discarded
 
 QStringList RunCsvWriter::header()
 {
@@ -51,10 +47,10 @@ QString RunCsvWriter::statusKey(MessageStatus status)
 
 bool RunCsvWriter::open(QString *error)
 {
-    m_file = std::make_unique<QSaveFile>(m_path);
-    if (!m_file->open(QIODevice::WriteOnly)) {
+    m_file = std::make_unique<OutputFile>(m_path);
+    if (const QString problem = m_file->open(); !problem.isEmpty()) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(m_path, m_file->errorString());
+            *error = problem;
         m_file.reset();
         return false;
     }
@@ -144,8 +140,7 @@ void RunCsvWriter::flushBuffer()
 {
     if (m_buffer.isEmpty() || !m_file)
         return;
-    if (m_file->write(m_buffer) != m_buffer.size())
-        m_failed = true;
+    m_file->write(m_buffer); // a failure shows at commit()
     m_buffer.clear();
 }
 
@@ -160,9 +155,9 @@ bool RunCsvWriter::finish(QString *error)
         row.complete = true;
     writeCompleted();
     flushBuffer();
-    const bool ok = !m_failed && m_file->commit();
-    if (!ok && error)
-        *error = tr("cannot write %1: %2").arg(m_path, m_file->errorString());
+    const QString problem = m_file->commit();
     m_file.reset();
-    return ok;
+    if (!problem.isEmpty() && error)
+        *error = problem;
+    return problem.isEmpty();
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "outputfile.h"
 #include "run/runevents.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 #include <QString>
 
 #include <deque>
@@ -14,7 +14,8 @@
     arrival_index, id, text, arrival_ms, status, output_index, distance, hold_ms, sent_ms, reason,
     raw. A row is written once it is complete (released and sent, or late, duplicate or
     malformed), so memory holds only the rows still in flight, about the reorder window.
-    Written through QSaveFile: the file appears whole on finish(), or not at all.
+    Written through OutputFile: a regular file appears whole on finish(), or not at all; a
+    device is written into.
 */
 class RunCsvWriter final
 {
@@ -48,11 +49,10 @@ private:
     void flushBuffer();
 
     QString m_path;
-    std::unique_ptr<QSaveFile> m_file;
+    std::unique_ptr<OutputFile> m_file;
     QByteArray m_buffer;
     std::deque<Row> m_pending; // from the oldest incomplete arrival on
     quint64 m_firstIndex = 0; // arrival index of m_pending.front()
     std::deque<quint64> m_awaitingSend; // arrival indexes of released rows without a sent time
     quint64 m_rows = 0;
-    bool m_failed = false;
 };
