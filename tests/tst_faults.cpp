@@ -45,7 +45,8 @@ struct ScriptedConnection
 {
     enum class End : quint8 {
         Close, // close normally (1000): the feed is complete
-        Refuse, // close with 1008 (policy violated)
+        Refuse, // close with 1011 (a server error: worth retrying)
+        Forbid, // close with 1008 (policy violated: retrying cannot help)
         OverLimit, // one frame past the monitor's hard limit: Qt closes the connection with 1009
         Vanish, // no close frame; stop listening, and listen again on the port after awayMs
     };
@@ -97,6 +98,10 @@ private:
             socket->close(QWebSocketProtocol::CloseCodeNormal);
             break;
         case ScriptedConnection::End::Refuse:
+            socket->flush();
+            socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("go away"));
+            break;
+        case ScriptedConnection::End::Forbid:
             socket->flush();
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("go away"));
             break;
@@ -769,15 +774,29 @@ void tst_Faults::faults_data()
         };
         QTest::newRow("feed unreachable for a while") << s << e;
     }
-    // A peer that completes every handshake and then closes at once with an error (1008,
-    // policy violated) never delivers anything: the attempts stay bounded and the run ends with
-    // the reason, instead of reconnecting forever.
+    {
+        // A close with 1008 (policy violated: a wrong path, a refused client) is final: the
+        // feed is not retried, and what arrived is still released and delivered.
+        Scenario s = scripted({{idRange(0, 100), ScriptedConnection::End::Forbid},
+                               {idRange(100, 200), ScriptedConnection::End::Close}});
+        Expect e;
+        e.end = RunEnd::FeedFailed;
+        e.exitCode = 2;
+        e.error = QStringList {QStringLiteral("1008"), QStringLiteral("go away")};
+        e.sent = 100;
+        e.feedDrops = 0;
+        e.scriptedConnections = 1;
+        QTest::newRow("feed closes with 1008: not retried") << s << e;
+    }
+    // A peer that completes every handshake and then closes at once with an error (1011)
+    // never delivers anything: the attempts stay bounded and the run ends with the reason,
+    // instead of reconnecting forever.
     ReconnectPolicy quick;
     quick.maxAttempts = 3;
     quick.initialDelayMs = 20;
     const Script refusing = {{idRange(0, 100), ScriptedConnection::End::Refuse},
                              {{}, ScriptedConnection::End::Refuse}};
-    const QStringList refusal = {QStringLiteral("1008"),
+    const QStringList refusal = {QStringLiteral("1011"),
                                  QStringLiteral("could not be reconnected")};
     {
         Scenario s = scripted(refusing);

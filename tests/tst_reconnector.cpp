@@ -4,6 +4,8 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -26,7 +28,8 @@ ReconnectPolicy policyOf(int maxAttempts, int initialDelayMs, int maxDelayMs,
     return p;
 }
 
-// A WebSocket peer that completes every handshake and then closes with 1008 (policy violated):
+// A WebSocket peer that completes every handshake and then closes (1011, a server error: worth
+// retrying; or another code given):
 // at once, or once it delivered something (the feed: a frame it sends first; the sink: a while
 // after a frame arrived, long enough for the sink's ping to be answered).
 class DropAfterHandshake final : public QObject
@@ -34,9 +37,12 @@ class DropAfterHandshake final : public QObject
 public:
     enum class Delivery { None, SendFrame, AfterFrameReceived };
 
-    explicit DropAfterHandshake(Delivery delivery)
+    explicit DropAfterHandshake(
+        Delivery delivery,
+        QWebSocketProtocol::CloseCode code = QWebSocketProtocol::CloseCodeBadOperation)
         : m_server(QStringLiteral("drop-after-handshake"), QWebSocketServer::NonSecureMode)
         , m_delivery(delivery)
+        , m_code(code)
     {
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
             while (QWebSocket *socket = m_server.nextPendingConnection()) {
@@ -57,10 +63,7 @@ public:
     int framesReceived() const { return m_framesReceived; }
 
 private:
-    static void refuse(QWebSocket *socket)
-    {
-        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("go away"));
-    }
+    void refuse(QWebSocket *socket) { socket->close(m_code, QStringLiteral("go away")); }
 
     void accept(QWebSocket *socket)
     {
@@ -76,7 +79,7 @@ private:
         case Delivery::AfterFrameReceived:
             connect(socket, &QWebSocket::textMessageReceived, socket, [this, socket] {
                 ++m_framesReceived;
-                QTimer::singleShot(300, socket, [socket] { refuse(socket); });
+                QTimer::singleShot(300, socket, [this, socket] { refuse(socket); });
             });
             return;
         }
@@ -84,6 +87,7 @@ private:
 
     QWebSocketServer m_server;
     Delivery m_delivery;
+    QWebSocketProtocol::CloseCode m_code;
     int m_connections = 0;
     int m_framesReceived = 0;
 };
@@ -108,6 +112,10 @@ private Q_SLOTS:
     void cancelStopsTheRetry();
     void webSocketPeerDropsAfterEveryHandshake_data();
     void webSocketPeerDropsAfterEveryHandshake();
+    void permanentRefusalIsNotRetried_data();
+    void permanentRefusalIsNotRetried();
+    void handshakeErrorsInPlainWords_data();
+    void handshakeErrorsInPlainWords();
 };
 
 void tst_Reconnector::delaySchedule_data()
@@ -333,7 +341,7 @@ void tst_Reconnector::webSocketPeerDropsAfterEveryHandshake()
         QCOMPARE(peer.connections(), 1 + policy.maxAttempts);
         const QString reason = failed->first().at(0).toString();
         QVERIFY2(reason.contains(QStringLiteral("could not be reconnected"))
-                     && reason.contains(QStringLiteral("1008")),
+                     && reason.contains(QStringLiteral("1011")),
                  qPrintable(reason));
         return;
     }
@@ -350,6 +358,94 @@ void tst_Reconnector::webSocketPeerDropsAfterEveryHandshake()
         QVERIFY(sink.confirmed() >= quint64(2 * policy.maxAttempts));
         sink.abort();
     }
+}
+
+void tst_Reconnector::permanentRefusalIsNotRetried_data()
+{
+    QTest::addColumn<bool>("feed");
+    QTest::addColumn<int>("code");
+    QTest::newRow("feed closed with 1008")
+        << true << int(QWebSocketProtocol::CloseCodePolicyViolated);
+    QTest::newRow("feed closed with 1003")
+        << true << int(QWebSocketProtocol::CloseCodeDatatypeNotSupported);
+    QTest::newRow("sink closed with 1008")
+        << false << int(QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void tst_Reconnector::permanentRefusalIsNotRetried()
+{
+    // A wrong path (1008) or data the peer will never take (1003): retrying cannot help, so the
+    // connection fails at the first drop, saying why, instead of after every attempt.
+    QFETCH(bool, feed);
+    QFETCH(int, code);
+    DropAfterHandshake peer(DropAfterHandshake::Delivery::SendFrame,
+                            QWebSocketProtocol::CloseCode(code));
+    QVERIFY(peer.listen());
+    WebSocketSource source(peer.url(QStringLiteral("/raw-messages")));
+    OrderedSink sink(peer.url(QStringLiteral("/ordered-messages/x")));
+    const ReconnectPolicy policy = policyOf(8, 20, 100, 2000);
+    std::unique_ptr<QSignalSpy> dropped, failed;
+    if (feed) {
+        source.setReconnectPolicy(policy);
+        dropped = std::make_unique<QSignalSpy>(&source, &MessageSource::dropped);
+        failed = std::make_unique<QSignalSpy>(&source, &MessageSource::failed);
+        source.open();
+    } else {
+        sink.setReconnectPolicy(policy);
+        dropped = std::make_unique<QSignalSpy>(&sink, &OrderedSink::dropped);
+        failed = std::make_unique<QSignalSpy>(&sink, &OrderedSink::failed);
+        sink.open();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(failed->size(), 1, Timeout);
+    QCOMPARE(dropped->size(), 0);
+    QCOMPARE(peer.connections(), 1);
+    const QString reason = failed->first().at(0).toString();
+    QVERIFY2(reason.contains(QString::number(code)) && reason.contains(QStringLiteral("go away")),
+             qPrintable(reason));
+}
+
+void tst_Reconnector::handshakeErrorsInPlainWords_data()
+{
+    QTest::addColumn<QByteArray>("answer"); // the server's HTTP answer to the upgrade
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("401") << QByteArray("HTTP/1.1 401 Unauthorized") << "ws"
+                         << "the server refused the connection: HTTP 401 Unauthorized";
+    QTest::newRow("404") << QByteArray("HTTP/1.1 404 Not Found") << "ws"
+                         << "the server refused the connection: HTTP 404 Not Found";
+    QTest::newRow("503") << QByteArray("HTTP/1.1 503 Service Unavailable") << "ws"
+                         << "HTTP 503 Service Unavailable";
+    QTest::newRow("wss to a plain server") << QByteArray("HTTP/1.1 400 Bad Request") << "wss"
+                                           << "use ws:// instead of wss://";
+}
+
+void tst_Reconnector::handshakeErrorsInPlainWords()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, scheme);
+    QFETCH(QString, words);
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(&server, &QTcpServer::newConnection, this, [&server, answer] {
+        QTcpSocket *s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s, answer] {
+            s->readAll();
+            s->write(answer + "\r\nContent-Length: 0\r\n\r\n");
+        });
+    });
+    WebSocketSource source(QUrl(
+        QStringLiteral("%1://127.0.0.1:%2/raw-messages").arg(scheme).arg(server.serverPort())));
+    source.setConnectTimeoutMs(30000);
+    QSignalSpy failed(&source, &MessageSource::failed);
+    QElapsedTimer clock;
+    clock.start();
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, Timeout);
+    // Said at once, not at the handshake's deadline, and without Qt's internal names.
+    QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+    const QString reason = failed.first().at(0).toString();
+    QVERIFY2(reason.contains(words), qPrintable(reason));
+    QVERIFY2(!reason.contains(QStringLiteral("QWebSocket")), qPrintable(reason));
 }
 
 QTEST_GUILESS_MAIN(tst_Reconnector)

@@ -291,16 +291,20 @@ void OrderedSink::onDisconnected()
 
     QString reason = m_dialer.lastError();
     if (reason.isEmpty()) {
-        reason = m_socket.closeCode() != QWebSocketProtocol::CloseCodeNormal
+        const QString why = m_socket.closeReason();
+        reason = m_socket.closeCode() == QWebSocketProtocol::CloseCodeNormal ? tr("connection lost")
+            : why.isEmpty()
             ? tr("closed by the sink with code %1").arg(int(m_socket.closeCode()))
-            : tr("connection lost");
+            : tr("closed by the sink with code %1 (%2)").arg(int(m_socket.closeCode())).arg(why);
     }
     if (!m_everConnected) {
         fail(tr("cannot connect to %1: %2")
                  .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
-    if (m_reconnector.scheduleRetry()) {
+    const bool permanent =
+        m_dialer.lastErrorIsPermanent() || WebSocketDialer::isPermanent(m_socket.closeCode());
+    if (!permanent && m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
         Q_EMIT dropped(reason, m_reconnector.attempt());
         return;

@@ -1,5 +1,6 @@
 #include "websocketdialer.h"
 
+#include <QRegularExpression>
 #include <QSslError>
 #include <QWebSocket>
 
@@ -20,6 +21,7 @@ WebSocketDialer::WebSocketDialer(QWebSocket *socket, QObject *parent)
 void WebSocketDialer::dial(const QUrl &url)
 {
     m_lastError.clear();
+    m_permanent = false;
     m_dialing = true;
     m_deadline.start(m_timeoutMs);
     m_socket->open(url);
@@ -37,7 +39,7 @@ void WebSocketDialer::onDisconnected()
     // connection, for one) but keeps the reason: take it before the owner asks.
     if (m_dialing && m_lastError.isEmpty()
         && m_socket->error() != QAbstractSocket::UnknownSocketError)
-        m_lastError = m_socket->errorString();
+        m_lastError = describeError();
     cancel();
 }
 
@@ -45,7 +47,20 @@ void WebSocketDialer::onError()
 {
     // Keep the first error; disconnected() (or the deadline) acts on it.
     if (m_lastError.isEmpty())
-        m_lastError = m_socket->errorString();
+        m_lastError = describeError();
+    if (m_dialing && m_socket->state() != QAbstractSocket::ConnectedState
+        && m_socket->state() != QAbstractSocket::UnconnectedState) {
+        // A handshake the server answered with an HTTP error leaves Qt's socket waiting for
+        // nothing until the deadline: end the attempt now.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_dialing)
+                return;
+            m_socket->abort(); // may report disconnected() at once, which ends the attempt
+            if (m_dialing)
+                endAttempt();
+        });
+        return;
+    }
     if (m_dialing && m_socket->state() == QAbstractSocket::UnconnectedState) {
         // Some handshake failures leave the socket unconnected without a disconnected() signal.
         QTimer::singleShot(0, this, [this] {
@@ -66,6 +81,50 @@ void WebSocketDialer::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
+}
+
+bool WebSocketDialer::isPermanent(QWebSocketProtocol::CloseCode code)
+{
+    return code == QWebSocketProtocol::CloseCodePolicyViolated
+        || code == QWebSocketProtocol::CloseCodeDatatypeNotSupported;
+}
+
+QString WebSocketDialer::describeError()
+{
+    const QString qt = m_socket->errorString();
+    // "QWebSocketPrivate::processHandshake: Unhandled http status code: 401 (Unauthorized)."
+    static const QRegularExpression http(
+        QStringLiteral("http status code: (\\d+)(?: \\(([^)]*)\\))?"));
+    if (const QRegularExpressionMatch m = http.match(qt); m.hasMatch()) {
+        const int status = m.captured(1).toInt();
+        // A client error stays one (but for a timeout or too many requests); a server's may pass.
+        m_permanent = status >= 400 && status < 500 && status != 408 && status != 429;
+        return tr("the server refused the connection: HTTP %1 %2")
+            .arg(status)
+            .arg(m.captured(2))
+            .trimmed();
+    }
+    const QUrl url = m_socket->requestUrl();
+    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
+    switch (m_socket->error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return tr("connection refused: nothing listens on %1").arg(where);
+    case QAbstractSocket::HostNotFoundError:
+        return tr("host not found: %1").arg(url.host());
+    case QAbstractSocket::SslHandshakeFailedError:
+        m_permanent = true;
+        if (qt.contains(QLatin1String("wrong version number"))
+            || qt.contains(QLatin1String("packet length too long")))
+            return tr("the TLS handshake failed: %1 does not speak TLS (for a plain server use "
+                      "ws:// instead of wss://)")
+                .arg(where);
+        return tr("the TLS handshake failed: %1").arg(qt.section(QLatin1String(": "), -1));
+    default:
+        break;
+    }
+    // Qt's own names ("QWebSocketPrivate::...:") mean nothing to an operator.
+    static const QRegularExpression qtPrefix(QStringLiteral("^Q\\w+::\\w+: "));
+    return QString(qt).remove(qtPrefix);
 }
 
 void WebSocketDialer::onTimeout()

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 class QSslError;
 class QWebSocket;
@@ -33,6 +34,12 @@ public:
     void cancel();
     // The first error of the current attempt or connection, in words; empty when none.
     QString lastError() const { return m_lastError; }
+    // Trying again cannot help: the server refused the handshake (HTTP 4xx), or TLS cannot be
+    // agreed on. The owner fails at once instead of reconnecting.
+    bool lastErrorIsPermanent() const { return m_permanent; }
+    // A close code the peer chose that says trying again cannot help: 1008 (policy violation,
+    // e.g. a wrong path) and 1003 (data it does not accept).
+    static bool isPermanent(QWebSocketProtocol::CloseCode code);
 
 Q_SIGNALS:
     // The attempt ended without a connection: an error that leaves the socket unconnected, or
@@ -47,11 +54,14 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onTimeout();
     void endAttempt();
+    // Qt's error text for the socket's last error, as an operator reads it; sets m_permanent.
+    QString describeError();
 
     QWebSocket *m_socket;
     QTimer m_deadline;
     QString m_lastError;
     int m_timeoutMs = 10000;
     bool m_dialing = false;
+    bool m_permanent = false;
     bool m_insecure = false;
 };

@@ -188,7 +188,9 @@ void WebSocketSource::onDisconnected()
                        .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
-    if (m_reconnector.scheduleRetry()) {
+    const bool permanent = m_dialer.lastErrorIsPermanent()
+        || (m_peerClosed && WebSocketDialer::isPermanent(m_socket.closeCode()));
+    if (!permanent && m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
         Q_EMIT dropped(reason, m_reconnector.attempt());
         return;
