@@ -1,7 +1,10 @@
 #include "redis/redissource.h"
 #include "redistestserver.h"
 #include "run/runcontroller.h"
+#include "stalledsink.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -117,6 +120,8 @@ private Q_SLOTS:
     void droppedAfterEveryHandshake_data();
     void droppedAfterEveryHandshake();
     void runCountsMalformedPayloads();
+    void stalledSinkOnAChannel_data();
+    void stalledSinkOnAChannel();
 
 private:
     RedisTestServer m_server;
@@ -436,6 +441,80 @@ void tst_RedisSource::runCountsMalformedPayloads()
     QCOMPARE(arrivals.size(), 4);
     QCOMPARE(arrivals.at(1).status, MessageStatus::Malformed);
     QCOMPARE(arrivals.at(1).frame, QStringLiteral("hello"));
+}
+
+void tst_RedisSource::stalledSinkOnAChannel_data()
+{
+    QTest::addColumn<BacklogOverflow>("overflow");
+    QTest::newRow("drop, counted") << BacklogOverflow::Drop;
+    QTest::newRow("end the run") << BacklogOverflow::EndRun;
+}
+
+void tst_RedisSource::stalledSinkOnAChannel()
+{
+    // Pub/sub cannot be paused: with a sink that never reads, what the run holds must stop at
+    // its byte budget, and what is dropped past it is counted exactly, with its ids.
+    QFETCH(BacklogOverflow, overflow);
+    StalledSink stalled;
+    QVERIFY(stalled.listen(QHostAddress::LocalHost, 0));
+    RunConfig config;
+    config.feedKind = FeedKind::Redis;
+    config.redis = channelFeed(m_server, QStringLiteral("budget"));
+    config.sinkUrl = stalled.url();
+    config.window = 16;
+    config.maxBacklogBytes = quint64(4) << 20;
+    config.backlogOverflow = overflow;
+    config.idleTimeoutMs = 0;
+    config.drainTimeoutMs = 300;
+    constexpr int Count = 12000;
+    config.count = Count;
+    RunController controller;
+    QSignalSpy finished(&controller, &RunController::finished);
+    controller.start(config);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), RunState::Running, Timeout);
+    const QByteArray pad(2000, 'x');
+    int published = 0;
+    while (published < Count && finished.isEmpty()) {
+        QList<QByteArray> batch;
+        for (int i = 0; i < 500; ++i, ++published)
+            batch << "{\"id\":" + QByteArray::number(published) + ",\"pad\":\"" + pad + "\"}";
+        m_client.publish("budget", batch);
+        // Let the run read them before the next batch, so that Redis's own output buffer for
+        // the subscriber never grows to its limit.
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty()
+                                     || controller.stats().counters.received >= quint64(published),
+                                 Timeout);
+    }
+    if (finished.isEmpty() && !finished.wait(Timeout)) {
+        const RunStats st = controller.stats();
+        qWarning("state %d received %llu accepted %llu dropped %llu held %llu sent %llu", int(st.state), st.counters.received, st.counters.accepted, st.counters.droppedOverBudget, st.counters.held, st.counters.sent);
+    }
+    QCOMPARE(finished.size(), 1);
+    const RunReport report = finished.first().at(0).value<RunReport>();
+    const RunCounters &c = report.counters;
+    // Memory stayed near the budget: a frame of 2 KB is 4 KB held as UTF-16.
+    QVERIFY2(c.backlogPeakBytes < config.maxBacklogBytes + (quint64(1) << 20),
+             qPrintable(QString::number(c.backlogPeakBytes)));
+    QCOMPARE(report.verdict.level, Verdict::Fail);
+    if (overflow == BacklogOverflow::EndRun) {
+        QCOMPARE(report.endReason, RunEnd::BacklogOverBudget);
+        QCOMPARE(c.droppedOverBudget, quint64(0));
+        QVERIFY(c.received < quint64(Count));
+        return;
+    }
+    QVERIFY(c.droppedOverBudget > quint64(Count) / 2);
+    QCOMPARE(c.sent + c.held, c.accepted - c.late - c.duplicates - c.droppedOverBudget);
+    QCOMPARE(report.verdict.reasons.first().code, QStringLiteral("over_budget"));
+    const QJsonObject o = report.toJson();
+    QCOMPARE(quint64(o.value(QStringLiteral("dropped_over_budget")).toInteger()),
+             c.droppedOverBudget);
+    // The ids dropped, as ranges: together exactly as many as were dropped.
+    quint64 inRanges = 0;
+    for (const QJsonValue &range : o.value(QStringLiteral("dropped_id_ranges")).toArray())
+        inRanges += quint64(range[1].toInteger() - range[0].toInteger() + 1);
+    QCOMPARE(inRanges, c.droppedOverBudget);
+    // What was dropped is not also called lost.
+    QVERIFY(c.lostIds < quint64(100));
 }
 
 QTEST_GUILESS_MAIN(tst_RedisSource)

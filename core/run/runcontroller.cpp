@@ -192,8 +192,10 @@ void RunController::onText(const QString &frame)
 
     ++m_counters.accepted;
     if (m_mustDropOverBudget && m_flow.overBudget(backlog())
-        && dropOverBudget(frame, message, index, now))
+        && dropOverBudget(frame, message, index, now)) {
+        endIfCountReached();
         return;
+    }
     const quint32 slot = m_payloads.put(frame, index);
     m_released.clear();
     const PushResult result = m_buffer->push(message.id, slot, now, m_released);
@@ -216,6 +218,11 @@ void RunController::onText(const QString &frame)
         armHoldTimer();
     if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered)
         checkBatchMemory();
+    endIfCountReached();
+}
+
+void RunController::endIfCountReached()
+{
     // --count counts messages, not copies: a duplicate does not bring the end nearer.
     if (m_config.count > 0 && m_counters.accepted - m_buffer->stats().duplicates >= m_config.count)
         endFeed(RunEnd::CountReached);

@@ -83,6 +83,7 @@ private:
     void onBinary(const QByteArray &frame);
     void recordMalformed(quint64 index, qint64 nowNs, QString frame, MalformedReason reason);
     void checkBatchMemory();
+    void endIfCountReached();
     void forwardReleased(qint64 nowNs);
     void onHoldTimer();
     void armHoldTimer();
