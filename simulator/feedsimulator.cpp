@@ -398,8 +398,12 @@ private:
             return;
         const qint64 dueNs = qint64(double(m_frames) / m_maxRate * 1e9);
         const qint64 aheadNs = dueNs - m_clock.nsecsElapsed();
-        if (aheadNs > 1000000)
+        if (aheadNs > 1000000) {
+            // Answers to pings read so far go out before the sleep, as a slow reader's would;
+            // Qt would otherwise hold them until this whole read is handled.
+            m_socket->flush();
             QThread::usleep(quint64(aheadNs / 1000));
+        }
     }
 
     void onBinary(const QByteArray &)

@@ -49,6 +49,8 @@ void tst_Csv::quoting_data()
                                << "'@cmd";
     QTest::newRow("formula tab") << "\t=1"
                                  << "'\t=1";
+    QTest::newRow("formula CR") << "\r=1"
+                                << "\"'\r=1\"";
     QTest::newRow("formula with comma") << "=HYPERLINK(\"x\",\"y\")"
                                         << "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"";
     QTest::newRow("negative number stays") << "-42"

@@ -369,6 +369,12 @@ void checkDelivery(const FeedSimulator *sim, const QString &name, const RunRepor
 
 void checkOutcome(const Scenario &s, const Expect &e, const Outcome &o)
 {
+    // A pause that holds the feed back keeps the sink's backlog near the high mark (what the
+    // socket had read ahead comes on top); one that does nothing would let it run away.
+    if (e.feedPaused && s.config.sinkHighWater < RunConfig::DefaultSinkHighWater) {
+        QVERIFY2(o.report.counters.sinkBacklogPeak < s.config.sinkHighWater + 3000,
+                 qPrintable(QString::number(o.report.counters.sinkBacklogPeak)));
+    }
     const RunReport &r = o.report;
     const RunCounters &c = r.counters;
     QVERIFY2(r.endReason == e.end,
@@ -614,7 +620,7 @@ void tst_Faults::faults_data()
     }
     {
         // A slow sink holds the feed back (flow control), and vanishes twice while it does.
-        Scenario s = simulated("count=60000&disorder=20");
+        Scenario s = simulated("count=60000&disorder=20&size=1000");
         s.sinkQuery = QStringLiteral("slow=30000&drop=20000&drops=2");
         s.config.sinkHighWater = 2000;
         s.config.window = 64;
@@ -627,10 +633,22 @@ void tst_Faults::faults_data()
         QTest::newRow("slow sink vanishes") << s << e;
     }
     {
+        // A slow but steady sink (1,500 frames/s) takes 4 s to drain, longer than the drain
+        // timeout: the drain waits as long as the sink makes progress, and every frame arrives.
+        Scenario s = simulated("count=6000&disorder=20");
+        s.sinkQuery = QStringLiteral("slow=1500");
+        s.config.drainTimeoutMs = 2000;
+        Expect e;
+        e.wholeFeed = true;
+        e.sent = 6000;
+        e.verdict = Verdict::Pass;
+        QTest::newRow("slow sink outlasts the drain timeout") << s << e;
+    }
+    {
         // The feed is paused by flow control when it vanishes (at 25000 frames, far past the
         // high mark); the drop is noticed once reading resumes, and the feed comes back where it
         // stopped.
-        Scenario s = simulated("count=60000&disorder=20&drop=25000&drops=2&replay=1000");
+        Scenario s = simulated("count=60000&disorder=20&drop=25000&drops=2&replay=1000&size=1000");
         s.sinkQuery = QStringLiteral("slow=30000");
         s.config.sinkHighWater = 2000;
         s.config.window = 64;

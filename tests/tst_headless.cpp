@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
 
 #include <QElapsedTimer>
 
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void feedServerBadArguments();
     void sinkRefusesExitTwo();
     void devicesStayDevices();
+    void csvDefusesFormulasFromTheFeed();
     void reportToStandardOutput();
     void filesCheckedBeforeTheRun_data();
     void filesCheckedBeforeTheRun();
@@ -289,6 +292,41 @@ void tst_Headless::devicesStayDevices()
     QVERIFY(S_ISFIFO(st.st_mode));
     QCOMPARE(::stat("/dev/null", &st), 0);
     QVERIFY(S_ISCHR(st.st_mode));
+}
+
+void tst_Headless::csvDefusesFormulasFromTheFeed()
+{
+    // A feed whose frames a spreadsheet would run as formulas: the CSV keeps them as text.
+    const QStringList frames = {QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"),
+                                QStringLiteral("+cmd|' /C calc'!A0"),
+                                QStringLiteral("@SUM(1)"),
+                                QStringLiteral("-1+1"),
+                                QStringLiteral("\t=1"),
+                                QStringLiteral("\r=1"),
+                                QStringLiteral(R"({"id":0,"text":1})")};
+    QWebSocketServer feed(QStringLiteral("formulas"), QWebSocketServer::NonSecureMode);
+    QVERIFY(feed.listen(QHostAddress::LocalHost, 0));
+    connect(&feed, &QWebSocketServer::newConnection, this, [&feed, frames] {
+        QWebSocket *socket = feed.nextPendingConnection();
+        for (const QString &f : frames)
+            socket->sendTextMessage(f);
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+    });
+    const QString csv = m_dir.filePath(QStringLiteral("formulas.csv"));
+    QProcess monitor;
+    monitor.start(QStringLiteral(REORDER_MONITOR_BIN),
+                  {QStringLiteral("--headless"), QStringLiteral("--ws-url"),
+                   QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(feed.serverPort()),
+                   QStringLiteral("--csv"), csv});
+    QTRY_VERIFY_WITH_TIMEOUT(monitor.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(monitor.exitCode() == 0, monitor.readAllStandardError().constData());
+    const QList<QStringList> rows = readCsv(csv);
+    QCOMPARE(rows.size(), 1 + frames.size());
+    for (int i = 0; i < 6; ++i) {
+        const QString raw = rows[1 + i].at(10);
+        QVERIFY2(raw.startsWith(QLatin1Char('\'')), qPrintable(raw));
+        QCOMPARE(raw.mid(1), frames[i]);
+    }
 }
 
 void tst_Headless::reportToStandardOutput()

@@ -7,7 +7,11 @@ namespace {
 // Keep the socket's own buffer short so a slow sink queues here, where frames are counted.
 constexpr qint64 WriteBufferLimit = 8 * 1024 * 1024;
 constexpr quint64 FramesPerPump = 4096;
-constexpr quint64 FramesPerPing = 8192;
+// A ping after this many frames (or bytes) written: the sink confirms in steps this small, so a
+// slow sink is seen making progress (the drain waits for it) rather than silent until its whole
+// backlog is read.
+constexpr quint64 FramesPerPing = 1024;
+constexpr quint64 BytesPerPing = 256 * 1024;
 constexpr int PingIntervalMs = 50;
 // Past this many bytes held for the sink, frames that wait are kept as UTF-8: half the memory of
 // UTF-16 for ASCII, paid for by a conversion only while the sink is behind.
@@ -84,8 +88,6 @@ bool OrderedSink::send(const QString &frame)
     if (m_state == State::Connected && m_cursor + 1 == m_total && !socketFull()) {
         writeAt(m_cursor++);
         m_written = m_total;
-        if (m_total - m_lastPinged >= FramesPerPing)
-            ping();
         trimReplay();
         return true;
     }
@@ -124,10 +126,16 @@ void OrderedSink::popFront()
 void OrderedSink::writeAt(quint64 index)
 {
     const Frame &frame = m_frames[std::size_t(index - m_base)];
-    if (const QString *text = std::get_if<QString>(&frame))
+    if (const QString *text = std::get_if<QString>(&frame)) {
         m_socket.sendTextMessage(*text);
-    else
-        m_socket.sendTextMessage(QString::fromUtf8(std::get<QByteArray>(frame)));
+        m_bytesSincePing += quint64(text->size());
+    } else {
+        const QByteArray &utf8 = std::get<QByteArray>(frame);
+        m_socket.sendTextMessage(QString::fromUtf8(utf8));
+        m_bytesSincePing += quint64(utf8.size());
+    }
+    if (index + 1 - m_lastPinged >= FramesPerPing || m_bytesSincePing >= BytesPerPing)
+        ping(); // m_cursor is already past `index`
 }
 
 void OrderedSink::pump()
@@ -166,6 +174,7 @@ void OrderedSink::ping()
     if (m_state != State::Connected || m_cursor <= m_confirmed)
         return;
     m_lastPinged = m_cursor;
+    m_bytesSincePing = 0;
     ++m_pingsInFlight;
     m_socket.ping(encodeCount(m_cursor));
 }

@@ -112,6 +112,7 @@ private:
     quint64 m_written = 0; // frames below this were written at least once
     quint64 m_total = 0;
     quint64 m_lastPinged = 0;
+    quint64 m_bytesSincePing = 0; // characters written since, roughly bytes
     int m_pingsInFlight = 0; // on this connection, not answered yet
     quint64 m_resent = 0;
     quint64 m_unprotected = 0;
