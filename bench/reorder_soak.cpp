@@ -1,7 +1,9 @@
 // reorder-soak: a long stream-mode run through faults, as the hardening issue asks. 10,000,000
 // messages (--count N) with random junk, duplicates and gaps; the feed vanishes several times
 // (--drops K) and resumes where it stopped, replaying its last frames, so repeated ids arrive;
-// the sink vanishes K times mid-send, so the monitor resends what it had not confirmed.
+// the sink vanishes K times mid-send, so the monitor resends what it had not confirmed; and the
+// sink stops reading for a while every --stall-every frames (--stall-ms), so the monitor's
+// backlog fills to its flow-control marks again and again.
 //
 // Two processes, so that the memory measured is the monitor's alone and a crash is counted
 // instead of ending the soak:
@@ -39,6 +41,8 @@ constexpr double FlatWithin = 0.10;
 constexpr qint64 DefaultWindow = 256;
 constexpr quint64 DefaultSeed = 2024;
 constexpr quint64 DefaultDrops = 3;
+constexpr quint64 DefaultStallEvery = 500000; // the first stall comes before the 1M sample
+constexpr int DefaultStallMs = 1000;
 constexpr double FaultRate = 0.001; // junk, duplicates and gaps: 0.1% each
 constexpr quint64 Disorder = 100; // displacement, below the window
 constexpr quint64 Replay = 1000; // frames a resumed feed sends again
@@ -62,6 +66,8 @@ struct Options
     qint64 window = DefaultWindow;
     quint64 seed = DefaultSeed;
     quint64 drops = DefaultDrops;
+    quint64 stallEvery = DefaultStallEvery; // 0: the sink never stalls
+    int stallMs = DefaultStallMs;
 };
 
 // --- the child: the monitor alone ------------------------------------------------------------
@@ -188,15 +194,23 @@ int runSoak(const Options &options)
     feed.drops = options.drops;
     feed.replay = Replay;
     QUrl sinkUrl = sim->sinkUrl(SinkName);
+    QUrlQuery sinkQuery;
     if (options.drops > 0) {
         const quint64 sinkDropAfter = std::max<quint64>(options.count / (options.drops + 2), 1);
-        sinkUrl.setQuery(QStringLiteral("drop=%1&drops=%2").arg(sinkDropAfter).arg(options.drops));
+        sinkQuery.addQueryItem(QStringLiteral("drop"), QString::number(sinkDropAfter));
+        sinkQuery.addQueryItem(QStringLiteral("drops"), QString::number(options.drops));
     }
+    if (options.stallEvery > 0) {
+        sinkQuery.addQueryItem(QStringLiteral("stall"), QString::number(options.stallEvery));
+        sinkQuery.addQueryItem(QStringLiteral("stallms"), QString::number(options.stallMs));
+    }
+    sinkUrl.setQuery(sinkQuery);
 
     say(QStringLiteral("reorder-soak: %1 messages, stream mode, window %2, seed %3; junk, "
                        "duplicates and gaps %4% each; the feed drops %5 times (every %6 frames, "
-                       "replaying %7), the sink %5 times (every %8 frames); monitor in a child "
-                       "process, feed and sink in this one")
+                       "replaying %7), the sink %5 times (every %8 frames) and stops reading "
+                       "for %9 ms every %10 frames; monitor in a child process, feed and sink in "
+                       "this one")
             .arg(options.count)
             .arg(options.window)
             .arg(options.seed)
@@ -204,7 +218,9 @@ int runSoak(const Options &options)
             .arg(options.drops)
             .arg(feed.dropAfter)
             .arg(Replay)
-            .arg(QUrlQuery(sinkUrl).queryItemValue(QStringLiteral("drop"))));
+            .arg(QUrlQuery(sinkUrl).queryItemValue(QStringLiteral("drop")))
+            .arg(options.stallMs)
+            .arg(options.stallEvery));
 
     QProcess child;
     child.setProcessChannelMode(QProcess::MergedChannels);
@@ -280,7 +296,8 @@ int runSoak(const Options &options)
         && num("passed") == 1;
     const bool faultsHappened = generated.drops >= options.drops && sink.drops >= options.drops
         && quint64(num("feed_drops")) >= options.drops
-        && quint64(num("sink_drops")) >= options.drops;
+        && quint64(num("sink_drops")) >= options.drops
+        && (options.stallEvery == 0 || sink.stalls >= options.count / options.stallEvery);
     const qint64 earlyKiB = num("rss_early_kib");
     const qint64 endKiB = num("rss_end_kib");
     const double growth = earlyKiB > 0 ? double(endKiB) / double(earlyKiB) - 1.0 : 0.0;
@@ -288,8 +305,8 @@ int runSoak(const Options &options)
 
     say(QStringLiteral("feed: %1 ids generated (%2 frames, %3 duplicates incl. %4 replayed, %5 "
                        "junk, %6 gaps), %7 drops; sink: %8 unique ids (%9 frames, %10 repeats, "
-                       "%11 missing ids, %12 malformed, %13 connections out of order), %14 drops; "
-                       "monitor: %15 sent, %16 resent, sink backlog peak %17")
+                       "%11 missing ids, %12 malformed, %13 connections out of order), %14 drops, "
+                       "%15 stalls; monitor: %16 sent, %17 resent, sink backlog peak %18")
             .arg(generated.messages)
             .arg(generated.frames)
             .arg(generated.duplicates)
@@ -304,6 +321,7 @@ int runSoak(const Options &options)
             .arg(sink.malformed)
             .arg(sink.disorderedConnections)
             .arg(sink.drops)
+            .arg(sink.stalls)
             .arg(num("sent"))
             .arg(resent)
             .arg(num("backlog_peak")));
@@ -367,13 +385,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption dropsOption(QStringLiteral("drops"),
                                          QStringLiteral("Times the feed and the sink each drop."),
                                          QStringLiteral("K"), QString::number(DefaultDrops));
+    const QCommandLineOption stallEveryOption(
+        QStringLiteral("stall-every"),
+        QStringLiteral("The sink stops reading after every N frames (0: never)."),
+        QStringLiteral("N"), QString::number(DefaultStallEvery));
+    const QCommandLineOption stallMsOption(QStringLiteral("stall-ms"),
+                                           QStringLiteral("How long each stall lasts."),
+                                           QStringLiteral("MS"), QString::number(DefaultStallMs));
     QCommandLineOption childOption(QStringLiteral("child"));
     QCommandLineOption feedOption(QStringLiteral("feed-url"), QString(), QStringLiteral("URL"));
     QCommandLineOption sinkOption(QStringLiteral("sink-url"), QString(), QStringLiteral("URL"));
     for (QCommandLineOption *internal : {&childOption, &feedOption, &sinkOption})
         internal->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {countOption, windowOption, seedOption, dropsOption, childOption, feedOption, sinkOption});
+    parser.addOptions({countOption, windowOption, seedOption, dropsOption, stallEveryOption,
+                       stallMsOption, childOption, feedOption, sinkOption});
     parser.process(app);
 
     Options options;
@@ -382,8 +407,12 @@ int main(int argc, char *argv[])
     options.window = parser.value(windowOption).toLongLong(&windowOk);
     options.seed = parser.value(seedOption).toULongLong(&seedOk);
     options.drops = parser.value(dropsOption).toULongLong(&dropsOk);
+    bool stallOk = false, stallMsOk = false;
+    options.stallEvery = parser.value(stallEveryOption).toULongLong(&stallOk);
+    options.stallMs = parser.value(stallMsOption).toInt(&stallMsOk);
     if (!countOk || options.count < 2 * EarlySample || !windowOk || options.window < 1 || !seedOk
-        || !dropsOk || options.drops > 100) {
+        || !dropsOk || options.drops > 100 || !stallOk || !stallMsOk || options.stallMs < 0
+        || options.stallMs > 600000) {
         std::fprintf(stderr, "reorder-soak: bad option (--count needs at least %llu)\n",
                      static_cast<unsigned long long>(2 * EarlySample));
         return 2;

@@ -2,6 +2,7 @@
 
 #include "protocol/messagecodec.h"
 #include "protocol/wireprotocol.h"
+#include "transport/socketreading.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -339,12 +340,14 @@ class FeedSimulator::SinkSession final : public QObject
 {
 public:
     SinkSession(FeedSimulator *server, QWebSocket *socket, const QString &name, double maxRate,
-                quint64 dropAfter, quint64 drops)
+                quint64 dropAfter, quint64 drops, quint64 stallEvery, int stallMs)
         : QObject(server)
         , m_server(server)
         , m_socket(socket)
         , m_name(name)
         , m_maxRate(maxRate)
+        , m_stallEvery(stallEvery)
+        , m_stallMs(stallMs)
     {
         m_clock.start();
         m_socket->setParent(this);
@@ -375,6 +378,11 @@ private:
         QMutexLocker lock(&m_server->m_mutex);
         SinkRecord &record = m_server->sinkRecordLocked(m_name);
         ++record.stats.frames;
+        // Over all of the sink's connections: a stall comes whatever drops came between.
+        if (m_stallEvery > 0 && record.stats.frames % m_stallEvery == 0) {
+            ++record.stats.stalls;
+            stall();
+        }
         if (message.isValid())
             record.validator.add(message.id);
         else
@@ -389,6 +397,15 @@ private:
             lock.unlock();
             m_socket->abort();
         }
+    }
+
+    // ?stall=N&stallms=MS: after every N frames, read nothing for MS milliseconds (the feed
+    // goes on: nothing blocks this thread), as a consumer that hangs now and then.
+    void stall()
+    {
+        QAbstractSocket *tcp = SocketReading::tcpSocketOf(*m_socket, &m_server->m_server);
+        SocketReading::pause(tcp, 64 * 1024);
+        QTimer::singleShot(m_stallMs, tcp, [tcp] { SocketReading::resume(tcp); });
     }
 
     // A deliberately slow consumer (?slow=F frames per second), to exercise flow control.
@@ -459,6 +476,8 @@ private:
     QWebSocket *m_socket;
     QString m_name;
     double m_maxRate = 0;
+    quint64 m_stallEvery = 0;
+    int m_stallMs = 0;
     QElapsedTimer m_clock;
     OrderValidator m_validator; // this connection only
     quint64 m_frames = 0;
@@ -646,8 +665,11 @@ void FeedSimulator::onNewConnection()
             const double maxRate = slow.isEmpty() ? 0.0 : slow.toDouble(&ok);
             const quint64 dropAfter = query.queryItemValue(QStringLiteral("drop")).toULongLong();
             const quint64 drops = query.queryItemValue(QStringLiteral("drops")).toULongLong();
+            const quint64 stallEvery = query.queryItemValue(QStringLiteral("stall")).toULongLong();
+            const int stallMs =
+                std::clamp(query.queryItemValue(QStringLiteral("stallms")).toInt(), 0, 600000);
             new SinkSession(this, socket, path.mid(SinkPrefix.size()), ok ? maxRate : 0.0,
-                            dropAfter, drops);
+                            dropAfter, drops, stallEvery, stallMs);
         } else {
             Q_EMIT logMessage(tr("refused a connection to unknown path %1").arg(path));
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);

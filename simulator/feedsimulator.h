@@ -22,6 +22,7 @@ struct SinkStats
 {
     quint64 connections = 0;
     quint64 drops = 0; // connections cut on purpose (?drop=N)
+    quint64 stalls = 0; // times it stopped reading on purpose (?stall=N&stallms=MS)
     quint64 frames = 0;
     quint64 binaryFrames = 0;
     quint64 malformed = 0;

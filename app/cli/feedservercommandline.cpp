@@ -41,7 +41,7 @@ FeedServerCommandLine::FeedServerCommandLine()
         tr("Serves a simulated out-of-order feed at "
            "ws://HOST:PORT%1?count=&disorder=&start=&seed=&rate=&delay=&dup=&gap=&junk=&"
            "oversize=&drop=&drops=&replay=&closecode=&stall=&size= and validates what arrives "
-           "at ws://HOST:PORT%2<name>?slow=&drop=&drops= (wss:// with %3 and %4).")
+           "at ws://HOST:PORT%2<name>?slow=&drop=&drops=&stall=&stallms= (wss:// with %3 and %4).")
             .arg(WireProtocol::FeedPath, WireProtocol::SinkPathPrefix, TlsCertificate.flag(),
                  TlsKey.flag()),
         {&Port, &TlsCertificate, &TlsKey, &Host, &Quiet})

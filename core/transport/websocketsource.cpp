@@ -1,5 +1,7 @@
 #include "websocketsource.h"
 
+#include "socketreading.h"
+
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
     , m_url(url)
@@ -80,28 +82,11 @@ void WebSocketSource::applyPause(bool paused)
     if (m_pauseApplied == paused)
         return;
     m_pauseApplied = paused;
-    // Qt 6.4's QWebSocket drains its TCP socket on every readyRead and cannot pause. Its socket
-    // is a child object: with its signals blocked and its read buffer bounded, Qt stops reading
-    // once the buffer is full and TCP holds the feed back. Nothing is lost: the bytes wait in
-    // the kernel.
-    auto *tcp = m_socket.findChild<QAbstractSocket *>();
-    if (!tcp)
-        return;
-    if (paused) {
-        tcp->setReadBufferSize(PausedReadBufferBytes);
-        tcp->blockSignals(true);
-        return;
-    }
-    tcp->blockSignals(false);
-    // Unbounded again. This also re-enables Qt's read notifier, which a full bounded buffer
-    // switched off and which QWebSocket's own reads would never switch back on.
-    tcp->setReadBufferSize(0);
-    // Deliver what happened while paused, in order: the data first (it may end with the peer's
-    // close frame), then a disconnection.
-    if (tcp->bytesAvailable() > 0)
-        Q_EMIT tcp->readyRead();
-    if (!m_pauseApplied && tcp->state() == QAbstractSocket::UnconnectedState)
-        Q_EMIT tcp->stateChanged(QAbstractSocket::UnconnectedState);
+    QAbstractSocket *tcp = SocketReading::tcpSocketOf(m_socket);
+    if (paused)
+        SocketReading::pause(tcp, PausedReadBufferBytes);
+    else
+        SocketReading::resume(tcp, [this] { return !m_pauseApplied; });
 }
 
 void WebSocketSource::onConnected()
