@@ -28,9 +28,8 @@ QString truncatedForRecord(const QString &frame)
 RunController::RunController(QObject *parent)
     : QObject(parent)
     , m_events(this) // children, so that moveToThread() takes them along
-    , m_statsTimer(this)
+    , m_watch(m_timing, this)
     , m_holdTimer(this)
-    , m_idleTimer(this)
 {
     qRegisterMetaType<RunConfig>();
     qRegisterMetaType<RunEventBatch>();
@@ -39,13 +38,14 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<ConnectionEvent>();
 
-    m_statsTimer.setInterval(StatsIntervalMs);
     m_holdTimer.setSingleShot(true);
     m_holdTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_events, &EventBatcher::batchReady, this, &RunController::eventsReady);
-    connect(&m_statsTimer, &QTimer::timeout, this, &RunController::emitStats);
+    connect(&m_watch, &RunWatch::statsUpdated, this, &RunController::statsUpdated);
+    connect(&m_watch, &RunWatch::notice, this, &RunController::notice);
+    connect(&m_watch, &RunWatch::connectionEvent, this, &RunController::connectionEvent);
+    connect(&m_watch, &RunWatch::idle, this, [this] { endFeed(RunEnd::IdleTimeout); });
     connect(&m_holdTimer, &QTimer::timeout, this, &RunController::onHoldTimer);
-    connect(&m_idleTimer, &QTimer::timeout, this, &RunController::onIdleCheck);
 }
 
 RunController::~RunController() = default;
@@ -75,12 +75,9 @@ void RunController::start(const RunConfig &config)
     m_released.clear();
     m_meter.reset();
     m_counters = RunCounters();
-    m_connections = ConnectionLog();
     m_flow = FlowControl(m_config.sinkHighWater, m_config.maxBacklogBytes);
     m_overBudget = IntervalSet(RunReport::MaxListedRanges);
-    m_lastProgressNs = 0;
-    m_lastStatsReceived = m_lastStatsSent = 0;
-    m_lastStatsNs = 0;
+    m_watch.start(m_config.idleTimeoutMs, [this] { return stats(); });
     setState(RunState::Connecting);
 
     QString problem;
@@ -91,7 +88,7 @@ void RunController::start(const RunConfig &config)
     }
     if (m_sink) {
         connectSink(m_sink);
-        watchConnection(m_sink.data(), ConnectionEvent::Endpoint::Sink);
+        m_watch.watchSink(m_sink);
     }
     MessageSource *source = RunEndpoints::createSource(m_config, this, &problem);
     if (!source) {
@@ -102,12 +99,9 @@ void RunController::start(const RunConfig &config)
     m_report.feedDescription = source->description();
     m_mustDropOverBudget = !source->canPause();
     connectSource(source);
-    watchConnection(source, ConnectionEvent::Endpoint::Feed);
+    m_watch.watchFeed(source, m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream());
 
     m_events.start(m_config.recordEvents);
-    m_statsTimer.start();
-    if (m_config.idleTimeoutMs > 0)
-        m_idleTimer.start(std::clamp(m_config.idleTimeoutMs / 4, 20, 1000));
     // In stream mode the sink is opened with the feed; in batch mode at the first flush.
     if (m_sink && m_config.mode == ReorderMode::Stream)
         m_sink->open();
@@ -133,42 +127,12 @@ void RunController::connectSink(OrderedSink *sink)
     });
     connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
     connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
-    connect(sink, &OrderedSink::confirmedChanged, this, [this] {
-        m_lastProgressNs = m_timing.nowNs();
-        updateFlowControl();
-    });
-}
-
-// The feed and the sink report drops, reconnections and ignored certificate errors alike.
-template<class End>
-void RunController::watchConnection(End *end, ConnectionEvent::Endpoint endpoint)
-{
-    const auto log = [this](const ConnectionEvent &event) {
-        Q_EMIT connectionEvent(event);
-        Q_EMIT notice(event.text());
-    };
-    connect(end, &End::dropped, this, [this, log, endpoint](const QString &reason, int attempt) {
-        log(m_connections.dropped(endpoint, reason, attempt, m_timing.nowNs()));
-    });
-    connect(end, &End::reconnected, this, [this, log, endpoint] {
-        m_lastProgressNs = m_timing.nowNs();
-        if (endpoint == ConnectionEvent::Endpoint::Feed && m_config.feedKind == FeedKind::Redis
-            && !m_config.redis.isStream())
-            Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "
-                             "shows as missing ids"));
-        log(m_connections.reconnected(endpoint, m_lastProgressNs));
-    });
-    connect(end, &End::certificateErrorsIgnored, this, [this](const QStringList &errors) {
-        if (const QStringList fresh = m_connections.newCertificateErrors(errors); !fresh.isEmpty())
-            Q_EMIT notice(tr("INSECURE: certificate errors ignored as asked (--insecure): %1")
-                              .arg(fresh.join(QStringLiteral("; "))));
-    });
+    connect(sink, &OrderedSink::confirmedChanged, this, &RunController::updateFlowControl);
 }
 
 void RunController::onFeedConnected()
 {
     m_timing.markFeedConnected();
-    m_lastProgressNs = m_timing.nowNs();
     if (m_state == RunState::Connecting)
         setState(RunState::Running);
 }
@@ -182,7 +146,7 @@ void RunController::onText(const QString &frame)
     const quint64 index = m_counters.received++;
     const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
     const qint64 now = m_timing.nowNs();
-    m_lastProgressNs = now;
+    m_watch.progress();
     if (!message.isValid()) {
         // Only what is recorded is cut short (sharing the frame itself costs nothing).
         const bool cut = m_events.isRecording() && message.reason == MalformedReason::TooLarge;
@@ -234,7 +198,7 @@ void RunController::onBinary(const QByteArray &frame)
         return;
     const quint64 index = m_counters.received++;
     const qint64 now = m_timing.nowNs();
-    m_lastProgressNs = now;
+    m_watch.progress();
     const QString preview = m_events.isRecording()
         ? tr("binary frame of %1 bytes: %2")
               .arg(frame.size())
@@ -393,6 +357,7 @@ void RunController::setState(RunState state)
     if (m_state == state)
         return;
     m_state = state;
+    m_watch.setRunning(state == RunState::Running);
     Q_EMIT stateChanged(state);
 }
 
@@ -456,25 +421,6 @@ void RunController::closeFeed()
     }
     m_feed = Feed::Closing;
     m_source->close(); // ended() follows; close() also resumes a paused feed
-}
-
-void RunController::onIdleCheck()
-{
-    if (m_state != RunState::Running || m_config.idleTimeoutMs <= 0)
-        return;
-    const qint64 now = m_timing.nowNs();
-    if (m_connections.isDown(ConnectionEvent::Endpoint::Feed)) {
-        // Reconnecting: the reconnect policy bounds that wait, not the idle timeout.
-        m_lastProgressNs = now;
-        return;
-    }
-    if (now - m_lastProgressNs < qint64(m_config.idleTimeoutMs) * 1000000)
-        return;
-    m_idleTimer.stop();
-    Q_EMIT notice(tr("nothing moved for %1 s (no frame from the feed, no confirmation from the "
-                     "sink): ending the run")
-                      .arg(double(now - m_lastProgressNs) / 1e9, 0, 'f', 1));
-    endFeed(RunEnd::IdleTimeout);
 }
 
 void RunController::onFeedEnded()
@@ -569,17 +515,16 @@ void RunController::complete()
     m_timing.markSendFinished();
     m_timing.markFinished();
     m_holdTimer.stop();
-    m_statsTimer.stop();
-    m_idleTimer.stop();
 
     m_report.droppedRanges = m_overBudget.intervals(RunReport::MaxListedRanges);
     m_report.conclude(counters(), m_meter.validation(),
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
-                      m_meter.holdTimes(), m_connections,
+                      m_meter.holdTimes(), m_watch.log(),
                       m_buffer ? m_buffer->lostRanges(100) : QList<QPair<qint64, qint64>>());
 
     m_events.stop();
-    emitStats();
+    m_watch.emitStats();
+    m_watch.stop();
     setState(m_report.error.isEmpty() ? RunState::Finished : RunState::Failed);
 
     // The source and sink are done; let them go once their signals have unwound.
@@ -623,7 +568,7 @@ RunCounters RunController::counters() const
     c.backlogPeakBytes = m_flow.peakBytes();
     // What was dropped over the budget never reached the buffer, which counts it as lost.
     c.lostIds -= std::min(c.lostIds, c.droppedOverBudget);
-    m_connections.addTo(c, m_timing.nowNs());
+    m_watch.log().addTo(c, m_timing.nowNs());
     return c;
 }
 
@@ -634,29 +579,14 @@ RunStats RunController::stats() const
     s.counters = counters();
     s.timing = m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink);
     s.targetCount = m_config.count;
-    s.feedReconnecting = m_connections.isDown(ConnectionEvent::Endpoint::Feed);
-    s.sinkReconnecting = m_connections.isDown(ConnectionEvent::Endpoint::Sink);
+    s.feedReconnecting = m_watch.isDown(ConnectionEvent::Endpoint::Feed);
+    s.sinkReconnecting = m_watch.isDown(ConnectionEvent::Endpoint::Sink);
     s.feedConnected = m_state == RunState::Running
         && (m_feed == Feed::Open || m_feed == Feed::Paused) && !s.feedReconnecting;
     s.sinkConnected = m_sink && m_sink->isConnected();
     s.forwarding = m_config.forwards();
     s.insecure = m_config.certificateChecksOff();
     s.batchMemoryCapReached = m_report.endReason == RunEnd::BatchMemoryCap;
-    s.idleNs = m_state == RunState::Running ? m_timing.nowNs() - m_lastProgressNs : 0;
+    s.idleNs = m_state == RunState::Running ? m_watch.idleNs() : 0;
     return s;
-}
-
-void RunController::emitStats()
-{
-    RunStats s = stats();
-    const qint64 now = m_timing.nowNs();
-    const double seconds = double(now - m_lastStatsNs) / 1e9;
-    if (seconds > 0) {
-        s.receiveRate = double(s.counters.received - m_lastStatsReceived) / seconds;
-        s.sendRate = double(s.counters.sent - m_lastStatsSent) / seconds;
-    }
-    m_lastStatsReceived = s.counters.received;
-    m_lastStatsSent = s.counters.sent;
-    m_lastStatsNs = now;
-    Q_EMIT statsUpdated(s);
 }

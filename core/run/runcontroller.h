@@ -1,6 +1,5 @@
 #pragma once
 
-#include "connectionlog.h"
 #include "eventbatcher.h"
 #include "flowcontrol.h"
 #include "payloadstore.h"
@@ -10,6 +9,7 @@
 #include "runevents.h"
 #include "runreport.h"
 #include "runtiming.h"
+#include "runwatch.h"
 
 #include <QObject>
 #include <QPointer>
@@ -38,7 +38,6 @@ class RunController final : public QObject
     Q_DISABLE_COPY_MOVE(RunController)
 
 public:
-    static constexpr int StatsIntervalMs = 250;
     // Flow control: past this many frames the sink has not confirmed, the feed is paused (TCP
     // holds it back) until the sink is down to the low mark. RunConfig::sinkHighWater sets it.
     static constexpr quint64 SinkHighWater = RunConfig::DefaultSinkHighWater;
@@ -103,7 +102,6 @@ private:
     void onFeedFailed(const QString &reason);
     void onSinkFinished();
     void onSinkFailed(const QString &reason);
-    void onIdleCheck();
     void endFeed(RunEnd reason);
     void closeFeed();
     void beginDrain();
@@ -122,10 +120,8 @@ private:
     // Connections.
     void connectSource(MessageSource *source);
     void connectSink(OrderedSink *sink);
-    template<class End> void watchConnection(End *end, ConnectionEvent::Endpoint endpoint);
 
     // What leaves besides the events: stats, the report.
-    void emitStats();
     RunCounters counters() const;
 
     RunConfig m_config;
@@ -140,7 +136,6 @@ private:
     std::vector<ReleasedMessage> m_released;
     ReleaseMeter m_meter;
     RunCounters m_counters; // what the buffer, the sink and the log do not count themselves
-    ConnectionLog m_connections;
     FlowControl m_flow;
     bool m_mustDropOverBudget = false; // the feed cannot be paused
     IntervalSet m_overBudget; // ids dropped over the budget
@@ -148,11 +143,6 @@ private:
     QPointer<OrderedSink> m_sink;
 
     EventBatcher m_events;
-    QTimer m_statsTimer;
+    RunWatch m_watch; // connections, idleness, live stats
     QTimer m_holdTimer;
-    QTimer m_idleTimer;
-    qint64 m_lastProgressNs = 0; // a frame arrived or the sink confirmed
-    quint64 m_lastStatsReceived = 0;
-    quint64 m_lastStatsSent = 0;
-    qint64 m_lastStatsNs = 0;
 };
