@@ -2,11 +2,16 @@
 
 #include <algorithm>
 
+void FlowControl::observe(const Backlog &backlog)
+{
+    m_peakFrames = std::max(m_peakFrames, backlog.sinkFrames);
+    m_peakBytes = std::max(m_peakBytes, backlog.bytes());
+}
+
 FlowControl::Action FlowControl::check(const Backlog &backlog, bool paused)
 {
     // The peaks are kept at every check, so a backlog that only grows while paused still shows.
-    m_peakFrames = std::max(m_peakFrames, backlog.sinkFrames);
-    m_peakBytes = std::max(m_peakBytes, backlog.bytes());
+    observe(backlog);
     if (!paused) {
         const bool framesHigh = backlog.sinkFrames > m_highFrames;
         const bool bytesHigh =

@@ -35,6 +35,8 @@ public:
 
     // What to do with the feed, `paused` or not now.
     Action check(const Backlog &backlog, bool paused);
+    // Keeps the peaks only (the feed is closing: there is nothing to pause).
+    void observe(const Backlog &backlog);
     // Over the byte budget, whatever the sink's share (a feed that cannot be paused drops then).
     bool overBudget(const Backlog &backlog) const { return backlog.bytes() > m_budgetBytes; }
 

@@ -4,32 +4,14 @@
 #include "transport/messagesource.h"
 #include "transport/orderedsink.h"
 
+#include <QTimer>
+
 #include <algorithm>
-
-namespace {
-
-// Malformed frames are kept in the record; past this length only the start is kept.
-constexpr qsizetype RecordedFrameLimit = 4096;
-
-// Batch mode's memory estimate per held message beyond the payload store's: the CSV row when
-// recording.
-constexpr quint64 BatchBytesPerRecordedMessage = 128;
-
-QString truncatedForRecord(const QString &frame)
-{
-    if (frame.size() <= RecordedFrameLimit)
-        return frame;
-    return frame.left(RecordedFrameLimit)
-        + RunController::tr("... (%1 characters in all)").arg(frame.size());
-}
-
-} // namespace
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
-    , m_events(this) // children, so that moveToThread() takes them along
-    , m_watch(m_timing, this)
-    , m_holdTimer(this)
+    , m_watch(m_timing, this) // children, so that moveToThread() takes them along
+    , m_path(m_timing, m_watch, this)
 {
     qRegisterMetaType<RunConfig>();
     qRegisterMetaType<RunEventBatch>();
@@ -38,23 +20,31 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<RunState>();
     qRegisterMetaType<ConnectionEvent>();
 
-    m_holdTimer.setSingleShot(true);
-    m_holdTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_events, &EventBatcher::batchReady, this, &RunController::eventsReady);
     connect(&m_watch, &RunWatch::statsUpdated, this, &RunController::statsUpdated);
     connect(&m_watch, &RunWatch::notice, this, &RunController::notice);
     connect(&m_watch, &RunWatch::connectionEvent, this, &RunController::connectionEvent);
     connect(&m_watch, &RunWatch::idle, this, [this] { endFeed(RunEnd::IdleTimeout); });
-    connect(&m_holdTimer, &QTimer::timeout, this, &RunController::onHoldTimer);
+    connect(&m_path, &FramePath::eventsReady, this, &RunController::eventsReady);
+    connect(&m_path, &FramePath::notice, this, &RunController::notice);
+    connect(&m_path, &FramePath::endRequested, this, &RunController::endFeed);
 }
 
 RunController::~RunController() = default;
+
+void RunController::setState(RunState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    m_watch.setRunning(state == RunState::Running);
+    Q_EMIT stateChanged(state);
+}
 
 // --- starting --------------------------------------------------------------------------------
 
 void RunController::start(const RunConfig &config)
 {
-    if (m_state != RunState::Idle && m_state != RunState::Finished && m_state != RunState::Failed)
+    if (m_state != RunState::Idle && !isOver())
         return;
 
     m_config = config;
@@ -70,64 +60,40 @@ void RunController::start(const RunConfig &config)
     m_report.feedDescription = m_config.feedKind == FeedKind::Redis
         ? m_config.redis.description()
         : m_config.feedUrl.toDisplayString(QUrl::RemovePassword);
-    m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
-    m_payloads.clear();
-    m_released.clear();
-    m_meter.reset();
-    m_counters = RunCounters();
-    m_flow = FlowControl(m_config.sinkHighWater, m_config.maxBacklogBytes);
-    m_overBudget = IntervalSet(RunReport::MaxListedRanges);
     m_watch.start(m_config.idleTimeoutMs, [this] { return stats(); });
     setState(RunState::Connecting);
 
     QString problem;
     m_sink = RunEndpoints::createSink(m_config, this, &problem);
-    if (!problem.isEmpty()) {
-        failSoon(problem);
-        return;
-    }
-    if (m_sink) {
-        connectSink(m_sink);
-        m_watch.watchSink(m_sink);
-    }
-    MessageSource *source = RunEndpoints::createSource(m_config, this, &problem);
+    MessageSource *source =
+        problem.isEmpty() ? RunEndpoints::createSource(m_config, this, &problem) : nullptr;
+    m_source = source;
+    m_path.begin(m_config, source, m_sink);
     if (!source) {
         failSoon(problem);
         return;
     }
-    m_source = source;
     m_report.feedDescription = source->description();
-    m_mustDropOverBudget = !source->canPause();
-    connectSource(source);
-    m_watch.watchFeed(source, m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream());
-
-    m_events.start(m_config.recordEvents);
-    // In stream mode the sink is opened with the feed; in batch mode at the first flush.
-    if (m_sink && m_config.mode == ReorderMode::Stream)
-        m_sink->open();
-    source->open();
-}
-
-void RunController::connectSource(MessageSource *source)
-{
     connect(source, &MessageSource::connected, this, &RunController::onFeedConnected);
-    connect(source, &MessageSource::textReceived, this, &RunController::onText);
-    connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
+    connect(source, &MessageSource::textReceived, &m_path, &FramePath::onText);
+    connect(source, &MessageSource::binaryReceived, &m_path, &FramePath::onBinary);
     connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
     connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
-}
-
-void RunController::connectSink(OrderedSink *sink)
-{
-    connect(sink, &OrderedSink::connected, this, [this] { m_timing.markSinkConnected(); });
-    connect(sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
-    connect(sink, &OrderedSink::gaveUp, this, [this](const QString &reason) {
-        Q_EMIT notice(reason);
-        onSinkFinished();
-    });
-    connect(sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
-    connect(sink, &OrderedSink::backlogWritten, this, &RunController::onBacklogWritten);
-    connect(sink, &OrderedSink::confirmedChanged, this, &RunController::updateFlowControl);
+    m_watch.watchFeed(source, m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream());
+    if (m_sink) {
+        connect(m_sink, &OrderedSink::connected, this, [this] { m_timing.markSinkConnected(); });
+        connect(m_sink, &OrderedSink::finished, this, &RunController::onSinkFinished);
+        connect(m_sink, &OrderedSink::gaveUp, this, [this](const QString &reason) {
+            Q_EMIT notice(reason);
+            onSinkFinished();
+        });
+        connect(m_sink, &OrderedSink::failed, this, &RunController::onSinkFailed);
+        m_watch.watchSink(m_sink);
+        // In stream mode the sink is opened with the feed; in batch mode at the first flush.
+        if (m_config.mode == ReorderMode::Stream)
+            m_sink->open();
+    }
+    source->open();
 }
 
 void RunController::onFeedConnected()
@@ -137,238 +103,14 @@ void RunController::onFeedConnected()
         setState(RunState::Running);
 }
 
-// --- the per-frame path ----------------------------------------------------------------------
-
-void RunController::onText(const QString &frame)
-{
-    if (!feedOpen())
-        return; // after --count was reached or the run was stopped
-    const quint64 index = m_counters.received++;
-    const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
-    const qint64 now = m_timing.nowNs();
-    m_watch.progress();
-    if (!message.isValid()) {
-        // Only what is recorded is cut short (sharing the frame itself costs nothing).
-        const bool cut = m_events.isRecording() && message.reason == MalformedReason::TooLarge;
-        recordMalformed(index, now, cut ? truncatedForRecord(frame) : frame, message.reason);
-        return;
-    }
-
-    ++m_counters.accepted;
-    if (m_mustDropOverBudget && m_flow.overBudget(backlog())
-        && dropOverBudget(frame, message, index, now)) {
-        endIfCountReached();
-        return;
-    }
-    const quint32 slot = m_payloads.put(frame, index);
-    m_released.clear();
-    const PushResult result = m_buffer->push(message.id, slot, now, m_released);
-    const qint64 afterPush = m_timing.nowNs();
-    m_timing.addOrderNs(afterPush - now);
-
-    MessageStatus status = MessageStatus::Accepted;
-    if (result != PushResult::Buffered) {
-        m_payloads.take(slot);
-        status = result == PushResult::Late ? MessageStatus::Late : MessageStatus::Duplicate;
-    }
-    if (m_events.isRecording()) {
-        m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
-                                         message.textLength, status, MalformedReason::None});
-    }
-    if (!m_released.empty())
-        forwardReleased(afterPush);
-    m_events.flushIfFull();
-    if (m_config.maxHoldMs > 0 && !m_holdTimer.isActive())
-        armHoldTimer();
-    if (m_config.mode == ReorderMode::Batch && result == PushResult::Buffered)
-        checkBatchMemory();
-    endIfCountReached();
-}
-
-void RunController::endIfCountReached()
-{
-    // --count counts messages, not copies: a duplicate does not bring the end nearer.
-    if (m_config.count > 0 && m_counters.accepted - m_buffer->stats().duplicates >= m_config.count)
-        endFeed(RunEnd::CountReached);
-}
-
-void RunController::onBinary(const QByteArray &frame)
-{
-    if (!feedOpen())
-        return;
-    const quint64 index = m_counters.received++;
-    const qint64 now = m_timing.nowNs();
-    m_watch.progress();
-    const QString preview = m_events.isRecording()
-        ? tr("binary frame of %1 bytes: %2")
-              .arg(frame.size())
-              .arg(QString::fromLatin1(frame.left(64).toHex(' ')))
-        : QString();
-    recordMalformed(index, now, preview, MalformedReason::Binary);
-}
-
-void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,
-                                    MalformedReason reason)
-{
-    ++m_counters.malformed;
-    ++m_counters.malformedByReason[std::size_t(reason)];
-    if (m_events.isRecording()) {
-        m_events.arrival(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
-                                         MessageStatus::Malformed, reason});
-    }
-}
-
-void RunController::checkBatchMemory()
-{
-    // Batch mode holds the whole run: past its cap the feed is no longer read and what is held
-    // is sent at once (onFeedEnded() does not wait for a Flush then).
-    const quint64 held = m_payloads.bytes()
-        + (m_events.isRecording() ? m_buffer->size() * BatchBytesPerRecordedMessage : 0);
-    if (held <= m_config.batchMemoryBytes)
-        return;
-    Q_EMIT notice(tr("batch mode reached its memory cap of %1 MiB after %2 messages: the feed is "
-                     "no longer read and what is held is sent; stream mode needs memory only "
-                     "for the window")
-                      .arg(m_config.batchMemoryBytes >> 20)
-                      .arg(m_counters.accepted));
-    endFeed(RunEnd::BatchMemoryCap);
-}
-
-void RunController::forwardReleased(qint64 nowNs)
-{
-    if (m_sink && !m_released.empty())
-        m_timing.markSendStarted();
-    for (const ReleasedMessage &r : m_released) {
-        const PayloadStore::Payload payload = m_payloads.take(r.slot);
-        const ReleaseMeter::Measure m = m_meter.add(r, nowNs);
-        qint64 sentNs = MessageRelease::NotForwarded;
-        if (m_sink)
-            sentNs = m_sink->send(payload.frame) ? nowNs : MessageRelease::Queued;
-        if (m_events.isRecording())
-            m_events.release(MessageRelease {payload.arrivalIndex, m.output, m.distance, nowNs,
-                                             m.holdNs, sentNs});
-    }
-    m_released.clear();
-    updateFlowControl(); // past the high mark the feed is held back, at every crossing
-}
-
-void RunController::armHoldTimer()
-{
-    const std::optional<qint64> deadline = m_buffer->nextDeadlineNs();
-    if (!deadline)
-        return;
-    const qint64 waitNs = std::max<qint64>(0, *deadline - m_timing.nowNs());
-    m_holdTimer.start(int((waitNs + 999999) / 1000000));
-}
-
-void RunController::onHoldTimer()
-{
-    if (!m_buffer || !isLive())
-        return;
-    const qint64 now = m_timing.nowNs();
-    m_released.clear();
-    m_buffer->expire(now, m_released);
-    const qint64 after = m_timing.nowNs();
-    m_timing.addOrderNs(after - now);
-    if (!m_released.empty())
-        forwardReleased(after);
-    armHoldTimer();
-}
-
-void RunController::releaseAll()
-{
-    const qint64 now = m_timing.nowNs();
-    m_released.clear();
-    m_buffer->flush(m_released);
-    const qint64 after = m_timing.nowNs();
-    m_timing.addOrderNs(after - now);
-    if (!m_released.empty())
-        forwardReleased(after);
-}
-
-// --- flow control ----------------------------------------------------------------------------
-
-FlowControl::Backlog RunController::backlog() const
-{
-    FlowControl::Backlog b;
-    b.bufferBytes = m_payloads.bytes();
-    if (m_sink) {
-        b.sinkFrames = m_sink->unconfirmed();
-        b.sinkBytes = m_sink->unconfirmedBytes();
-    }
-    return b;
-}
-
-bool RunController::dropOverBudget(const QString &frame, const DecodedMessage &message,
-                                   quint64 index, qint64 nowNs)
-{
-    // A feed that cannot be paused (pub/sub) while the sink is behind: never grow without bound.
-    if (m_config.backlogOverflow == BacklogOverflow::EndRun) {
-        Q_EMIT notice(tr("the sink fell %1 MiB behind a feed that cannot wait: ending the run")
-                          .arg(m_flow.budgetBytes() >> 20));
-        endFeed(RunEnd::BacklogOverBudget);
-        return false; // this one is still taken
-    }
-    if (m_counters.droppedOverBudget++ == 0) {
-        Q_EMIT notice(tr("the sink fell %1 MiB behind a feed that cannot wait: messages are "
-                         "dropped and counted until it catches up")
-                          .arg(m_flow.budgetBytes() >> 20));
-    }
-    m_overBudget.insert(message.id);
-    if (m_events.isRecording()) {
-        m_events.arrival(MessageArrival {index, message.id, nowNs, frame, message.textStart,
-                                         message.textLength, MessageStatus::Dropped,
-                                         MalformedReason::None});
-    }
-    return true;
-}
-
-void RunController::updateFlowControl()
-{
-    if (!m_sink || !m_source)
-        return;
-    switch (m_flow.check(backlog(), m_feed == Feed::Paused)) {
-    case FlowControl::Action::Pause:
-        if (m_feed == Feed::Open) {
-            m_feed = Feed::Paused;
-            m_source->setPaused(true);
-        }
-        break;
-    case FlowControl::Action::Resume:
-        m_feed = Feed::Open;
-        m_source->setPaused(false);
-        break;
-    case FlowControl::Action::None:
-        break;
-    }
-}
-
-void RunController::onBacklogWritten(quint64 first, quint64 count)
-{
-    updateFlowControl();
-    if (m_events.isRecording())
-        m_events.sent(SentUpdate {first, count, m_timing.nowNs()});
-}
-
-// --- the run's states ------------------------------------------------------------------------
-
-void RunController::setState(RunState state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    m_watch.setRunning(state == RunState::Running);
-    Q_EMIT stateChanged(state);
-}
+// --- the operator ----------------------------------------------------------------------------
 
 void RunController::flush()
 {
-    if (!m_buffer)
-        return;
     if (m_state == RunState::Holding) {
         beginDrain();
     } else if (isLive()) {
-        releaseAll();
+        m_path.releaseAll();
         if (m_sink && m_config.mode == ReorderMode::Batch)
             m_sink->open(); // the first flush is when batch mode needs the sink
     }
@@ -376,36 +118,30 @@ void RunController::flush()
 
 void RunController::stop()
 {
-    switch (m_state) {
-    case RunState::Connecting:
-    case RunState::Running:
-        m_report.stopped = true;
+    if (m_state == RunState::Idle || isOver())
+        return;
+    m_report.stopped = true;
+    endBecause(RunEnd::Stopped);
+    if (isLive()) {
         endFeed(RunEnd::Stopped);
         if (!m_source)
             onFeedEnded();
-        break;
-    case RunState::Holding:
-        m_report.stopped = true;
-        if (m_report.endReason == RunEnd::None)
-            m_report.endReason = RunEnd::Stopped;
+    } else if (m_state == RunState::Holding) {
         beginDrain();
-        break;
-    case RunState::Draining:
+    } else { // Draining
         // Second stop: stop waiting for the sink; what it did not confirm shows in the report.
-        m_report.stopped = true;
         if (m_sink)
             m_sink->abort();
         complete();
-        break;
-    default:
-        break;
     }
 }
+
+// --- the feed's end --------------------------------------------------------------------------
 
 void RunController::endFeed(RunEnd reason)
 {
     endBecause(reason);
-    if (!feedOpen())
+    if (m_feed != Feed::Open)
         return;
     m_timing.markFeedEnded();
     closeFeed();
@@ -413,26 +149,25 @@ void RunController::endFeed(RunEnd reason)
 
 void RunController::closeFeed()
 {
-    if (!feedOpen())
+    if (m_feed != Feed::Open)
         return;
-    if (!m_source) {
-        m_feed = Feed::Closed;
-        return;
-    }
-    m_feed = Feed::Closing;
-    m_source->close(); // ended() follows; close() also resumes a paused feed
+    m_path.stopTaking();
+    m_feed = m_source ? Feed::Closing : Feed::Closed;
+    if (m_source)
+        m_source->close(); // ended() follows; close() also resumes a paused feed
 }
 
 void RunController::onFeedEnded()
 {
     endBecause(RunEnd::FeedClosed);
     m_feed = Feed::Closed;
+    m_path.stopTaking();
     m_timing.markFeedEnded();
     if (!isLive())
         return;
     // Past the batch memory cap what is held is sent at once, as the notice said.
     if (m_config.mode == ReorderMode::Batch && !m_config.flushAtEnd && !m_report.stopped
-        && m_report.endReason != RunEnd::BatchMemoryCap && !m_buffer->isEmpty()) {
+        && m_report.endReason != RunEnd::BatchMemoryCap && m_path.isHolding()) {
         setState(RunState::Holding); // the operator flushes
         return;
     }
@@ -443,10 +178,11 @@ void RunController::onFeedFailed(const QString &reason)
 {
     endBecause(RunEnd::FeedFailed);
     m_feed = Feed::Closed;
+    m_path.stopTaking();
     m_timing.markFeedEnded();
-    if (m_state == RunState::Finished || m_state == RunState::Failed)
+    if (isOver())
         return;
-    if (m_counters.received == 0 && m_state == RunState::Connecting) {
+    if (m_path.received() == 0 && m_state == RunState::Connecting) {
         fail(reason);
         return;
     }
@@ -457,11 +193,12 @@ void RunController::onFeedFailed(const QString &reason)
         beginDrain();
 }
 
+// --- the sink's end --------------------------------------------------------------------------
+
 void RunController::beginDrain()
 {
     setState(RunState::Draining);
-    m_holdTimer.stop();
-    releaseAll();
+    m_path.releaseAll();
     if (m_sink) {
         m_timing.markSendStarted();
         m_sink->finish(m_config.drainTimeoutMs);
@@ -480,7 +217,7 @@ void RunController::onSinkFinished()
 void RunController::onSinkFailed(const QString &reason)
 {
     m_timing.markSendFinished();
-    if (m_state == RunState::Finished || m_state == RunState::Failed)
+    if (isOver())
         return;
     endBecause(RunEnd::SinkFailed);
     m_report.error = reason;
@@ -488,6 +225,8 @@ void RunController::onSinkFailed(const QString &reason)
     closeFeed();
     complete();
 }
+
+// --- the run's end ---------------------------------------------------------------------------
 
 void RunController::failSoon(const QString &reason)
 {
@@ -508,21 +247,18 @@ void RunController::fail(const QString &reason)
 
 void RunController::complete()
 {
-    if (m_state == RunState::Finished || m_state == RunState::Failed)
+    if (isOver())
         return;
     m_feed = Feed::Closed;
     m_timing.markFeedEnded();
     m_timing.markSendFinished();
     m_timing.markFinished();
-    m_holdTimer.stop();
 
-    m_report.droppedRanges = m_overBudget.intervals(RunReport::MaxListedRanges);
-    m_report.conclude(counters(), m_meter.validation(),
+    m_report.droppedRanges = m_path.droppedRanges();
+    m_report.conclude(counters(), m_path.validation(),
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
-                      m_meter.holdTimes(), m_watch.log(),
-                      m_buffer ? m_buffer->lostRanges(100) : QList<QPair<qint64, qint64>>());
-
-    m_events.stop();
+                      m_path.holdTimes(), m_watch.log(), m_path.lostRanges());
+    m_path.finish();
     m_watch.emitStats();
     m_watch.stop();
     setState(m_report.error.isEmpty() ? RunState::Finished : RunState::Failed);
@@ -531,43 +267,25 @@ void RunController::complete()
     for (QObject *end : {static_cast<QObject *>(m_source), static_cast<QObject *>(m_sink)}) {
         if (end) {
             end->disconnect(this);
+            end->disconnect(&m_path);
             end->deleteLater();
         }
     }
-    m_payloads.clear();
     Q_EMIT finished(m_report);
 }
 
-// --- what leaves -----------------------------------------------------------------------------
+// --- figures ---------------------------------------------------------------------------------
 
 RunCounters RunController::counters() const
 {
-    RunCounters c = m_counters;
-    if (m_buffer) {
-        const ReorderStats &s = m_buffer->stats();
-        c.late = s.late;
-        c.duplicates = s.duplicates;
-        c.held = m_buffer->size();
-        c.missingIds = s.missingIds;
-        c.lostIds = m_buffer->lostIds();
-        c.gapRanges = s.gapRanges;
-        c.recommendedWindow = m_buffer->recommendedWindow();
-    }
+    RunCounters c;
+    m_path.addTo(c);
     if (m_sink) {
         c.forwarded = m_sink->written();
         c.confirmed = m_sink->confirmed();
         c.resent = m_sink->resent();
         c.unprotected = m_sink->unprotected();
     }
-    c.sent = m_meter.sent();
-    c.maxLateDistance = m_meter.maxLateDistance();
-    c.maxEarlyDistance = m_meter.maxEarlyDistance();
-    c.maxDistance = m_meter.maxDistance();
-    c.feedPauses = m_flow.pauses();
-    c.sinkBacklogPeak = m_flow.peakFrames();
-    c.backlogPeakBytes = m_flow.peakBytes();
-    // What was dropped over the budget never reached the buffer, which counts it as lost.
-    c.lostIds -= std::min(c.lostIds, c.droppedOverBudget);
     m_watch.log().addTo(c, m_timing.nowNs());
     return c;
 }
@@ -581,8 +299,7 @@ RunStats RunController::stats() const
     s.targetCount = m_config.count;
     s.feedReconnecting = m_watch.isDown(ConnectionEvent::Endpoint::Feed);
     s.sinkReconnecting = m_watch.isDown(ConnectionEvent::Endpoint::Sink);
-    s.feedConnected = m_state == RunState::Running
-        && (m_feed == Feed::Open || m_feed == Feed::Paused) && !s.feedReconnecting;
+    s.feedConnected = m_state == RunState::Running && m_feed == Feed::Open && !s.feedReconnecting;
     s.sinkConnected = m_sink && m_sink->isConnected();
     s.forwarding = m_config.forwards();
     s.insecure = m_config.certificateChecksOff();

@@ -1,10 +1,6 @@
 #pragma once
 
-#include "eventbatcher.h"
-#include "flowcontrol.h"
-#include "payloadstore.h"
-#include "reorder/releasemeter.h"
-#include "reorder/reorderbuffer.h"
+#include "framepath.h"
 #include "runconfig.h"
 #include "runevents.h"
 #include "runreport.h"
@@ -13,21 +9,19 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
-
-#include <memory>
-#include <vector>
 
 class MessageSource;
 class OrderedSink;
 
 /*!
-    Runs one reordering run: source -> codec -> ReorderBuffer -> OrderedSink, with validation,
-    timing and the run record (docs/ARCHITECTURE.md, "The path of a frame").
+    Runs one reordering run: builds its two ends (RunEndpoints), takes it through its states
+    (connecting, running, holding for a Flush, draining to the sink, finished or failed) and
+    concludes its report. What happens to each frame is FramePath's; the connections, the idle
+    timeout and the live stats are RunWatch's (docs/ARCHITECTURE.md, "The path of a frame").
 
-    Frames are handled one by one on arrival (cheap: decode, push, forward). Everything meant for
-    a user interface leaves in batches: eventsReady() every 50 ms when RunConfig::recordEvents is
-    set, statsUpdated() a few times a second, and finished() once with the report.
+    Everything meant for a user interface leaves in batches: eventsReady() every 50 ms when
+    RunConfig::recordEvents is set, statsUpdated() a few times a second, and finished() once
+    with the report.
 
     Lives in one thread (the GUI moves it to a worker thread); call its slots through queued
     connections from other threads.
@@ -69,34 +63,23 @@ Q_SIGNALS:
     void finished(const RunReport &report);
 
 private:
-    // The feed's side of the run. Frames are welcome while it is Open or Paused.
+    // The feed's side of the run; frames are taken while it is Open.
     enum class Feed : quint8 {
         Open,
-        Paused, // held back: the sink is behind
         Closing, // asked to close (count reached, stopped): what still arrives is not taken
         Closed, // ended, failed, or never opened
     };
 
-    // The per-frame path.
-    void onText(const QString &frame);
-    void onBinary(const QByteArray &frame);
-    void recordMalformed(quint64 index, qint64 nowNs, QString frame, MalformedReason reason);
-    void checkBatchMemory();
-    void endIfCountReached();
-    void forwardReleased(qint64 nowNs);
-    void onHoldTimer();
-    void armHoldTimer();
-    void releaseAll();
-
-    // Flow control: the feed waits while the sink is behind; one that cannot wait drops.
-    FlowControl::Backlog backlog() const;
-    void updateFlowControl();
-    bool dropOverBudget(const QString &frame, const DecodedMessage &message, quint64 index,
-                        qint64 nowNs);
-    void onBacklogWritten(quint64 first, quint64 count);
-
-    // The run's states.
     void setState(RunState state);
+    bool isLive() const { return m_state == RunState::Connecting || m_state == RunState::Running; }
+    bool isOver() const { return m_state == RunState::Finished || m_state == RunState::Failed; }
+    // The first reason given is the run's end reason.
+    void endBecause(RunEnd reason)
+    {
+        if (m_report.endReason == RunEnd::None)
+            m_report.endReason = reason;
+    }
+
     void onFeedConnected();
     void onFeedEnded();
     void onFeedFailed(const QString &reason);
@@ -108,41 +91,15 @@ private:
     void fail(const QString &reason);
     void failSoon(const QString &reason);
     void complete();
-    bool isLive() const { return m_state == RunState::Connecting || m_state == RunState::Running; }
-    bool feedOpen() const { return m_feed == Feed::Open || m_feed == Feed::Paused; }
-    // The first reason given is the run's end reason.
-    void endBecause(RunEnd reason)
-    {
-        if (m_report.endReason == RunEnd::None)
-            m_report.endReason = reason;
-    }
-
-    // Connections.
-    void connectSource(MessageSource *source);
-    void connectSink(OrderedSink *sink);
-
-    // What leaves besides the events: stats, the report.
     RunCounters counters() const;
 
     RunConfig m_config;
     RunState m_state = RunState::Idle;
     Feed m_feed = Feed::Closed;
-    // Filled as the run goes (start, end reason, error), concluded at its end.
-    RunReport m_report;
+    RunReport m_report; // filled as the run goes (start, end reason, error), concluded at its end
     RunTiming m_timing;
-
-    std::unique_ptr<ReorderBuffer> m_buffer;
-    PayloadStore m_payloads;
-    std::vector<ReleasedMessage> m_released;
-    ReleaseMeter m_meter;
-    RunCounters m_counters; // what the buffer, the sink and the log do not count themselves
-    FlowControl m_flow;
-    bool m_mustDropOverBudget = false; // the feed cannot be paused
-    IntervalSet m_overBudget; // ids dropped over the budget
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
-
-    EventBatcher m_events;
-    RunWatch m_watch; // connections, idleness, live stats
-    QTimer m_holdTimer;
+    RunWatch m_watch;
+    FramePath m_path;
 };

@@ -68,7 +68,7 @@ void RunWatch::watchFeed(MessageSource *source, bool resubscribeLosesMessages)
 void RunWatch::watchSink(OrderedSink *sink)
 {
     watch(sink, ConnectionEvent::Endpoint::Sink);
-    connect(sink, &OrderedSink::confirmedChanged, this, &RunWatch::progress);
+    connect(sink, &OrderedSink::confirmedChanged, this, [this] { progress(); });
 }
 
 // The feed and the sink report drops, reconnections and ignored certificate errors alike.

@@ -41,6 +41,7 @@ public:
 
     // Something moved: a frame arrived, the sink confirmed, a connection came back.
     void progress();
+    void progress(qint64 nowNs) { m_lastProgressNs = nowNs; } // on the hot path: no clock read
     qint64 idleNs() const;
     bool isDown(ConnectionEvent::Endpoint endpoint) const { return m_log.isDown(endpoint); }
     const ConnectionLog &log() const { return m_log; }
