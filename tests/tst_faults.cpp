@@ -752,6 +752,18 @@ void tst_Faults::faults_data()
         QTest::newRow("feed unreachable for a while") << s << e;
     }
     {
+        // A feed that closes at once: nothing to order, and the verdict says so (WARN), not
+        // "PASS, ordered and complete".
+        Scenario s = scripted({{{}, ScriptedConnection::End::Close}});
+        Expect e;
+        e.received = 0;
+        e.sent = 0;
+        e.verdict = Verdict::Warn;
+        e.problem = QStringLiteral("nothing arrived: the feed closed at once");
+        e.scriptedConnections = 1;
+        QTest::newRow("feed closes at once") << s << e;
+    }
+    {
         // A close with 1008 (policy violated: a wrong path, a refused client) is final: the
         // feed is not retried, and what arrived is still released and delivered.
         Scenario s = scripted({{idRange(0, 100), ScriptedConnection::End::Forbid},

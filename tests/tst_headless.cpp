@@ -74,6 +74,7 @@ private Q_SLOTS:
     void filesCheckedBeforeTheRun_data();
     void filesCheckedBeforeTheRun();
     void sigtermWritesReport();
+    void secondSigintStopsWaitingForTheSink();
     void filesIntoFolderStayInside();
     void everythingGoesWrongFromOutside();
     void helpDocumentsEveryFlag();
@@ -424,6 +425,39 @@ void tst_Headless::sigtermWritesReport()
     QCOMPARE(o.value(QStringLiteral("sent")).toInteger(),
              o.value(QStringLiteral("accepted")).toInteger());
     QVERIFY(QFile::exists(csv));
+}
+
+void tst_Headless::secondSigintStopsWaitingForTheSink()
+{
+    // A sink that stops reading after its first frame: the first SIGINT ends the feed and waits
+    // for the sink (the drain timeout is long), the second stops waiting; the report says what
+    // the sink never confirmed.
+    const QString report = m_dir.filePath(QStringLiteral("second-sigint.json"));
+    QProcess process;
+    process.start(
+        QStringLiteral(REORDER_MONITOR_BIN),
+        {QStringLiteral("--headless"), QStringLiteral("--ws-url"),
+         QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=0&rate=20000&size=2000").arg(m_port),
+         QStringLiteral("--send-url"),
+         QStringLiteral("ws://127.0.0.1:%1/ordered-messages/stuck?stall=1&stallms=600000")
+             .arg(m_port),
+         QStringLiteral("--drain-timeout"), QStringLiteral("600000"), QStringLiteral("--report"),
+         report});
+    QVERIFY(process.waitForStarted());
+    QTest::qWait(1500); // the sink's socket fills up
+    ::kill(pid_t(process.processId()), SIGINT);
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += process.readAllStandardError()).contains("stopping"), 10000);
+    QVERIFY2(!process.waitForFinished(1500), "the first SIGINT must wait for the sink");
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1); // frames the sink never confirmed: FAIL
+    const QJsonObject o = readJson(report);
+    QVERIFY(o.value(QStringLiteral("stopped")).toBool());
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
+    QVERIFY(o.value(QStringLiteral("confirmed")).toInteger()
+            < o.value(QStringLiteral("sent")).toInteger());
 }
 
 void tst_Headless::filesIntoFolderStayInside()
