@@ -30,7 +30,7 @@ public:
     quint64 bytes() const { return m_bytes; } // held now, estimated
     static quint64 bytesOf(const QString &frame)
     {
-        return BytesPerMessage + quint64(frame.size()) * sizeof(QChar);
+        return BytesPerMessage + quint64(frame.capacity()) * sizeof(QChar); // as allocated
     }
 
 private:

@@ -77,7 +77,8 @@ bool OrderedSink::send(const QString &frame)
         return false;
     if (m_bytes > CompactAfterBytes) {
         QByteArray utf8 = frame.toUtf8();
-        m_bytes += BytesPerFrame + quint64(utf8.size());
+        utf8.squeeze(); // toUtf8() reserves three bytes per character
+        m_bytes += BytesPerFrame + quint64(utf8.capacity());
         m_frames.emplace_back(std::move(utf8));
     } else {
         m_bytes += bytesOf(frame);
@@ -112,9 +113,10 @@ void OrderedSink::trimReplay()
 
 quint64 OrderedSink::bytesOf(const Frame &frame)
 {
+    // What is allocated, not what is used: that is what the budget bounds.
     if (const QString *text = std::get_if<QString>(&frame))
-        return BytesPerFrame + quint64(text->size()) * sizeof(QChar);
-    return BytesPerFrame + quint64(std::get<QByteArray>(frame).size());
+        return BytesPerFrame + quint64(text->capacity()) * sizeof(QChar);
+    return BytesPerFrame + quint64(std::get<QByteArray>(frame).capacity());
 }
 
 void OrderedSink::popFront()
