@@ -75,6 +75,8 @@ private Q_SLOTS:
     void filesCheckedBeforeTheRun();
     void sigtermWritesReport();
     void secondSigintStopsWaitingForTheSink();
+    void memoryStaysNearTheBudget_data();
+    void memoryStaysNearTheBudget();
     void filesIntoFolderStayInside();
     void everythingGoesWrongFromOutside();
     void helpDocumentsEveryFlag();
@@ -458,6 +460,54 @@ void tst_Headless::secondSigintStopsWaitingForTheSink()
     QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("fail"));
     QVERIFY(o.value(QStringLiteral("confirmed")).toInteger()
             < o.value(QStringLiteral("sent")).toInteger());
+}
+
+void tst_Headless::memoryStaysNearTheBudget_data()
+{
+    QTest::addColumn<int>("size");
+    for (const int size : {2048, 8192, 65000})
+        QTest::newRow(qPrintable(QStringLiteral("%1-byte frames").arg(size))) << size;
+}
+
+void tst_Headless::memoryStaysNearTheBudget()
+{
+    // A sink that never reads after its first frame, and a budget of 32 MiB: the monitor's
+    // peak memory (its own process, measured by the kernel) stays near that, whatever the size
+    // of the frames: what it holds is what it counts.
+    QFETCH(int, size);
+    QProcess process;
+    process.start(
+        QStringLiteral(REORDER_MONITOR_BIN),
+        {QStringLiteral("--headless"), QStringLiteral("--quiet"), QStringLiteral("--ws-url"),
+         QStringLiteral("ws://127.0.0.1:%1/raw-messages?count=0&size=%2").arg(m_port).arg(size),
+         QStringLiteral("--send-url"),
+         QStringLiteral("ws://127.0.0.1:%1/ordered-messages/full%2?stall=1&stallms=600000")
+             .arg(m_port)
+             .arg(size),
+         QStringLiteral("--max-backlog"), QStringLiteral("32"), QStringLiteral("--window"),
+         QStringLiteral("64"), QStringLiteral("--idle-timeout"), QStringLiteral("2000"),
+         QStringLiteral("--drain-timeout"), QStringLiteral("300")});
+    QVERIFY(process.waitForStarted());
+    const QString status = QStringLiteral("/proc/%1/status").arg(process.processId());
+    qint64 peakKiB = 0;
+    while (!process.waitForFinished(100)) {
+        QFile file(status);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                peakKiB = line.mid(6).trimmed().split(' ').first().toLongLong();
+        }
+    }
+    QCOMPARE(process.exitCode(), 1); // the sink never confirmed: FAIL
+    // 32 MiB of frames on top of the program itself (about 40 MiB here; AddressSanitizer keeps
+    // freed memory and its shadow on top).
+#ifdef REORDER_SANITIZED
+    constexpr qint64 LimitKiB = 400 * 1024;
+#else
+    constexpr qint64 LimitKiB = 100 * 1024;
+#endif
+    QVERIFY2(peakKiB > 0 && peakKiB < LimitKiB, qPrintable(QString::number(peakKiB)));
 }
 
 void tst_Headless::filesIntoFolderStayInside()
