@@ -1,5 +1,6 @@
 #include "app/cli/feedservercommandline.h"
 #include "app/cli/signalwatcher.h"
+#include "capture/capturereader.h"
 #include "simulator/feedsimulator.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,15 @@ int main(int argc, char *argv[])
     }
     FeedSimulator plain;
     FeedSimulator &simulator = secure ? *secure : plain;
+    if (!options->replayPath.isEmpty()) {
+        // A capture that cannot be read is said now, not to the first client.
+        CaptureReader check;
+        if (const QString error = check.open(options->replayPath); !error.isEmpty()) {
+            std::fprintf(stderr, "reorder-feed-server: %s\n", qPrintable(error));
+            return 2;
+        }
+        simulator.setReplay(options->replayPath, options->replaySpeed);
+    }
     const bool quiet = options->quiet;
     QObject::connect(&simulator, &FeedSimulator::logMessage, &app, [quiet](const QString &line) {
         if (!quiet) {
@@ -57,8 +67,9 @@ int main(int argc, char *argv[])
                      qPrintable(simulator.errorString()));
         return 2;
     }
-    std::printf("feed: %s\nsink: %s\n",
-                qPrintable(simulator.feedUrl(QStringLiteral("count=1000&disorder=10")).toString()),
+    const QString example =
+        options->replayPath.isEmpty() ? QStringLiteral("count=1000&disorder=10") : QString();
+    std::printf("feed: %s\nsink: %s\n", qPrintable(simulator.feedUrl(example).toString()),
                 qPrintable(simulator.sinkUrl(QStringLiteral("NAME")).toString()));
     std::fflush(stdout);
 

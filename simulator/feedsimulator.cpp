@@ -2,6 +2,7 @@
 
 #include "protocol/messagecodec.h"
 #include "protocol/wireprotocol.h"
+#include "replaysession.h"
 #include "transport/socketreading.h"
 
 #include <QElapsedTimer>
@@ -606,6 +607,12 @@ void FeedSimulator::setRecordSinkFrames(bool record)
     m_recordSinkFrames = record;
 }
 
+void FeedSimulator::setReplay(const QString &capturePath, double speed)
+{
+    m_replayPath = capturePath;
+    m_replaySpeed = speed;
+}
+
 void FeedSimulator::onNewConnection()
 {
     while (QWebSocket *socket = m_server.nextPendingConnection()) {
@@ -615,7 +622,14 @@ void FeedSimulator::onNewConnection()
             QMutexLocker lock(&m_mutex);
             ++m_open;
         }
-        if (path == FeedPath) {
+        if (path == FeedPath && !m_replayPath.isEmpty()) {
+            auto *session = new ReplaySession(socket, m_replayPath, m_replaySpeed, this);
+            connect(session, &ReplaySession::logMessage, this, &FeedSimulator::logMessage);
+            connect(session, &QObject::destroyed, this, [this] {
+                QMutexLocker lock(&m_mutex);
+                --m_open;
+            });
+        } else if (path == FeedPath) {
             QString error;
             const std::optional<FeedParams> params = FeedParams::fromQuery(QUrlQuery(url), &error);
             std::shared_ptr<FeedState> state;

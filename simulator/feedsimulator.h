@@ -70,6 +70,9 @@ public:
 
     // Keep every frame each sink receives (tests compare them byte for byte).
     void setRecordSinkFrames(bool record);
+    // Serve this capture at /raw-messages, to every client from its start, at its recorded
+    // pace times `speed` (0: at once), instead of generating a feed.
+    void setReplay(const QString &capturePath, double speed);
 
     // Thread-safe snapshots.
     QList<FeedStats> feedSessions() const; // in the order they started
@@ -114,6 +117,8 @@ private:
     QList<FeedStats> m_feeds;
     std::map<QString, std::unique_ptr<SinkRecord>> m_sinks;
     bool m_recordSinkFrames = false;
+    QString m_replayPath; // set: /raw-messages replays this capture
+    double m_replaySpeed = 1;
     int m_open = 0;
     quint16 m_port = 0;
     QString m_error;

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "capture/capturesource.h"
 #include "simulator/feedgenerator.h"
 
 #include <QUrlQuery>
@@ -49,6 +50,28 @@ const TextOption StreamFrom {"stream-from",
                              Defaults.redis.streamFrom,
                              TextOption::Empty::Allowed,
                              RedisStreamId::problem};
+const TextOption Replay {"replay", QT_TRANSLATE_NOOP("CommandLine", "FILE"),
+                         QT_TRANSLATE_NOOP("CommandLine",
+                                           "Run a recorded capture as the feed (instead of "
+                                           "--ws-url, --redis-url or the simulator), at its "
+                                           "recorded pace times --speed."),
+                         QString(), TextOption::Empty::Refused};
+const ValueOption<double> Speed {
+    "speed",
+    QT_TRANSLATE_NOOP("CommandLine", "SPEED"),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "With --replay: play the capture this many times faster than it was "
+                      "recorded (1, 2, 10, ...), or max: as fast as the run takes it."),
+    QT_TRANSLATE_NOOP("CommandLine", "a number from 0.001 to 1000, or max"),
+    CaptureSource::speedFromText,
+    QStringLiteral("1")};
+const TextOption Capture {"capture", QT_TRANSLATE_NOOP("CommandLine", "FILE"),
+                          QT_TRANSLATE_NOOP("CommandLine",
+                                            "Record the feed as it arrives into FILE: every frame "
+                                            "with its time, and the connection's drops (JSON "
+                                            "Lines; gzip when FILE ends in .gz). --replay plays it "
+                                            "back."),
+                          QString(), TextOption::Empty::Refused};
 const UrlOption SendUrl {"send-url", QT_TRANSLATE_NOOP("CommandLine", "URL"),
                          QT_TRANSLATE_NOOP("CommandLine",
                                            "Where to forward the ordered messages. Default: the "
@@ -257,35 +280,22 @@ CommandLine::CommandLine(const QStringList &languages)
                tr("Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in "
                   "order and proves it.\nWithout --ws-url (or --redis-url) the built-in feed "
                   "simulator is started on a free loopback port and both URLs point at it."),
-               {&Headless,
-                &WsUrl,
-                &RedisUrl,
-                &Channel,
-                &Stream,
-                &StreamFrom,
-                &SendUrl,
-                &Count,
-                &Window,
-                &Mode,
-                &MaxHold,
-                &StartId,
-                &Csv,
-                &Report,
-                &Sim,
-                &SinkName,
-                &MaxFrameBytes,
-                &ConnectTimeout,
-                &ReconnectAttempts,
-                &IdleTimeout,
-                &BatchMemoryMb,
-                &MaxBacklog,
-                &OnOverflow,
-                &DrainTimeout,
-                &Strict,
-                &Insecure,
-                &Quiet,
-                &Lang,
-                &Screenshot})
+               {&Headless,       &WsUrl,
+                &RedisUrl,       &Channel,
+                &Stream,         &StreamFrom,
+                &Replay,         &Speed,
+                &Capture,        &SendUrl,
+                &Count,          &Window,
+                &Mode,           &MaxHold,
+                &StartId,        &Csv,
+                &Report,         &Sim,
+                &SinkName,       &MaxFrameBytes,
+                &ConnectTimeout, &ReconnectAttempts,
+                &IdleTimeout,    &BatchMemoryMb,
+                &MaxBacklog,     &OnOverflow,
+                &DrainTimeout,   &Strict,
+                &Insecure,       &Quiet,
+                &Lang,           &Screenshot})
     , m_languages(languages)
 { }
 
@@ -355,6 +365,13 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
         b.fail(tr("%1, %2 and %3 need %4")
                    .arg(Channel.flag(), Stream.flag(), StreamFrom.flag(), RedisUrl.flag()));
     }
+    r.replayPath = b.given(Replay);
+    r.replaySpeed = b.given(Speed);
+    r.capturePath = b.given(Capture);
+    if (r.replayPath && (r.feedUrl || redisUrl))
+        b.fail(tr("%1 excludes %2 and %3").arg(Replay.flag(), WsUrl.flag(), RedisUrl.flag()));
+    if (r.replaySpeed && !r.replayPath)
+        b.fail(tr("%1 needs %2").arg(Speed.flag(), Replay.flag()));
 
     // The built-in simulator's feed ends after --count messages unless --sim says otherwise.
     const auto withCount = [&r](const QString &query) {

@@ -1,5 +1,6 @@
 #include "feedservercommandline.h"
 
+#include "capture/capturesource.h"
 #include "protocol/wireprotocol.h"
 
 namespace {
@@ -30,6 +31,21 @@ const ValueOption<QHostAddress> Host {
     QT_TRANSLATE_NOOP("FeedServerCommandLine", "an IP address or localhost"),
     CommandOption::parseHost,
     QHostAddress(QHostAddress::LocalHost).toString()};
+const TextOption Replay {"replay", QT_TRANSLATE_NOOP("FeedServerCommandLine", "FILE"),
+                         QT_TRANSLATE_NOOP("FeedServerCommandLine",
+                                           "Serve this capture (recorded with reorder-monitor "
+                                           "--capture) at /raw-messages instead of a simulated "
+                                           "feed: its frames, byte for byte, at their recorded "
+                                           "pace times --speed."),
+                         QString(), TextOption::Empty::Refused};
+const ValueOption<double> Speed {
+    "speed",
+    QT_TRANSLATE_NOOP("FeedServerCommandLine", "SPEED"),
+    QT_TRANSLATE_NOOP("FeedServerCommandLine",
+                      "With --replay: this many times faster than recorded, or max."),
+    QT_TRANSLATE_NOOP("FeedServerCommandLine", "a number from 0.001 to 1000, or max"),
+    CaptureSource::speedFromText,
+    QStringLiteral("1")};
 const FlagOption Quiet {"quiet",
                         QT_TRANSLATE_NOOP("FeedServerCommandLine", "Log nothing but errors.")};
 
@@ -44,7 +60,7 @@ FeedServerCommandLine::FeedServerCommandLine()
            "at ws://HOST:PORT%2<name>?slow=&drop=&drops=&stall=&stallms= (wss:// with %3 and %4).")
             .arg(WireProtocol::FeedPath, WireProtocol::SinkPathPrefix, TlsCertificate.flag(),
                  TlsKey.flag()),
-        {&Port, &TlsCertificate, &TlsKey, &Host, &Quiet})
+        {&Port, &TlsCertificate, &TlsKey, &Host, &Replay, &Speed, &Quiet})
 { }
 
 std::optional<FeedServerOptions> FeedServerCommandLine::parse(const QStringList &arguments,
@@ -67,6 +83,10 @@ std::optional<FeedServerOptions> FeedServerCommandLine::parse(const QStringList 
     if (o.tlsCertificate.isEmpty() != o.tlsKey.isEmpty())
         b.fail(tr("%1 and %2 go together").arg(TlsCertificate.flag(), TlsKey.flag()));
     o.quiet = b.isSet(Quiet);
+    o.replayPath = b.value(Replay);
+    o.replaySpeed = b.value(Speed);
+    if (b.given(Speed) && o.replayPath.isEmpty())
+        b.fail(tr("%1 needs %2").arg(Speed.flag(), Replay.flag()));
     if (b.error())
         return failed();
     return o;

@@ -17,6 +17,8 @@ struct FeedServerOptions
     QString tlsCertificate; // both set: serve wss://
     QString tlsKey;
     bool quiet = false;
+    QString replayPath; // set: serve this capture instead of a simulated feed
+    double replaySpeed = 1;
 
     bool tls() const { return !tlsCertificate.isEmpty(); }
 };

@@ -1,5 +1,6 @@
 #include "framepath.h"
 
+#include "capture/capturerecorder.h"
 #include "runtiming.h"
 #include "runwatch.h"
 #include "transport/messagesource.h"
@@ -41,9 +42,11 @@ FramePath::FramePath(RunTiming &timing, RunWatch &watch, QObject *parent)
 
 FramePath::~FramePath() = default;
 
-void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSink *sink)
+void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSink *sink,
+                      CaptureRecorder *capture)
 {
     m_config = config;
+    m_capture = capture;
     m_source = source;
     m_sink = sink;
     m_taking = true;
@@ -88,6 +91,8 @@ void FramePath::onText(const QString &frame)
     const DecodedMessage message = MessageCodec::decode(frame, m_config.maxFrameBytes);
     const qint64 now = m_timing.nowNs();
     m_watch.progress(now);
+    if (m_capture)
+        m_capture->frame(now, frame);
     if (!message.isValid()) {
         // Only what is recorded is cut short (sharing the frame itself costs nothing).
         const bool cut = m_events.isRecording() && message.reason == MalformedReason::TooLarge;
@@ -133,6 +138,8 @@ void FramePath::onBinary(const QByteArray &frame)
     const quint64 index = m_received++;
     const qint64 now = m_timing.nowNs();
     m_watch.progress(now);
+    if (m_capture)
+        m_capture->binaryFrame(now, frame);
     const QString preview = m_events.isRecording()
         ? tr("binary frame of %1 bytes: %2")
               .arg(frame.size())

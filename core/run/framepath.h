@@ -16,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+class CaptureRecorder;
 class MessageSource;
 class OrderedSink;
 class RunTiming;
@@ -42,8 +43,10 @@ public:
     FramePath(RunTiming &timing, RunWatch &watch, QObject *parent);
     ~FramePath() override;
 
-    // A new run, its source and (or not) its sink. Frames are taken until stopTaking().
-    void begin(const RunConfig &config, MessageSource *source, OrderedSink *sink);
+    // A new run, its source and (or not) its sink and its capture. Frames are taken until
+    // stopTaking().
+    void begin(const RunConfig &config, MessageSource *source, OrderedSink *sink,
+               CaptureRecorder *capture);
     // No more frames are taken (the feed is closing); a pause is lifted with the close.
     void stopTaking();
     // Releases everything held, in order (Flush, and the end of the run).
@@ -87,6 +90,7 @@ private:
     RunConfig m_config;
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
+    CaptureRecorder *m_capture = nullptr; // records every frame as it arrives, when set
     bool m_taking = false; // frames are welcome
     bool m_paused = false; // flow control holds the feed back
     bool m_mustDropOverBudget = false; // the feed cannot be paused

@@ -39,6 +39,19 @@ QString UrlCheck::webSocketProblem(const QString &text)
     return {};
 }
 
+QString RunConfig::feedDescription() const
+{
+    switch (feedKind) {
+    case FeedKind::Redis:
+        return redis.description();
+    case FeedKind::Capture:
+        return UrlCheck::tr("capture %1").arg(replayPath);
+    case FeedKind::WebSocket:
+        break;
+    }
+    return feedUrl.toDisplayString(QUrl::RemovePassword);
+}
+
 QString RunConfig::overflowName(BacklogOverflow overflow)
 {
     return overflow == BacklogOverflow::EndRun ? QStringLiteral("end") : QStringLiteral("drop");

@@ -16,6 +16,7 @@
 enum class FeedKind : quint8 {
     WebSocket, // feedUrl
     Redis, // redis: a channel or a stream (see RedisSource)
+    Capture, // replayPath: a recorded capture played back (see CaptureSource)
 };
 
 // What a feed that cannot be paused (a Redis channel) does once the sink's backlog is over its
@@ -31,7 +32,13 @@ struct RunConfig
     FeedKind feedKind = FeedKind::WebSocket;
     QUrl feedUrl; // ws:// or wss:// (FeedKind::WebSocket)
     RedisFeedConfig redis; // FeedKind::Redis; the password may also come from REDIS_PASSWORD
+    QString replayPath; // FeedKind::Capture
+    double replaySpeed = 1; // FeedKind::Capture: the recorded pace times this; 0 = at once
     QUrl sinkUrl; // empty: release in order but forward nowhere
+    // Record the feed as it arrives into this capture ("": no capture); past captureMaxBytes
+    // (0: no cap) recording stops and the run goes on.
+    QString capturePath;
+    quint64 captureMaxBytes = 0;
     ReorderMode mode = ReorderMode::Stream;
     qint64 window = DefaultWindow;
     qint64 maxHoldMs = 0; // 0 = off
@@ -83,6 +90,8 @@ struct RunConfig
     bool certificateChecksOff() const;
     // "drop" or "end", as --on-overflow names them.
     static QString overflowName(BacklogOverflow overflow);
+    // The feed in words, for reports and captures (never with a password).
+    QString feedDescription() const;
 };
 
 // Checks URLs where they enter: as typed in the window, or given on the command line.

@@ -11,6 +11,7 @@
 RunController::RunController(QObject *parent)
     : QObject(parent)
     , m_watch(m_timing, this) // children, so that moveToThread() takes them along
+    , m_capture(this)
     , m_path(m_timing, m_watch, this)
 {
     qRegisterMetaType<RunConfig>();
@@ -27,6 +28,16 @@ RunController::RunController(QObject *parent)
     connect(&m_path, &FramePath::eventsReady, this, &RunController::eventsReady);
     connect(&m_path, &FramePath::notice, this, &RunController::notice);
     connect(&m_path, &FramePath::endRequested, this, &RunController::endFeed);
+    connect(&m_capture, &CaptureRecorder::notice, this, &RunController::notice);
+    // The feed's connection story goes into the capture with its frames.
+    connect(&m_watch, &RunWatch::connectionEvent, this, [this](const ConnectionEvent &e) {
+        if (e.endpoint != ConnectionEvent::Endpoint::Feed)
+            return;
+        if (e.kind == ConnectionEvent::Kind::Dropped)
+            m_capture.event(CaptureEntry::Kind::Dropped, e.atNs, 0, e.reason);
+        else if (e.kind == ConnectionEvent::Kind::Reconnected)
+            m_capture.event(CaptureEntry::Kind::Reconnected, e.atNs);
+    });
 }
 
 RunController::~RunController() = default;
@@ -57,9 +68,7 @@ void RunController::start(const RunConfig &config)
     m_report = RunReport();
     m_report.config = m_config;
     m_report.startedAt = QDateTime::currentDateTime();
-    m_report.feedDescription = m_config.feedKind == FeedKind::Redis
-        ? m_config.redis.description()
-        : m_config.feedUrl.toDisplayString(QUrl::RemovePassword);
+    m_report.feedDescription = m_config.feedDescription();
     m_watch.start(m_config.idleTimeoutMs, [this] { return stats(); });
     setState(RunState::Connecting);
 
@@ -68,8 +77,10 @@ void RunController::start(const RunConfig &config)
     MessageSource *source =
         problem.isEmpty() ? RunEndpoints::createSource(m_config, this, &problem) : nullptr;
     m_source = source;
-    m_path.begin(m_config, source, m_sink);
-    if (!source) {
+    if (source && !m_config.capturePath.isEmpty())
+        problem = m_capture.start(m_config.capturePath, captureHeader(), m_config.captureMaxBytes);
+    m_path.begin(m_config, source, m_sink, m_capture.isRecording() ? &m_capture : nullptr);
+    if (!problem.isEmpty()) {
         failSoon(problem);
         return;
     }
@@ -79,6 +90,8 @@ void RunController::start(const RunConfig &config)
     connect(source, &MessageSource::binaryReceived, &m_path, &FramePath::onBinary);
     connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
     connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
+    connect(source, &MessageSource::notice, this,
+            [this](const QString &note) { m_report.feedNotes << note; });
     m_watch.watchFeed(source, m_config.feedKind == FeedKind::Redis && !m_config.redis.isStream());
     if (m_sink) {
         connect(m_sink, &OrderedSink::connected, this, [this] { m_timing.markSinkConnected(); });
@@ -99,6 +112,7 @@ void RunController::start(const RunConfig &config)
 void RunController::onFeedConnected()
 {
     m_timing.markFeedConnected();
+    m_capture.event(CaptureEntry::Kind::Opened, m_timing.nowNs());
     if (m_state == RunState::Connecting)
         setState(RunState::Running);
 }
@@ -159,6 +173,8 @@ void RunController::closeFeed()
 
 void RunController::onFeedEnded()
 {
+    if (m_feed != Feed::Closing) // the feed finished by itself
+        m_capture.event(CaptureEntry::Kind::Closed, m_timing.nowNs(), 1000);
     endBecause(RunEnd::FeedClosed);
     m_feed = Feed::Closed;
     m_path.stopTaking();
@@ -176,6 +192,7 @@ void RunController::onFeedEnded()
 
 void RunController::onFeedFailed(const QString &reason)
 {
+    m_capture.event(CaptureEntry::Kind::Closed, m_timing.nowNs(), 0, reason);
     endBecause(RunEnd::FeedFailed);
     m_feed = Feed::Closed;
     m_path.stopTaking();
@@ -259,6 +276,8 @@ void RunController::complete()
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
                       m_path.holdTimes(), m_watch.log(), m_path.lostRanges());
     m_path.finish();
+    if (const QString error = m_capture.stop(); !error.isEmpty())
+        Q_EMIT notice(error);
     m_watch.emitStats();
     m_watch.stop();
     setState(m_report.error.isEmpty() ? RunState::Finished : RunState::Failed);
@@ -272,6 +291,17 @@ void RunController::complete()
         }
     }
     Q_EMIT finished(m_report);
+}
+
+CaptureHeader RunController::captureHeader() const
+{
+    CaptureHeader h;
+    h.source = m_config.feedDescription();
+    h.startedAt = m_report.startedAt;
+    const QJsonObject report = m_report.toJson();
+    for (const char *key : {"window", "mode", "max_hold_ms", "start_id", "count", "send_url"})
+        h.settings.insert(QLatin1String(key), report.value(QLatin1String(key)));
+    return h;
 }
 
 // --- figures ---------------------------------------------------------------------------------

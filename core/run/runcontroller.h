@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/capturerecorder.h"
 #include "framepath.h"
 #include "runconfig.h"
 #include "runevents.h"
@@ -92,6 +93,7 @@ private:
     void failSoon(const QString &reason);
     void complete();
     RunCounters counters() const;
+    CaptureHeader captureHeader() const;
 
     RunConfig m_config;
     RunState m_state = RunState::Idle;
@@ -101,5 +103,6 @@ private:
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
     RunWatch m_watch;
+    CaptureRecorder m_capture;
     FramePath m_path;
 };

@@ -1,5 +1,6 @@
 #include "runendpoints.h"
 
+#include "capture/capturesource.h"
 #include "redis/redissource.h"
 #include "transport/orderedsink.h"
 #include "transport/websocketsource.h"
@@ -7,6 +8,8 @@
 MessageSource *RunEndpoints::createSource(const RunConfig &config, QObject *parent,
                                           QString *problem)
 {
+    if (config.feedKind == FeedKind::Capture)
+        return new CaptureSource(config.replayPath, config.replaySpeed, parent);
     if (config.feedKind == FeedKind::Redis) {
         QString error = config.redis.problem();
         const std::optional<RedisAddress> address = error.isEmpty()

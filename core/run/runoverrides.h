@@ -18,10 +18,13 @@ struct RunOverrides
     // whose feed parameters (a query string: count, disorder, ...) may be given too.
     std::optional<QUrl> feedUrl;
     std::optional<RedisFeedConfig> redis;
+    std::optional<QString> replayPath; // a capture played back as the feed
+    std::optional<double> replaySpeed;
     std::optional<QString> simulatorQuery;
     // Where the ordered messages go. Not named: the built-in simulator's sink when the feed is
     // built in, else nowhere.
     std::optional<QUrl> sinkUrl;
+    std::optional<QString> capturePath; // record the feed here
 
     std::optional<qint64> window;
     std::optional<ReorderMode> mode;
@@ -39,7 +42,7 @@ struct RunOverrides
     bool insecure = false; // flags: named or not
     bool strict = false;
 
-    bool builtInFeed() const { return !feedUrl && !redis; }
+    bool builtInFeed() const { return !feedUrl && !redis && !replayPath; }
     bool builtInSink() const { return !sinkUrl && builtInFeed(); }
 
     // `base` with every named field put over it. The built-in simulator's URLs are not known
@@ -54,8 +57,15 @@ struct RunOverrides
             base.feedKind = FeedKind::Redis;
             base.redis = *redis;
         }
+        if (replayPath) {
+            base.feedKind = FeedKind::Capture;
+            base.replayPath = *replayPath;
+        }
+        base.replaySpeed = replaySpeed.value_or(base.replaySpeed);
         if (sinkUrl)
             base.sinkUrl = *sinkUrl;
+        if (capturePath)
+            base.capturePath = *capturePath;
         base.window = window.value_or(base.window);
         base.mode = mode.value_or(base.mode);
         base.maxHoldMs = maxHoldMs.value_or(base.maxHoldMs);

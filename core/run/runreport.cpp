@@ -215,6 +215,12 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("error"), error.isEmpty() ? QJsonValue() : QJsonValue(error));
     o.insert(QStringLiteral("stopped"), stopped);
     o.insert(QStringLiteral("feed_url"), feedDescription);
+    if (config.feedKind == FeedKind::Capture) {
+        o.insert(QStringLiteral("replay"), config.replayPath);
+        o.insert(QStringLiteral("replay_speed"), config.replaySpeed);
+    }
+    o.insert(QStringLiteral("capture"),
+             config.capturePath.isEmpty() ? QJsonValue() : QJsonValue(config.capturePath));
     o.insert(QStringLiteral("send_url"),
              config.sinkUrl.isEmpty()
                  ? QJsonValue()

@@ -133,6 +133,8 @@ public:
     quint64 connectionEventsDropped = 0; // past the cap: counted, not kept
     // wss:// with --insecure: the certificate errors that were ignored, each once.
     QStringList ignoredCertificateErrors;
+    // What the feed itself said about its frames (a replayed capture cut short: where).
+    QStringList feedNotes;
 
     static constexpr std::size_t MaxListedRanges = 100; // id ranges listed in the report
     static QString endReasonKey(RunEnd reason);

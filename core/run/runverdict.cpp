@@ -172,6 +172,7 @@ RunVerdict RunVerdict::of(const RunReport &r)
                       "at that moment could have lost them")
                        .arg(c.unprotected);
     }
+    v.notes << r.feedNotes;
     if (!r.validation.exact)
         v.notes << tr("too many gaps to track exactly; the oldest were summarised");
     return v;

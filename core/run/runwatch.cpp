@@ -57,6 +57,7 @@ qint64 RunWatch::idleNs() const
 void RunWatch::watchFeed(MessageSource *source, bool resubscribeLosesMessages)
 {
     watch(source, ConnectionEvent::Endpoint::Feed);
+    connect(source, &MessageSource::notice, this, &RunWatch::notice);
     if (resubscribeLosesMessages) {
         connect(source, &MessageSource::reconnected, this, [this] {
             Q_EMIT notice(tr("the feed resubscribed; what was published meanwhile is lost and "

@@ -46,4 +46,7 @@ Q_SIGNALS:
     // Certificate checks are off (--insecure) and a handshake's errors were ignored: the
     // connection is not authenticated.
     void certificateErrorsIgnored(const QStringList &errors);
+    // Something the operator should know that does not end the feed (a replayed capture that
+    // stops where it was cut).
+    void notice(const QString &message);
 };
