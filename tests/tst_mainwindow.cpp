@@ -1,9 +1,12 @@
+#include "chartspanel.h"
 #include "distancechart.h"
 #include "files/csv.h"
+#include "histogramchart.h"
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "protocol/wireprotocol.h"
+#include "ratechart.h"
 #include "redistestserver.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
@@ -140,9 +143,10 @@ void tst_MainWindow::startFillsTableChartAndVerdict()
     QCOMPARE(quint64(window.messageModel()->rowCount()), report.counters.received);
     QVERIFY(report.counters.malformed > 0);
     QCOMPARE(report.counters.sent, quint64(20000));
-    QVERIFY(window.chart()->plottedPoints() > 0);
-    QCOMPARE(window.chart()->histogramTotal(), report.counters.sent);
-    QCOMPARE(window.chart()->largestDistance(), report.counters.maxDistance);
+    QVERIFY(window.charts()->distance()->plottedPoints() > 0);
+    QCOMPARE(window.charts()->histogram()->total(), report.counters.sent);
+    QCOMPARE(window.charts()->rate()->total(RateChart::Out), report.counters.sent);
+    QCOMPARE(window.charts()->rate()->total(RateChart::In), report.counters.received);
     QCOMPARE(window.history()->rowCount(), 1);
     QVERIFY(window.startAction()->isEnabled());
     QVERIFY(!window.stopAction()->isEnabled());
