@@ -12,6 +12,8 @@
 #include "runhistorymodel.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
+#include "runstatusbar.h"
+#include "setuparea.h"
 #include "simulator/feedsimulator.h"
 #include "testutil.h"
 

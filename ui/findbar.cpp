@@ -24,7 +24,7 @@ FindBar::FindBar(QWidget *parent)
     m_text->setPlaceholderText(tr("id or arrival #"));
     m_text->setToolTip(tr("Jump to the row with this id or arrival # (Ctrl+F, then Enter)"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(m_text->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
+    m_text->setFixedWidth(m_text->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
     m_target->setObjectName(QStringLiteral("findTarget"));
     m_target->addItem(tr("Id"), int(Target::Id));
     m_target->addItem(tr("Arrival #"), int(Target::Arrival));

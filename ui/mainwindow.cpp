@@ -230,6 +230,7 @@ void MainWindow::buildLayout()
     resultsScroll->setWidgetResizable(true);
     resultsScroll->setFrameShape(QFrame::NoFrame);
     resultsScroll->setMinimumSize(200, 100);
+    resultsScroll->viewport()->installEventFilter(m_results); // one column or two, by width
     // Left: the messages over details, runs and events; right: results over the charts.
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_messagePanel);
@@ -255,22 +256,33 @@ void MainWindow::buildLayout()
     m_setupArea = new SetupArea(m_setup);
     layout->addWidget(m_setupArea);
     layout->addWidget(m_errorBanner);
-    layout->addWidget(m_outer, 1);
+    // Below the panels' minimum sizes (a tiny screen, a large scale factor) the working area
+    // scrolls as a whole: nothing is cut off and the status bar stays on screen.
+    auto *work = new QScrollArea;
+    work->setObjectName(QStringLiteral("workArea"));
+    work->setWidget(m_outer);
+    work->setWidgetResizable(true);
+    work->setFrameShape(QFrame::NoFrame);
+    work->setMinimumHeight(60);
+    layout->addWidget(work, 1);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status, 1);
 
     // The default size: what the window wants, within the screen's available geometry.
-    QSize size(1600, 1000);
+    QSize size(2200, 1400);
     if (const QScreen *screen = QGuiApplication::primaryScreen()) {
         const QRect available = screen->availableGeometry();
         size = size.boundedTo(available.size() - QSize(8, 32)); // room for a frame
         move(available.topLeft());
     }
+    m_setupArea->setMaximumSetupHeight(size.height() * 2 / 5);
     resize(size);
     const int rightWidth =
         std::clamp(m_results->sizeHint().width() + 24, size.width() * 2 / 5, size.width() / 2);
     m_outer->setSizes({size.width() - rightWidth, rightWidth});
-    right->setSizes({size.height() / 2, size.height() / 2});
+    // The results whole when there is room, the charts the rest.
+    const int resultsHeight = std::min(m_results->sizeHint().height() + 8, size.height() * 11 / 20);
+    right->setSizes({resultsHeight, size.height() - resultsHeight});
     left->setSizes({size.height() * 3 / 4, size.height() / 4});
 }
 

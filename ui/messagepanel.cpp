@@ -269,15 +269,15 @@ void MessagePanel::jumpToLatest()
 void MessagePanel::updateFollowLabel()
 {
     if (!m_paused) {
-        m_follow->setText(tr("<span style=\"color:#2e7d32\">&#9679;</span> following"));
+        m_follow->setText(QStringLiteral("<span style=\"color:#2e7d32\">&#9679;</span> %1")
+                              .arg(tr("following", "the table shows the newest rows")));
         return;
     }
     const quint64 since = m_model->arrivals() - std::min(m_arrivalsAtPause, m_model->arrivals());
-    m_follow->setText(since > 0 ? tr("<span style=\"color:#c47800\">&#10074;&#10074;</span> "
-                                     "<b>paused</b>, %1 new below")
-                                      .arg(number(since))
-                                : tr("<span style=\"color:#c47800\">&#10074;&#10074;</span> "
-                                     "<b>paused</b>"));
+    const QString paused = tr("paused", "the table stays where it is");
+    m_follow->setText(
+        QStringLiteral("<span style=\"color:#c47800\">&#10074;&#10074;</span> <b>%1</b>%2")
+            .arg(paused, since > 0 ? tr(", %1 new below").arg(number(since)) : QString()));
 }
 
 void MessagePanel::onRowsRemoved(int count)

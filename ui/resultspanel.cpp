@@ -32,6 +32,24 @@ const char *const FieldNames[] = {
 
 } // namespace
 
+bool ResultsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitColumns(parentWidget()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPanel::fitColumns(int width)
+{
+    // Side by side when both fit the width shown (a scroll area's viewport), else one above the
+    // other: never cut off, never a sideways scroll for a narrow column.
+    const int both =
+        m_validation->sizeHint().width() + m_timing->sizeHint().width() + m_columns->spacing();
+    const auto direction = width >= both ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_columns->direction() != direction)
+        m_columns->setDirection(direction);
+}
+
 QString ResultsPanel::none()
 {
     return QStringLiteral("–");
@@ -109,14 +127,16 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     }
 
-    auto *columns = new QHBoxLayout;
-    columns->addWidget(validation, 1);
-    columns->addWidget(timing, 1);
+    m_validation = validation;
+    m_timing = timing;
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_columns->addWidget(validation, 1);
+    m_columns->addWidget(timing, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_banner);
     layout->addWidget(m_reasons);
-    layout->addLayout(columns);
+    layout->addLayout(m_columns);
     layout->addStretch();
     setBanner(tr("No run yet"), tr("Set up a run and press Start."),
               palette().color(QPalette::Mid));
@@ -261,6 +281,8 @@ QString ResultsPanel::headlineOf(const RunReport &report)
     }
     if (c.late > 0)
         return tr("%1 messages lost (late)").arg(number(c.late));
+    if (level == Verdict::Warn && c.received > 0)
+        return tr("Sent in order, nothing dropped, but the feed itself was faulty:");
     if (!report.verdict.reasons.isEmpty()) {
         QString first = report.verdict.reasons.first().text;
         if (!first.isEmpty())

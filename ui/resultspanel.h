@@ -5,6 +5,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QBoxLayout;
 class QFrame;
 class QLabel;
 QT_END_NAMESPACE
@@ -35,6 +36,10 @@ public:
     QString value(const QString &objectName) const; // a value as shown, for tests
 
     static QString none(); // "–": a value that does not exist
+
+protected:
+    // Installed on the scroll area's viewport: two columns or one, by the width shown.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     enum Field {
@@ -70,12 +75,16 @@ private:
     void showTiming(const PhaseTiming &t);
     void setBanner(const QString &word, const QString &headline, const QColor &color);
     void setReasons(const QStringList &reasons, const QStringList &notes);
+    void fitColumns(int width);
     static QString headlineOf(const RunReport &report);
 
     QFrame *m_banner = nullptr;
     QLabel *m_verdict = nullptr;
     QLabel *m_headline = nullptr;
     QLabel *m_reasons = nullptr;
+    QWidget *m_validation = nullptr;
+    QWidget *m_timing = nullptr;
+    QBoxLayout *m_columns = nullptr;
     QLabel *m_fields[FieldCount] = {};
     bool m_alarm[FieldCount] = {}; // shown in red
     QStringList m_reasonTexts;

@@ -55,10 +55,10 @@ RunStatusBar::RunStatusBar(QWidget *parent)
                 tr("Sink: not forwarding"), tr("Sink: waits for Flush")}),
         height);
     m_rate->setFixedSize(
-        metrics.horizontalAdvance(tr("%1 in, %2 out msg/s").arg(rate(9999999), rate(9999999))) + 6,
+        metrics.horizontalAdvance(tr("%1 in, %2 out msg/s").arg(rate(999999), rate(999999))) + 6,
         height);
     m_rate->setToolTip(tr("Messages per second received from the feed and sent to the sink"));
-    m_progress->setFixedWidth(std::max(100, metrics.horizontalAdvance(QLatin1Char('0')) * 16));
+    m_progress->setFixedWidth(std::max(80, metrics.horizontalAdvance(QLatin1Char('0')) * 12));
     m_progress->setTextVisible(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -63,6 +63,10 @@ void SetupArea::setExpanded(bool expanded)
 
 void SetupArea::setRunActive(bool active)
 {
+    // A run collapses the set-up; after it, it stays collapsed (the results and the table need
+    // the room) until the operator opens it.
+    if (active && !m_runActive)
+        m_wanted = false;
     m_runActive = active;
     apply();
 }

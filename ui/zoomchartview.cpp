@@ -13,7 +13,7 @@ ZoomChartView::ZoomChartView(QChart *chart, QWidget *parent)
     setRubberBand(QChartView::RectangleRubberBand);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus); // the arrow keys pan, 0 resets
-    setMinimumSize(200, 120);
+    setMinimumSize(160, 170); // below this height Qt Charts elides the axis labels
     setToolTip(tr("Drag a rectangle or turn the wheel to zoom; drag with the right button or use "
                   "the arrow keys to pan; double-click to see the whole run"));
 }
