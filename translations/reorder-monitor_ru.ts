@@ -2426,7 +2426,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>%1 in, %2 out msg/s</source>
-        <translation>%1 вх., %2 вых. сообщ./с</translation>
+        <translation>%1 вх., %2 вых./с</translation>
     </message>
     <message>
         <source>Messages per second received from the feed and sent to the sink</source>
@@ -2434,7 +2434,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>– in, – out msg/s</source>
-        <translation>– вх., – вых. сообщ./с</translation>
+        <translation>– вх., – вых./с</translation>
     </message>
     <message>
         <source>%p% (stopped)</source>

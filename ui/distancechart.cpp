@@ -270,9 +270,11 @@ void DistanceChart::placeLabels()
         m_windowText->setPos(area.right() - text.width() - 4,
                              std::max(area.top(), at.y() - text.height() - 1));
     } else {
-        m_windowText->setPos(area.right() - text.width() - 4, area.top() + 2);
+        // Out of view: under the plot, right of the axis title, where it hides no data.
+        m_windowText->setPos(area.right() - text.width(),
+                             chart->rect().bottom() - text.height() - 4);
     }
-    m_outlierText->setPos(area.left() + 4, area.top() + 2);
+    m_outlierText->setPos(area.left(), chart->rect().bottom() - text.height() - 4);
 }
 
 bool DistanceChart::windowLinesShown() const

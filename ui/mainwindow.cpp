@@ -559,10 +559,11 @@ QString MainWindow::errorText() const
 
 QString MainWindow::withHint(const QString &error, const RunConfig &config) const
 {
-    // A wss:// URL to a plain ws:// server fails in the TLS handshake with OpenSSL's words.
+    // A wss:// URL to a plain ws:// port: the TLS handshake gets no answer (or OpenSSL's
+    // "wrong version number"); the error names the URL it could not reach.
     const bool tls = config.feedUrl.scheme() == QLatin1String("wss")
         || config.sinkUrl.scheme() == QLatin1String("wss");
-    static const QRegularExpression handshake(QStringLiteral("ssl|tls|handshake|wrong version"),
+    static const QRegularExpression handshake(QStringLiteral("wss://|handshake|wrong version"),
                                               QRegularExpression::CaseInsensitiveOption);
     if (tls && handshake.match(error).hasMatch())
         return error + QLatin1Char(' ')

@@ -22,7 +22,7 @@ SetupArea::SetupArea(RunSetupPanel *setup, QWidget *parent)
     m_scroll->setWidget(setup);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_scroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_summary->setObjectName(QStringLiteral("setupSummary"));
     // One line, whatever its length: the whole text is in the tooltip.
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -98,7 +98,9 @@ void SetupArea::fitHeight()
 {
     const int wanted =
         m_setup->minimumSizeHint().height() + m_scroll->horizontalScrollBar()->sizeHint().height();
-    m_scroll->setFixedHeight(std::min(wanted, m_maxHeight));
+    // As tall as it wants up to part of the window; on a small screen less, and it scrolls.
+    m_scroll->setMaximumHeight(std::min(wanted, m_maxHeight));
+    m_scroll->setMinimumHeight(std::min(wanted, 80));
 }
 
 bool SetupArea::eventFilter(QObject *watched, QEvent *event)
