@@ -239,7 +239,7 @@ void tst_MessageTableModel::lateRowsSayHowLate()
     QCOMPARE(model.magnitude(row), qint64(2));
     QVERIFY(model.data(model.index(row, MessageTableModel::StatusColumn))
                 .toString()
-                .contains(QStringLiteral("behind by 2")));
+                .contains(QStringLiteral("2 id(s) behind")));
     const auto gap = model.gapOf(10);
     QVERIFY(gap);
     QCOMPARE(gap->firstId, qint64(10));

@@ -91,10 +91,6 @@
         <translation>&amp;Гистограмма</translation>
     </message>
     <message>
-        <source>R&amp;ate</source>
-        <translation>&amp;Скорость</translation>
-    </message>
-    <message>
         <source>Out-of-order distance of each message, with the window ±W</source>
         <translation>Отклонение от порядка для каждого сообщения, с окном ±W</translation>
     </message>
@@ -105,6 +101,10 @@
     <message>
         <source>Messages per second in and out, late, duplicates and malformed (IO graph)</source>
         <translation>Сообщений в секунду на входе и выходе, опоздавших, дубликатов и некорректных (график ввода-вывода)</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Скорость</translation>
     </message>
 </context>
 <context>
@@ -1042,10 +1042,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Опоздало: пришло после того, как от его места в выводе отказались, поэтому не переслано (иначе нарушился бы порядок).</translation>
     </message>
     <message>
-        <source>The output was %1 ids past it when it arrived.</source>
-        <translation>Когда оно пришло, вывод ушёл вперёд на %1 id.</translation>
-    </message>
-    <message>
         <source>It fell into the gap of id %1, given up just before output #%2.</source>
         <translation>Оно попало в пропуск id %1, от которого отказались перед выводом №%2.</translation>
     </message>
@@ -1128,6 +1124,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Hex (UTF-8):</source>
         <translation>Hex (UTF-8):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The output was %n id(s) past it when it arrived.</source>
+        <translation>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1325,9 +1329,13 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Raw frame</source>
         <translation>Исходный кадр</translation>
     </message>
-    <message>
-        <source>late, behind by %1 ids</source>
-        <translation>опоздало, отставание %1 id</translation>
+    <message numerus="yes">
+        <source>late, %n id(s) behind</source>
+        <translation>
+            <numerusform>опоздало на %n id</numerusform>
+            <numerusform>опоздало на %n id</numerusform>
+            <numerusform>опоздало на %n id</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("chartTabs"));
     m_tabs->addTab(m_distance, tr("&Distance"));
     m_tabs->addTab(m_histogram, tr("Histo&gram"));
-    m_tabs->addTab(m_rate, tr("R&ate"));
+    m_tabs->addTab(m_rate, tr("Rate"));
     m_tabs->setTabToolTip(0, tr("Out-of-order distance of each message, with the window ±W"));
     m_tabs->setTabToolTip(1, tr("How far messages travelled: counts of |distance|"));
     m_tabs->setTabToolTip(2,

@@ -238,9 +238,10 @@ void MainWindow::buildLayout()
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
     auto *right = new QSplitter(Qt::Vertical);
+    m_right = right;
     right->addWidget(resultsScroll);
     right->addWidget(m_charts);
-    right->setStretchFactor(0, 1);
+    right->setStretchFactor(0, 0); // the results keep their height, the charts take the rest
     right->setStretchFactor(1, 1);
     m_outer = new QSplitter(Qt::Horizontal);
     m_outer->addWidget(left);
@@ -280,9 +281,6 @@ void MainWindow::buildLayout()
     const int rightWidth =
         std::clamp(m_results->sizeHint().width() + 24, size.width() * 2 / 5, size.width() / 2);
     m_outer->setSizes({size.width() - rightWidth, rightWidth});
-    // The results whole when there is room, the charts the rest.
-    const int resultsHeight = std::min(m_results->sizeHint().height() + 8, size.height() * 11 / 20);
-    right->setSizes({resultsHeight, size.height() - resultsHeight});
     left->setSizes({size.height() * 3 / 4, size.height() / 4});
 }
 
@@ -595,6 +593,19 @@ void MainWindow::about()
                        tr("<b>Reorder Monitor %1</b><p>Puts an out-of-order WebSocket feed back in "
                           "id order with a bounded heap, forwards it and proves it.</p>")
                            .arg(QCoreApplication::applicationVersion()));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    // The results whole when there is room, the charts the rest (once laid out: the splitter
+    // knows its real height only now).
+    const int total = m_right->height();
+    const int results = std::min(m_results->sizeHint().height() + 8, total * 11 / 20);
+    m_right->setSizes({results, total - results});
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)

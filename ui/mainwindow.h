@@ -72,6 +72,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildActions();
@@ -103,6 +104,8 @@ private:
     ErrorBanner *m_errorBanner;
     SetupArea *m_setupArea = nullptr;
     QSplitter *m_outer = nullptr;
+    QSplitter *m_right = nullptr;
+    bool m_shownOnce = false;
     bool m_holdingAnnounced = false;
     QString m_lastError; // logged once, however many times it is reported
     QAction *m_start = nullptr;

@@ -101,8 +101,7 @@ QString MessageDetails::describe(int row) const
                     "not forwarded (that would break the order).");
         if (i.distance > 0)
             reason += QLatin1Char(' ')
-                + tr("The output was %1 ids past it when it arrived.")
-                      .arg(number(quint64(i.distance)));
+                + tr("The output was %n id(s) past it when it arrived.", nullptr, int(i.distance));
         if (const auto gap = m_model->gapOf(i.id)) {
             reason += QLatin1Char(' ')
                 + (gap->firstId == gap->lastId

@@ -58,7 +58,7 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[] = {9, 9, 8, 14, 9, 7, 8, 30};
+    const int widths[] = {9, 9, 8, 24, 9, 7, 8, 30};
     const QFontMetrics header(m_view->horizontalHeader()->font());
     for (int c = 0; c < MessageTableModel::ColumnCount; ++c) {
         const int title = header.horizontalAdvance(model->headerData(c, Qt::Horizontal).toString());

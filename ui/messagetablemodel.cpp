@@ -272,7 +272,7 @@ QString MessageTableModel::statusCell(const Row &row) const
     case MessageStatus::Malformed:
         return tr("malformed: %1").arg(MessageCodec::reasonText(row.reason));
     case MessageStatus::Late:
-        return row.distance > 0 ? tr("late, behind by %1 ids").arg(QLocale().toString(row.distance))
+        return row.distance > 0 ? tr("late, %n id(s) behind", nullptr, row.distance)
                                 : statusText(row.status);
     default:
         return statusText(row.status);
