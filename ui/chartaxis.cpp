@@ -34,6 +34,11 @@ void fit(QValueAxis *axis, double min, double max, int ticks)
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
 
+int ticksFor(int pixels, int spacing)
+{
+    return std::max(2, pixels / std::max(1, spacing));
+}
+
 void fitTicks(QValueAxis *axis, int ticks)
 {
     fit(axis, axis->min(), axis->max(), ticks);

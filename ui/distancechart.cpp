@@ -227,14 +227,21 @@ void DistanceChart::refresh()
 
     // The y-axis fits the data (not ±W), a few outliers left off; at least ±4 so that integer
     // ticks never repeat.
+    // ±W is taken in when it is near the data (within twice its reach): it tells how close the
+    // run came to losing messages. A W far above the data stays out (labelled).
     const qint64 robust = m_histogram->robustLargest();
-    m_yLimit = std::max(4.0, std::ceil(double(robust) * 1.1));
+    const qint64 reach = m_showWindow && m_window > 0 && m_window <= 2 * std::max<qint64>(robust, 4)
+        ? std::max(robust, m_window)
+        : robust;
+    m_yLimit = std::max(4.0, std::ceil(double(reach) * 1.1));
+    const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);
+    const int yTicks = ChartAxis::ticksFor(m_view->height(), 50);
     if (!zoomed) {
-        ChartAxis::fit(m_x, 0, xEnd);
-        ChartAxis::fit(m_y, -m_yLimit, m_yLimit, 4);
+        ChartAxis::fit(m_x, 0, xEnd, xTicks);
+        ChartAxis::fit(m_y, -m_yLimit, m_yLimit, yTicks);
     } else {
-        ChartAxis::fitTicks(m_x);
-        ChartAxis::fitTicks(m_y, 4);
+        ChartAxis::fitTicks(m_x, xTicks);
+        ChartAxis::fitTicks(m_y, yTicks);
     }
     m_x->setTitleText(m_timeAxis ? tr("seconds since the start") : tr("arrival index"));
     const bool windowInView = m_showWindow && m_window > 0 && double(m_window) <= m_y->max();

@@ -159,16 +159,17 @@ void HistogramChart::refresh()
         for (int b = 0; b < used; b += step)
             m_buckets->append(bucketLabel(b), b);
     }
+    const int yTicks = ChartAxis::ticksFor(m_view->height(), 50);
     if (!m_view->isZoomed()) {
         m_buckets->setRange(-0.5, used - 0.5);
         if (m_log) {
             m_logCounts->setRange(LogFloor,
                                   std::pow(10.0, std::ceil(std::log10(double(highest) * 1.5))));
         } else {
-            ChartAxis::fit(m_counts, 0, std::max(4.0, double(highest) * 1.1), 4);
+            ChartAxis::fit(m_counts, 0, std::max(4.0, double(highest) * 1.1), yTicks);
         }
     } else if (!m_log) {
-        ChartAxis::fitTicks(m_counts, 4);
+        ChartAxis::fitTicks(m_counts, yTicks);
     }
 }
 

@@ -125,12 +125,14 @@ void RateChart::refresh(bool finished)
         }
         m_series[std::size_t(s)]->replace(m_points);
     }
+    const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);
+    const int yTicks = ChartAxis::ticksFor(m_view->height(), 50);
     if (!m_view->isZoomed()) {
-        ChartAxis::fit(m_x, 0, std::max(1.0, double(shown) * width));
-        ChartAxis::fit(m_y, 0, highest * 1.1, 4);
+        ChartAxis::fit(m_x, 0, std::max(1.0, double(shown) * width), xTicks);
+        ChartAxis::fit(m_y, 0, highest * 1.1, yTicks);
     } else {
-        ChartAxis::fitTicks(m_x);
-        ChartAxis::fitTicks(m_y, 4);
+        ChartAxis::fitTicks(m_x, xTicks);
+        ChartAxis::fitTicks(m_y, yTicks);
     }
 }
 
