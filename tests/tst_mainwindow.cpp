@@ -102,6 +102,7 @@ private Q_SLOTS:
     void urlErrorsInPlainWords();
     void setupCollapsesWhileRunning();
     void fitsTheScreen();
+    void keyboardReachesEveryPanel();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -909,6 +910,39 @@ void tst_MainWindow::fitsTheScreen()
     const QSize least = w.minimumSizeHint();
     QVERIFY2(least.width() <= 640 && least.height() <= 360,
              qPrintable(QStringLiteral("%1x%2").arg(least.width()).arg(least.height())));
+}
+
+void tst_MainWindow::keyboardReachesEveryPanel()
+{
+    // Tab goes through every panel and out of the table; Ctrl+Tab leaves the table too.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    QTableView *table = w.messagePanel()->view();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab, Qt::ControlModifier);
+    QVERIFY(!table->hasFocus());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(!table->hasFocus());
+
+    const QList<QWidget *> panels = {w.setupPanel(), w.messagePanel(), w.bottomTabs(),
+                                     w.findChild<QWidget *>(QStringLiteral("resultsArea")),
+                                     w.charts()};
+    QSet<QWidget *> reached;
+    for (int i = 0; i < 300 && reached.size() < panels.size(); ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        for (QWidget *panel : panels) {
+            if (focus == panel || panel->isAncestorOf(focus))
+                reached.insert(panel);
+        }
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    for (QWidget *panel : panels)
+        QVERIFY2(reached.contains(panel), panel->metaObject()->className());
 }
 
 QTEST_MAIN(tst_MainWindow)

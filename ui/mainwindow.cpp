@@ -230,6 +230,8 @@ void MainWindow::buildLayout()
     resultsScroll->setWidgetResizable(true);
     resultsScroll->setFrameShape(QFrame::NoFrame);
     resultsScroll->setMinimumSize(200, 100);
+    resultsScroll->setObjectName(QStringLiteral("resultsArea"));
+    resultsScroll->setFocusPolicy(Qt::StrongFocus); // Tab reaches the results; arrows scroll
     resultsScroll->viewport()->installEventFilter(m_results); // one column or two, by width
     // Left: the messages over details, runs and events; right: results over the charts.
     auto *left = new QSplitter(Qt::Vertical);

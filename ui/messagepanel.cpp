@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolBar>
@@ -74,6 +75,20 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     copyFrame->setShortcutContext(Qt::WidgetShortcut);
     connect(copyFrame, &QAction::triggered, m_details, &MessageDetails::copyRawFrame);
     m_view->addActions({copyRow, copyFrame});
+    // Ctrl+Tab leaves the table too (Tab does, the table does not move between its cells).
+    for (const bool forward : {true, false}) {
+        auto *leave = new QShortcut(forward ? QKeySequence(Qt::CTRL | Qt::Key_Tab)
+                                            : QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                                    m_view, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(leave, &QShortcut::activated, this, [this, forward] {
+            QWidget *w = m_view;
+            do {
+                w = forward ? w->nextInFocusChain() : w->previousInFocusChain();
+            } while (w != m_view
+                     && !(w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)));
+            w->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        });
+    }
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     buildViewBar();
