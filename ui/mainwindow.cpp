@@ -39,6 +39,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -603,10 +604,22 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_shownOnce)
         return;
     m_shownOnce = true;
+    balanceResults();
+    // The set-up folding or opening changes the height: balance again, unless the operator has
+    // placed the divider.
+    connect(m_setupArea, &SetupArea::expandedChanged, this, [this] {
+        if (!m_resultsPlaced)
+            QTimer::singleShot(0, this, &MainWindow::balanceResults);
+    });
+    connect(m_right, &QSplitter::splitterMoved, this, [this] { m_resultsPlaced = true; });
+}
+
+void MainWindow::balanceResults()
+{
     // The results whole when there is room, the charts the rest (once laid out: the splitter
-    // knows its real height only now).
+    // knows its real height only then).
     const int total = m_right->height();
-    const int results = std::min(m_results->sizeHint().height() + 8, total * 11 / 20);
+    const int results = std::min(m_results->sizeHint().height() + 8, total / 2);
     m_right->setSizes({results, total - results});
 }
 

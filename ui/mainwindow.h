@@ -88,6 +88,7 @@ private:
     void chooseAndExportCsv();
     void chooseAndExportHistory();
     void about();
+    void balanceResults();
     std::optional<QString> describeArrival(quint64 arrival) const;
 
     RunSession *m_session;
@@ -106,6 +107,7 @@ private:
     QSplitter *m_outer = nullptr;
     QSplitter *m_right = nullptr;
     bool m_shownOnce = false;
+    bool m_resultsPlaced = false; // the operator moved the divider: leave it
     bool m_holdingAnnounced = false;
     QString m_lastError; // logged once, however many times it is reported
     QAction *m_start = nullptr;
