@@ -431,6 +431,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Dismiss</source>
         <translation>Скрыть</translation>
     </message>
+    <message>
+        <source>If the server does not use TLS, use ws:// instead of wss://.</source>
+        <translation>Если сервер не использует TLS, укажите ws:// вместо wss://.</translation>
+    </message>
 </context>
 <context>
     <name>FeedParams</name>
@@ -932,26 +936,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Подсказка: %1</translation>
     </message>
     <message>
-        <source>If the server does not use TLS, use ws:// instead of wss://.</source>
-        <translation>Если сервер не использует TLS, укажите ws:// вместо wss://.</translation>
-    </message>
-    <message>
-        <source>malformed</source>
-        <translation>некорректный</translation>
-    </message>
-    <message>
-        <source>id %1, distance %2</source>
-        <translation>id %1, отклонение %2</translation>
-    </message>
-    <message>
-        <source>id %1, %2</source>
-        <translation>id %1, %2</translation>
-    </message>
-    <message>
-        <source>arrival #%1: %2</source>
-        <translation>прибытие №%1: %2</translation>
-    </message>
-    <message>
         <source>Quit during a run?</source>
         <translation>Выйти во время прогона?</translation>
     </message>
@@ -1336,6 +1320,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
             <numerusform>опоздало на %n id</numerusform>
             <numerusform>опоздало на %n id</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>id %1, distance %2</source>
+        <translation>id %1, отклонение %2</translation>
+    </message>
+    <message>
+        <source>id %1, %2</source>
+        <translation>id %1, %2</translation>
+    </message>
+    <message>
+        <source>arrival #%1: %2</source>
+        <translation>прибытие №%1: %2</translation>
     </message>
 </context>
 <context>

@@ -160,13 +160,11 @@ void DistanceChart::apply(const RunEventBatch &batch)
 {
     for (const MessageArrival &a : batch.arrivals) {
         // A block's time is that of its first arrival.
-        if (a.index % m_blockSize == 0 || a.index / m_blockSize >= m_blockTime.size()) {
-            const std::size_t block = std::size_t(a.index / m_blockSize);
-            if (block >= m_blockMin.size()) {
-                m_blockMin.resize(block + 1, Empty);
-                m_blockMax.resize(block + 1, Empty);
-                m_blockTime.resize(block + 1, float(double(a.arrivalNs) / 1e9));
-            }
+        if (const std::size_t block = std::size_t(a.index / m_blockSize);
+            block >= m_blockMin.size()) {
+            m_blockMin.resize(block + 1, Empty);
+            m_blockMax.resize(block + 1, Empty);
+            m_blockTime.resize(block + 1, float(double(a.arrivalNs) / 1e9));
         }
     }
     if (!batch.arrivals.isEmpty()) {

@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QWidget(parent)
@@ -47,6 +48,20 @@ void ErrorBanner::dismiss()
     m_remedy->hide();
     m_label->clear();
     hide();
+}
+
+QString ErrorBanner::withHint(const QString &error, const RunConfig &config)
+{
+    // A wss:// URL to a plain ws:// port: the TLS handshake gets no answer (or OpenSSL's
+    // "wrong version number"); the error names the URL it could not reach.
+    const bool tls = config.feedUrl.scheme() == QLatin1String("wss")
+        || config.sinkUrl.scheme() == QLatin1String("wss");
+    static const QRegularExpression handshake(QStringLiteral("wss://|handshake|wrong version"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (tls && handshake.match(error).hasMatch())
+        return error + QLatin1Char(' ')
+            + tr("If the server does not use TLS, use ws:// instead of wss://.");
+    return error;
 }
 
 QString ErrorBanner::text() const

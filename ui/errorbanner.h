@@ -1,5 +1,7 @@
 #pragma once
 
+#include "run/runconfig.h"
+
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -24,6 +26,9 @@ public:
     void offerRemedy(const QString &text, const QString &toolTip);
     void dismiss();
     QString text() const;
+    // The run's error with what to try, when the window can tell (a wss:// URL that got no TLS
+    // answer: the server may be a plain ws:// one).
+    static QString withHint(const QString &error, const RunConfig &config);
 
 Q_SIGNALS:
     void remedyChosen();

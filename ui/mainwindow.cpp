@@ -30,7 +30,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
@@ -111,7 +110,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_messagePanel, &MessagePanel::rowPicked, this,
             [this] { m_bottomTabs->setCurrentWidget(m_messagePanel->details()); });
-    m_charts->distance()->setDescribe([this](quint64 arrival) { return describeArrival(arrival); });
+    m_charts->distance()->setDescribe(
+        [this](quint64 arrival) { return m_messages->describe(arrival); });
     connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
 
@@ -442,7 +442,7 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     m_history->append(record);
     m_historyView->clearSelection();
     if (!report.error.isEmpty())
-        showError(withHint(report.error, report.config));
+        showError(ErrorBanner::withHint(report.error, report.config));
     if (report.endReason == RunEnd::BatchMemoryCap) {
         // Plainly, with the way out: stream mode needs memory only for the window.
         showError(tr("Batch mode reached its memory cap of %1 MiB after %2 messages: the feed was "
@@ -556,32 +556,6 @@ void MainWindow::clearError()
 QString MainWindow::errorText() const
 {
     return m_errorBanner->text();
-}
-
-QString MainWindow::withHint(const QString &error, const RunConfig &config) const
-{
-    // A wss:// URL to a plain ws:// port: the TLS handshake gets no answer (or OpenSSL's
-    // "wrong version number"); the error names the URL it could not reach.
-    const bool tls = config.feedUrl.scheme() == QLatin1String("wss")
-        || config.sinkUrl.scheme() == QLatin1String("wss");
-    static const QRegularExpression handshake(QStringLiteral("wss://|handshake|wrong version"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    if (tls && handshake.match(error).hasMatch())
-        return error + QLatin1Char(' ')
-            + tr("If the server does not use TLS, use ws:// instead of wss://.");
-    return error;
-}
-
-std::optional<QString> MainWindow::describeArrival(quint64 arrival) const
-{
-    const auto row = m_messages->rowOfArrival(arrival);
-    if (!row)
-        return std::nullopt;
-    const MessageTableModel::RowInfo i = m_messages->info(*row);
-    const QString what = i.status == MessageStatus::Malformed ? tr("malformed")
-        : i.output ? tr("id %1, distance %2").arg(i.id).arg(i.distance)
-                   : tr("id %1, %2").arg(i.id).arg(MessageTableModel::statusText(i.status));
-    return tr("arrival #%1: %2").arg(QLocale().toString(arrival), what);
 }
 
 void MainWindow::log(const QString &message)

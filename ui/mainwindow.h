@@ -81,7 +81,6 @@ private:
     void showError(const QString &message);
     void clearError();
     void log(const QString &message);
-    QString withHint(const QString &error, const RunConfig &config) const;
     void onStateChanged(RunState state);
     void onFinished(const RunReport &report, const QString &csvPath, const QString &csvError);
     int exportRow() const;
@@ -89,7 +88,6 @@ private:
     void chooseAndExportHistory();
     void about();
     void balanceResults();
-    std::optional<QString> describeArrival(quint64 arrival) const;
 
     RunSession *m_session;
     RunSetupPanel *m_setup;

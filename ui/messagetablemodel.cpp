@@ -233,6 +233,18 @@ MessageTableModel::RowInfo MessageTableModel::info(int row) const
     return i;
 }
 
+std::optional<QString> MessageTableModel::describe(quint64 arrival) const
+{
+    const auto row = rowOfArrival(arrival);
+    if (!row)
+        return std::nullopt;
+    const Row &r = rowAt(std::size_t(*row));
+    const QString what = r.status == MessageStatus::Malformed ? statusText(r.status)
+        : r.output >= 0 ? tr("id %1, distance %2").arg(r.id).arg(r.distance)
+                        : tr("id %1, %2").arg(r.id).arg(statusCell(r));
+    return tr("arrival #%1: %2").arg(QLocale().toString(arrival), what);
+}
+
 QString MessageTableModel::rowText(int row) const
 {
     QStringList cells;

@@ -92,6 +92,8 @@ public:
     std::optional<int> firstCopyOf(int row) const;
     // The skipped ids a late id fell into, if the table saw that gap.
     std::optional<Gap> gapOf(qint64 id) const;
+    // "arrival #N: id, distance" if the table holds that arrival (the chart's hover).
+    std::optional<QString> describe(quint64 arrival) const;
     // The row's cells, tab-separated, as shown.
     QString rowText(int row) const;
 
