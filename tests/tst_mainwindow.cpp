@@ -103,6 +103,7 @@ private Q_SLOTS:
     void setupCollapsesWhileRunning();
     void fitsTheScreen();
     void keyboardReachesEveryPanel();
+    void pausedViewStaysPutAsTheRingMoves();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -910,6 +911,38 @@ void tst_MainWindow::fitsTheScreen()
     const QSize least = w.minimumSizeHint();
     QVERIFY2(least.width() <= 640 && least.height() <= 360,
              qPrintable(QStringLiteral("%1x%2").arg(least.width()).arg(least.height())));
+}
+
+void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
+{
+    // A small ring that drops its oldest rows while the view is paused: the rows in view stay in
+    // view (the view moves up with them) until they leave the table themselves.
+    MainWindow w;
+    w.show();
+    setUpSimulatorRun(w.setupPanel(), 30000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 5000; // batches of a few hundred rows
+    w.setupPanel()->setSimulatorParams(paced);
+    w.setupPanel()->setTableRows(MessageTableModel::MinCapacity);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    MessageTableModel *model = w.messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > 500, 20000); // the ring is moving
+    MessagePanel *panel = w.messagePanel();
+    QTableView *view = panel->view();
+    // Pause with the view near the middle of the table.
+    panel->setPaused(true);
+    view->scrollTo(view->model()->index(view->model()->rowCount() / 2, 0),
+                   QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    const QVariant top = view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0));
+    const quint64 dropped = model->rowsDropped();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > dropped + 100, 20000);
+    QVERIFY(model->rowsDropped() < dropped + 450); // the rows in view are still in the table
+    QCOMPARE(view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)), top);
+    QVERIFY(panel->isPaused());
+    w.stopAction()->trigger();
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
 }
 
 void tst_MainWindow::keyboardReachesEveryPanel()
