@@ -21,6 +21,7 @@
 #include "messagedetails.h"
 #include "statusfiltermodel.h"
 #include "verdictstyle.h"
+#include "zoomchartview.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -39,6 +40,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 namespace {
 
@@ -104,6 +106,7 @@ private Q_SLOTS:
     void fitsTheScreen();
     void keyboardReachesEveryPanel();
     void pausedViewStaysPutAsTheRingMoves();
+    void chartsZoomHoverAndScale();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -943,6 +946,53 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
     QVERIFY(panel->isPaused());
     w.stopAction()->trigger();
     QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+}
+
+void tst_MainWindow::chartsZoomHoverAndScale()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    setUpSimulatorRun(w.setupPanel(), 20000);
+    w.setupPanel()->setWindow(RunConfig::DefaultWindow); // far above the data
+    const RunReport report = runToEnd(w);
+    QVERIFY(!report.failed());
+    DistanceChart *distance = w.charts()->distance();
+    // The y-axis fits the data, not ±W: a band, not a flat line; W is named beyond the scale.
+    QVERIFY(distance->yLimit() < 2.0 * double(report.counters.maxDistance) + 8);
+    QVERIFY(!distance->windowLinesShown());
+    QCOMPARE(distance->windowLabel(), QStringLiteral("W = 1,024 beyond the scale"));
+
+    // Hover: the message under the pointer.
+    ZoomChartView *view = distance->view();
+    QSignalSpy hovered(view, &ZoomChartView::hovered);
+    const QPointF centre = view->chart()->plotArea().center();
+    QTest::mouseMove(view->viewport(), centre.toPoint());
+    QTRY_VERIFY(!hovered.isEmpty());
+    const quint64 arrival = quint64(hovered.last().at(0).toPointF().x());
+    QVERIFY(
+        w.messageModel()->describe(arrival).value_or(QString()).contains(QStringLiteral("id ")));
+    QVERIFY2(distance->hoverText().startsWith(QStringLiteral("arrival #")),
+             qPrintable(distance->hoverText()));
+
+    // Zoom with the wheel, back with a double click.
+    QWheelEvent wheel(centre, view->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(view->isZoomed());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    QVERIFY(!view->isZoomed());
+
+    // Histogram: short labels, never elided; a log scale on demand.
+    HistogramChart *histogram = w.charts()->histogram();
+    w.charts()->tabs()->setCurrentWidget(histogram);
+    histogram->refresh();
+    for (const QString &label : histogram->labels())
+        QVERIFY2(label.size() <= 4 && !label.contains(QChar(0x2026)), qPrintable(label));
+    histogram->setLogScale(true);
+    QVERIFY(histogram->logScale());
+    // Rate: in and out per second over the run.
+    QVERIFY(w.charts()->rate()->points(RateChart::In) > 0);
 }
 
 void tst_MainWindow::keyboardReachesEveryPanel()

@@ -3,6 +3,7 @@
 #include "distancechart.h"
 #include "histogramchart.h"
 #include "ratechart.h"
+#include "zoomchartview.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -19,11 +20,14 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_tabs->addTab(m_distance, tr("&Distance"));
     m_tabs->addTab(m_histogram, tr("Histo&gram"));
     m_tabs->addTab(m_rate, tr("Rate"));
-    m_tabs->setTabToolTip(0, tr("Out-of-order distance of each message, with the window ±W"));
-    m_tabs->setTabToolTip(1, tr("How far messages travelled: counts of |distance|"));
+    const QString zoom = QStringLiteral("\n") + ZoomChartView::help();
+    m_tabs->setTabToolTip(0,
+                          tr("Out-of-order distance of each message, with the window ±W") + zoom);
+    m_tabs->setTabToolTip(1, tr("How far messages travelled: counts of |distance|") + zoom);
     m_tabs->setTabToolTip(2,
                           tr("Messages per second in and out, late, duplicates and malformed "
-                             "(IO graph)"));
+                             "(IO graph)")
+                              + zoom);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);

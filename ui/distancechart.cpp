@@ -12,7 +12,6 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -71,6 +70,10 @@ DistanceChart::DistanceChart(const DistanceHistogram *histogram, QWidget *parent
     m_windowText->setBrush(QColor(200, 40, 40));
     m_outlierText = new QGraphicsSimpleTextItem(chart);
     m_outlierText->setBrush(palette().color(QPalette::WindowText));
+    // Drawn in the chart, next to the pointer: readable in any screenshot, no tooltip delay.
+    m_hoverText = new QGraphicsSimpleTextItem(chart);
+    m_hoverText->setZValue(10);
+    m_hoverText->hide();
     m_view = new ZoomChartView(chart);
     m_view->setObjectName(QStringLiteral("distanceChart"));
 
@@ -91,6 +94,7 @@ DistanceChart::DistanceChart(const DistanceHistogram *histogram, QWidget *parent
 
     connect(m_view, &ZoomChartView::zoomChanged, this, [this] { refresh(); });
     connect(m_view, &ZoomChartView::hovered, this, &DistanceChart::onHovered);
+    connect(m_view, &ZoomChartView::hoverLeft, this, [this] { m_hoverText->hide(); });
     connect(chart, &QChart::plotAreaChanged, this, [this] { placeLabels(); });
     reset(0, false);
 }
@@ -297,11 +301,16 @@ qsizetype DistanceChart::plottedPoints() const
     return m_upper->count();
 }
 
+QString DistanceChart::hoverText() const
+{
+    return m_hoverText->isVisible() ? m_hoverText->text() : QString();
+}
+
 void DistanceChart::onHovered(const QPointF &value, const QPoint &globalPos)
 {
     const std::size_t block = blockAt(value.x());
     if (block >= m_blockMin.size()) {
-        QToolTip::hideText();
+        m_hoverText->hide();
         return;
     }
     const quint64 arrival =
@@ -321,5 +330,14 @@ void DistanceChart::onHovered(const QPointF &value, const QPoint &globalPos)
                   .arg(m_blockMin[block])
                   .arg(m_blockMax[block]);
     }
-    QToolTip::showText(globalPos, text, m_view);
+    m_hoverText->setText(text);
+    // Above and right of the pointer, kept inside the plot.
+    const QRectF area = m_view->chart()->plotArea();
+    const QPointF at = m_view->mapToScene(m_view->viewport()->mapFromGlobal(globalPos));
+    const QRectF box = m_hoverText->boundingRect();
+    m_hoverText->setPos(
+        std::clamp(at.x() + 12, area.left(), std::max(area.left(), area.right() - box.width())),
+        std::clamp(at.y() - box.height() - 6, area.top(),
+                   std::max(area.top(), area.bottom() - box.height())));
+    m_hoverText->show();
 }

@@ -53,6 +53,7 @@ public:
     double yLimit() const { return m_yLimit; }
     bool windowLinesShown() const;
     QString windowLabel() const;
+    QString hoverText() const; // as shown next to the pointer, for tests
     ZoomChartView *view() const { return m_view; }
 
 private:
@@ -74,6 +75,7 @@ private:
     QValueAxis *m_y = nullptr;
     QGraphicsSimpleTextItem *m_windowText = nullptr;
     QGraphicsSimpleTextItem *m_outlierText = nullptr;
+    QGraphicsSimpleTextItem *m_hoverText = nullptr; // the message under the pointer
     Describe m_describe;
 
     quint64 m_blockSize = 64; // arrivals per block

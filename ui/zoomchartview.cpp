@@ -11,11 +11,15 @@ ZoomChartView::ZoomChartView(QChart *chart, QWidget *parent)
     chart->setAnimationOptions(QChart::NoAnimation);
     setRenderHint(QPainter::Antialiasing, false);
     setRubberBand(QChartView::RectangleRubberBand);
-    setMouseTracking(true);
+    viewport()->setMouseTracking(true); // hover without a button pressed
     setFocusPolicy(Qt::StrongFocus); // the arrow keys pan, 0 resets
     setMinimumSize(160, 170); // below this height Qt Charts elides the axis labels
-    setToolTip(tr("Drag a rectangle or turn the wheel to zoom; drag with the right button or use "
-                  "the arrow keys to pan; double-click to see the whole run"));
+}
+
+QString ZoomChartView::help()
+{
+    return tr("Drag a rectangle or turn the wheel to zoom; drag with the right button or use the "
+              "arrow keys to pan; double-click to see the whole run");
 }
 
 void ZoomChartView::setZoomed(bool zoomed)
@@ -68,6 +72,8 @@ void ZoomChartView::mouseMoveEvent(QMouseEvent *event)
     }
     if (chart()->plotArea().contains(event->position()))
         Q_EMIT hovered(chart()->mapToValue(event->position()), event->globalPosition().toPoint());
+    else
+        Q_EMIT hoverLeft();
     QChartView::mouseMoveEvent(event);
 }
 
@@ -90,6 +96,12 @@ void ZoomChartView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     resetZoom();
     event->accept();
+}
+
+void ZoomChartView::leaveEvent(QEvent *event)
+{
+    Q_EMIT hoverLeft();
+    QChartView::leaveEvent(event);
 }
 
 void ZoomChartView::keyPressEvent(QKeyEvent *event)

@@ -17,6 +17,8 @@ public:
     explicit ZoomChartView(QChart *chart, QWidget *parent = nullptr);
 
     bool isZoomed() const { return m_zoomed; }
+    // How to zoom and pan, in one sentence (the charts' tabs show it).
+    static QString help();
     void resetZoom();
 
 Q_SIGNALS:
@@ -24,6 +26,8 @@ Q_SIGNALS:
     void zoomChanged(bool zoomed);
     // Under the pointer, in the axes' values; inside the plot area only.
     void hovered(const QPointF &value, const QPoint &globalPos);
+    // The pointer left the plot area (or the view).
+    void hoverLeft();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -32,6 +36,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     void setZoomed(bool zoomed);
