@@ -37,7 +37,8 @@ DistanceChart::DistanceChart(const DistanceHistogram *histogram, QWidget *parent
     auto *chart = new QChart;
     chart->setTitle(tr("Out-of-order distance per message"));
     chart->legend()->setVisible(false);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    // A line of its own under the axis title for "W beyond the scale" and the outlier note.
+    chart->setMargins(QMargins(4, 4, 4, 4 + QFontMetrics(chart->font()).height()));
     m_upper = new QLineSeries(this);
     m_lower = new QLineSeries(this);
     m_band = new QAreaSeries(m_upper, m_lower);
@@ -281,9 +282,9 @@ void DistanceChart::placeLabels()
     } else {
         // Out of view: under the plot, right of the axis title, where it hides no data.
         m_windowText->setPos(area.right() - text.width(),
-                             chart->rect().bottom() - text.height() - 4);
+                             chart->rect().bottom() - text.height() - 2);
     }
-    m_outlierText->setPos(area.left(), chart->rect().bottom() - text.height() - 4);
+    m_outlierText->setPos(area.left(), chart->rect().bottom() - text.height() - 2);
 }
 
 bool DistanceChart::windowLinesShown() const
