@@ -69,10 +69,18 @@ int main(int argc, char *argv[])
             peakKiB = std::max(peakKiB, BenchUtil::residentKiB());
             std::printf("gui bench: %llu messages at full speed through the window\n",
                         static_cast<unsigned long long>(count));
+            const MessageTableModel *model = window.messageModel();
             std::printf("  run: %s, %llu rows in the table, %.0f msg/s, total %.0f ms\n",
                         qPrintable(RunVerdict::key(report.verdict.level).toUpper()),
-                        static_cast<unsigned long long>(window.messageModel()->rowCount()),
-                        report.throughput, report.timing.totalMs);
+                        static_cast<unsigned long long>(model->rowCount()), report.throughput,
+                        report.timing.totalMs);
+            // The table is a ring of the newest rows: its last row is the run's last frame.
+            const QModelIndex last =
+                model->index(model->rowCount() - 1, MessageTableModel::ArrivalColumn);
+            std::printf("  table: arrivals %llu..%llu of %llu received\n",
+                        static_cast<unsigned long long>(model->firstArrival()),
+                        static_cast<unsigned long long>(model->data(last).toULongLong()),
+                        static_cast<unsigned long long>(report.counters.received));
             std::printf("  event loop: worst stall %lld ms over %llu ticks of a 10 ms timer; "
                         "%llu ticks more than 50 ms late\n",
                         static_cast<long long>(worstLateness),

@@ -1,32 +1,46 @@
+#include "chartspanel.h"
 #include "distancechart.h"
 #include "files/csv.h"
+#include "histogramchart.h"
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "protocol/wireprotocol.h"
+#include "ratechart.h"
 #include "redistestserver.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
+#include "runstatusbar.h"
+#include "setuparea.h"
 #include "simulator/feedsimulator.h"
 #include "testutil.h"
 
+#include "findbar.h"
+#include "messagedetails.h"
 #include "statusfiltermodel.h"
+#include "verdictstyle.h"
+#include "zoomchartview.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 namespace {
 
@@ -80,6 +94,19 @@ private Q_SLOTS:
     void overridesChooseFeedAndSink_data();
     void overridesChooseFeedAndSink();
     void idleTimeoutEndsAStalledRun();
+    void verdictLevels_data();
+    void verdictLevels();
+    void ringTableShowsTheNewestRows();
+    void findSelectsAndDetailsExplain();
+    void pauseHoldsTheViewWhileDataFlows();
+    void afterAStopProgressSaysWhatWasDone();
+    void neverConnectedShowsDashesAndOneError();
+    void urlErrorsInPlainWords();
+    void setupCollapsesWhileRunning();
+    void fitsTheScreen();
+    void keyboardReachesEveryPanel();
+    void pausedViewStaysPutAsTheRingMoves();
+    void chartsZoomHoverAndScale();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -140,9 +167,10 @@ void tst_MainWindow::startFillsTableChartAndVerdict()
     QCOMPARE(quint64(window.messageModel()->rowCount()), report.counters.received);
     QVERIFY(report.counters.malformed > 0);
     QCOMPARE(report.counters.sent, quint64(20000));
-    QVERIFY(window.chart()->plottedPoints() > 0);
-    QCOMPARE(window.chart()->histogramTotal(), report.counters.sent);
-    QCOMPARE(window.chart()->largestDistance(), report.counters.maxDistance);
+    QVERIFY(window.charts()->distance()->plottedPoints() > 0);
+    QCOMPARE(window.charts()->histogram()->total(), report.counters.sent);
+    QCOMPARE(window.charts()->rate()->total(RateChart::Out), report.counters.sent);
+    QCOMPARE(window.charts()->rate()->total(RateChart::In), report.counters.received);
     QCOMPARE(window.history()->rowCount(), 1);
     QVERIFY(window.startAction()->isEnabled());
     QVERIFY(!window.stopAction()->isEnabled());
@@ -212,6 +240,12 @@ void tst_MainWindow::batchModeFlushReachesSink()
     // The window says how many messages wait: every distinct id, not every frame.
     const auto *log = window.findChild<QPlainTextEdit *>(QStringLiteral("eventLog"));
     QTRY_VERIFY(log->toPlainText().contains(QStringLiteral("6000 messages are held")));
+    // The banner says so, and the sink waits for Flush (it is not "connecting" meanwhile).
+    QTRY_COMPARE(window.results()->verdict(), QStringLiteral("HOLDING"));
+    QVERIFY2(
+        window.results()->headline().contains(QStringLiteral("6,000 messages held — press Flush")),
+        qPrintable(window.results()->headline()));
+    QTRY_COMPARE(window.statusWidget()->sinkText(), QStringLiteral("Sink: waits for Flush"));
     QVERIFY(finished.isEmpty());
     window.flushAction()->trigger();
     QVERIFY(finished.wait(RunTimeoutMs));
@@ -579,6 +613,421 @@ void tst_MainWindow::idleTimeoutEndsAStalledRun()
     QCOMPARE(report.counters.sent, quint64(1000)); // what was held went out
     QVERIFY(report.verdict.reasonTexts().join(' ').contains(QStringLiteral("nothing moved")));
     QVERIFY(window.startAction()->isEnabled());
+}
+
+void tst_MainWindow::verdictLevels_data()
+{
+    QTest::addColumn<quint64>("disorder");
+    QTest::addColumn<int>("window");
+    QTest::addColumn<bool>("faults");
+    QTest::addColumn<Verdict>("verdict");
+    QTest::newRow("clean feed: PASS") << quint64(30) << 64 << false << Verdict::Pass;
+    QTest::newRow("feed gaps, duplicates, junk only: WARN")
+        << quint64(30) << 64 << true << Verdict::Warn;
+    QTest::newRow("W = 8 on disorder 50: FAIL") << quint64(50) << 8 << false << Verdict::Fail;
+}
+
+void tst_MainWindow::verdictLevels()
+{
+    // One verdict everywhere: the banner (word and colour), its reasons, Events, the runs
+    // history and its CSV.
+    QFETCH(quint64, disorder);
+    QFETCH(int, window);
+    QFETCH(bool, faults);
+    QFETCH(Verdict, verdict);
+    MainWindow w;
+    setUpSimulatorRun(w.setupPanel(), 20000);
+    FeedParams p = w.setupPanel()->simulatorParams();
+    p.disorder = disorder;
+    if (!faults)
+        p.dup = p.gap = p.junk = 0;
+    w.setupPanel()->setSimulatorParams(p);
+    w.setupPanel()->setWindow(window);
+    const RunReport report = runToEnd(w);
+    QCOMPARE(report.verdict.level, verdict);
+    QCOMPARE(w.results()->verdict(), VerdictStyle::label(verdict));
+    QCOMPARE(w.results()->verdictColor(), VerdictStyle::color(verdict));
+    QCOMPARE(w.results()->reasons(), report.verdict.reasonTexts());
+    QCOMPARE(w.history()->data(w.history()->index(0, RunHistoryModel::VerdictColumn)).toString(),
+             VerdictStyle::label(verdict));
+    const QString events = w.findChild<QPlainTextEdit *>(QStringLiteral("eventLog"))->toPlainText();
+    QVERIFY(events.contains(QStringLiteral("finished: %1").arg(VerdictStyle::label(verdict))));
+    const QString path = m_dir.filePath(QStringLiteral("verdict-runs.csv"));
+    QVERIFY(w.exportHistory(path));
+    const QList<QStringList> rows = readCsv(path);
+    QCOMPARE(rows.at(1).at(15), RunVerdict::key(verdict));
+    switch (verdict) {
+    case Verdict::Pass:
+        QVERIFY(w.results()->reasons().isEmpty());
+        QVERIFY(w.results()->headline().contains(QStringLiteral("20,000 messages sent in order")));
+        break;
+    case Verdict::Warn:
+        QVERIFY(report.counters.late == 0 && report.counters.lostIds > 0);
+        QVERIFY(w.results()->reasons().size() >= 3); // missing ids, duplicates, malformed
+        QVERIFY(rows.at(1).last().contains(QStringLiteral("never arrived")));
+        break;
+    case Verdict::Fail:
+        // How many were lost and what W would have kept them, in the banner itself.
+        QVERIFY(report.counters.late > 0);
+        QVERIFY2(
+            w.results()->headline().contains(
+                QStringLiteral("%1 messages lost").arg(QLocale().toString(report.counters.late))),
+            qPrintable(w.results()->headline()));
+        QVERIFY(w.results()->headline().contains(
+            QStringLiteral("W = %1 would have kept them").arg(report.counters.recommendedWindow)));
+        QCOMPARE(report.verdict.reasons.first().code, QStringLiteral("late"));
+        QVERIFY(rows.at(1).last().contains(QStringLiteral("W = 8 was too small")));
+        break;
+    }
+}
+
+void tst_MainWindow::ringTableShowsTheNewestRows()
+{
+    // The table keeps the latest N rows: its bottom row is the run's last frame, and the view
+    // follows it; the run's CSV has every frame.
+    MainWindow w;
+    w.show();
+    setUpSimulatorRun(w.setupPanel(), 30000);
+    w.setupPanel()->setTableRows(MessageTableModel::MinCapacity);
+    const RunReport report = runToEnd(w);
+    QVERIFY(!report.failed());
+    const MessageTableModel *model = w.messageModel();
+    QCOMPARE(model->rowCount(), MessageTableModel::MinCapacity);
+    QCOMPARE(model->arrivals(), report.counters.received);
+    const int last = model->rowCount() - 1;
+    QCOMPARE(model->data(model->index(last, MessageTableModel::ArrivalColumn)).toULongLong(),
+             report.counters.received - 1);
+    QTableView *view = w.messagePanel()->view();
+    QVERIFY(!w.messagePanel()->isPaused());
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    const auto *caption = w.findChild<QLabel *>(QStringLiteral("tableCaption"));
+    QVERIFY2(caption->text().contains(QStringLiteral("in the run's CSV")),
+             qPrintable(caption->text()));
+    const QString csv = m_dir.filePath(QStringLiteral("ring.csv"));
+    QVERIFY(w.exportCsv(csv));
+    QCOMPARE(quint64(readCsv(csv).size()), report.counters.received + 1);
+}
+
+void tst_MainWindow::findSelectsAndDetailsExplain()
+{
+    MainWindow w;
+    w.show();
+    setUpSimulatorRun(w.setupPanel(), 5000);
+    const RunReport report = runToEnd(w);
+    QVERIFY(report.counters.duplicates > 0 && report.counters.malformed > 0);
+    MessagePanel *panel = w.messagePanel();
+    const MessageTableModel *model = w.messageModel();
+
+    // An id: the row with it is selected, the view stops following, the details say it.
+    panel->findBar()->find(FindBar::Target::Id, QStringLiteral("1234"));
+    QVERIFY(panel->selectedArrival());
+    const int row = *model->rowOfArrival(*panel->selectedArrival());
+    QCOMPARE(model->id(row), qint64(1234));
+    QVERIFY(panel->isPaused());
+    QCOMPARE(w.bottomTabs()->currentWidget(), panel->details());
+    QVERIFY(panel->details()->text().contains(QStringLiteral("1234")));
+
+    // An arrival #.
+    panel->findBar()->find(FindBar::Target::Arrival, QStringLiteral("#17"));
+    QCOMPARE(panel->selectedArrival().value_or(0), quint64(17));
+
+    // The next duplicate: its first copy is named.
+    QVERIFY(panel->step(MessageStatus::Duplicate, +1));
+    const int duplicate = *model->rowOfArrival(*panel->selectedArrival());
+    QCOMPARE(model->status(duplicate), MessageStatus::Duplicate);
+    const auto first = model->firstCopyOf(duplicate);
+    QVERIFY(first);
+    QVERIFY2(panel->details()->text().contains(
+                 QStringLiteral("first copy is arrival #%1")
+                     .arg(QLocale().toString(model->firstArrival() + quint64(*first)))),
+             qPrintable(panel->details()->text()));
+
+    // A malformed frame: the reason in words and the whole raw frame, copied exactly.
+    QVERIFY(panel->step(MessageStatus::Malformed, +1));
+    const int malformed = *model->rowOfArrival(*panel->selectedArrival());
+    QVERIFY(panel->details()->text().contains(QStringLiteral("Malformed:")));
+    panel->details()->copyRawFrame();
+    QCOMPARE(QGuiApplication::clipboard()->text(), model->info(malformed).frame);
+    // Ctrl+C in the table copies the row.
+    panel->view()->setFocus();
+    QTest::keyClick(panel->view(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), model->rowText(malformed));
+
+    // Not there: said, nothing selected elsewhere.
+    QVERIFY(!panel->findId(-999));
+    // Jump to latest: following again, at the bottom.
+    panel->jumpToLatest();
+    QVERIFY(!panel->isPaused());
+    QCOMPARE(panel->selectedArrival().value_or(0), model->arrivals() - 1);
+}
+
+void tst_MainWindow::pauseHoldsTheViewWhileDataFlows()
+{
+    MainWindow w;
+    w.show();
+    setUpSimulatorRun(w.setupPanel(), 60000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 15000; // four seconds
+    w.setupPanel()->setSimulatorParams(paced);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    MessagePanel *panel = w.messagePanel();
+    QTableView *view = panel->view();
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageModel()->rowCount() > 3000, 20000);
+    QVERIFY(finished.isEmpty());
+    QTRY_VERIFY(view->hasFocus()); // a run puts the focus on the table: Space is at hand
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(panel->isPaused());
+    const auto *follow = w.findChild<QLabel *>(QStringLiteral("followState"));
+    QVERIFY(follow->text().contains(QStringLiteral("paused")));
+    // Once the rows that arrive meanwhile are laid out below, the top row stays put.
+    const quint64 paused = w.messageModel()->arrivals();
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageModel()->arrivals() > paused + 500, 20000);
+    QCoreApplication::processEvents();
+    const QModelIndex top = view->indexAt(QPoint(4, 4));
+    const QVariant topArrival = view->model()->data(top.siblingAtColumn(0));
+    const quint64 before = w.messageModel()->arrivals();
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageModel()->arrivals() > before + 5000, 20000);
+    // The data kept flowing; the view stayed where it was.
+    QCOMPARE(view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)), topArrival);
+    QVERIFY(view->verticalScrollBar()->value() < view->verticalScrollBar()->maximum());
+    QTRY_VERIFY(follow->text().contains(QStringLiteral("new below")));
+    QTest::keyClick(view, Qt::Key_Space); // resume: back to the newest rows
+    QVERIFY(!panel->isPaused());
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+}
+
+void tst_MainWindow::afterAStopProgressSaysWhatWasDone()
+{
+    MainWindow w;
+    setUpSimulatorRun(w.setupPanel(), 200000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 20000;
+    w.setupPanel()->setSimulatorParams(paced);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(w.messageModel()->arrivals() > 10000, 20000);
+    w.stopAction()->trigger();
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+    const RunReport report = finished.takeFirst().at(0).value<RunReport>();
+    QVERIFY(report.stopped);
+    RunStatusBar *status = w.statusWidget();
+    const quint64 distinct = report.counters.accepted - report.counters.duplicates;
+    QCOMPARE(status->progressPermille(), int(distinct * 1000 / 200000));
+    QVERIFY(status->progressPermille() < 1000);
+    QVERIFY2(status->progressText().contains(QStringLiteral("stopped")),
+             qPrintable(status->progressText()));
+    QVERIFY2(status->rateText().startsWith(QStringLiteral("– in")), qPrintable(status->rateText()));
+    QCOMPARE(status->feedText(), QStringLiteral("Feed: closed"));
+}
+
+void tst_MainWindow::neverConnectedShowsDashesAndOneError()
+{
+    MainWindow w;
+    RunSetupPanel *setup = w.setupPanel();
+    setup->setSource(RunSetupPanel::Source::WebSocket);
+    setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(TestUtil::unusedPort()));
+    setup->setSink(RunSetupPanel::Sink::None);
+    const RunReport report = runToEnd(w);
+    QCOMPARE(report.exitCode(), 2);
+    // Values that do not exist are "–", never "Ordered: yes" or "Recommended window: 1".
+    for (const char *field : {"ordered", "inversions", "recommended", "maxDistance", "holdMid"})
+        QCOMPARE(w.results()->value(QLatin1String(field)), ResultsPanel::none());
+    QVERIFY(!w.exportAction()->isEnabled()); // nothing to export
+    // The error once in Events, in the banner's words.
+    const QString events = w.findChild<QPlainTextEdit *>(QStringLiteral("eventLog"))->toPlainText();
+    QCOMPARE(events.count(QStringLiteral("Error: ")), 1);
+    QVERIFY(events.contains(QStringLiteral("Error: ") + w.errorText()));
+}
+
+void tst_MainWindow::urlErrorsInPlainWords()
+{
+    MainWindow w;
+    RunSetupPanel *setup = w.setupPanel();
+    setup->setSource(RunSetupPanel::Source::WebSocket);
+    setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:70000/raw-messages"));
+    QVERIFY(!w.startAction()->isEnabled());
+    QVERIFY2(setup->problems().join(' ').contains(QStringLiteral("port must be 1–65535")),
+             qPrintable(setup->problems().join(' ')));
+    setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:0/raw-messages"));
+    QVERIFY(setup->problems().join(' ').contains(QStringLiteral("port must be 1–65535")));
+    setup->setFeedUrl(QStringLiteral("ws://127.0.0.1:8080/raw-messages"));
+    QVERIFY(setup->problems().isEmpty());
+
+    // wss:// to a plain ws:// server: the TLS handshake fails, and the window says what to try.
+    FeedSimulator *sim = w.session()->simulator();
+    QVERIFY(sim);
+    FeedParams p;
+    p.count = 100;
+    QUrl url = sim->feedUrl(p);
+    url.setScheme(QStringLiteral("wss"));
+    setup->setFeedUrl(url.toString());
+    setup->setSink(RunSetupPanel::Sink::None);
+    auto *reconnects = setup->findChild<QSpinBox *>(QStringLiteral("reconnects"));
+    reconnects->setValue(0);
+    const RunReport report = runToEnd(w);
+    QCOMPARE(report.exitCode(), 2);
+    QVERIFY2(w.errorText().contains(QStringLiteral("use ws:// instead of wss://")),
+             qPrintable(w.errorText()));
+}
+
+void tst_MainWindow::setupCollapsesWhileRunning()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(w.setupArea()->isExpanded());
+    setUpSimulatorRun(w.setupPanel(), 40000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 20000;
+    w.setupPanel()->setSimulatorParams(paced);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    QVERIFY(!w.setupArea()->isExpanded());
+    QVERIFY(w.setupArea()->summaryText().contains(QStringLiteral("W = 64")));
+    const auto *summary = w.findChild<QLabel *>(QStringLiteral("setupSummary"));
+    QVERIFY(summary->isVisible());
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+    QVERIFY(!w.setupArea()->isExpanded()); // the results keep the room
+    w.setupArea()->setExpanded(true); // on demand
+    QVERIFY(w.setupArea()->isExpanded());
+}
+
+void tst_MainWindow::fitsTheScreen()
+{
+    // The default size fits the screen's available geometry, status bar included.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QRect available = w.screen()->availableGeometry();
+    QVERIFY2(available.contains(w.frameGeometry()),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(w.frameGeometry().width())
+                            .arg(w.frameGeometry().height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(w.statusBar()->isVisible());
+    QVERIFY(w.rect().contains(w.statusBar()->geometry()));
+    // And it can be made as small as a 1280x720 screen at scale 2 (640x360).
+    w.resize(640, 360);
+    QCoreApplication::processEvents();
+    const QSize least = w.minimumSizeHint();
+    QVERIFY2(least.width() <= 640 && least.height() <= 360,
+             qPrintable(QStringLiteral("%1x%2").arg(least.width()).arg(least.height())));
+}
+
+void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
+{
+    // A small ring that drops its oldest rows while the view is paused: the rows in view stay in
+    // view (the view moves up with them) until they leave the table themselves.
+    MainWindow w;
+    w.show();
+    setUpSimulatorRun(w.setupPanel(), 30000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 5000; // batches of a few hundred rows
+    w.setupPanel()->setSimulatorParams(paced);
+    w.setupPanel()->setTableRows(MessageTableModel::MinCapacity);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    MessageTableModel *model = w.messageModel();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > 500, 20000); // the ring is moving
+    MessagePanel *panel = w.messagePanel();
+    QTableView *view = panel->view();
+    // Pause with the newest rows in view: the ring drops rows far above them. Once the rows
+    // that arrive meanwhile are laid out below, the top row stays put.
+    panel->setPaused(true);
+    const quint64 paused = model->arrivals();
+    QTRY_VERIFY_WITH_TIMEOUT(model->arrivals() > paused + 100, 20000);
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    const QVariant top = view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0));
+    const quint64 dropped = model->rowsDropped();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > dropped + 100, 20000);
+    QVERIFY(model->rowsDropped() < dropped + 900); // the rows in view are still in the table
+    QCOMPARE(view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)), top);
+    QVERIFY(panel->isPaused());
+    w.stopAction()->trigger();
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+}
+
+void tst_MainWindow::chartsZoomHoverAndScale()
+{
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    setUpSimulatorRun(w.setupPanel(), 20000);
+    w.setupPanel()->setWindow(RunConfig::DefaultWindow); // far above the data
+    const RunReport report = runToEnd(w);
+    QVERIFY(!report.failed());
+    DistanceChart *distance = w.charts()->distance();
+    // The y-axis fits the data, not ±W: a band, not a flat line; W is named beyond the scale.
+    QVERIFY(distance->yLimit() < 2.0 * double(report.counters.maxDistance) + 8);
+    QVERIFY(!distance->windowLinesShown());
+    QCOMPARE(distance->windowLabel(), QStringLiteral("W = 1,024 beyond the scale"));
+
+    // Hover: the message under the pointer.
+    ZoomChartView *view = distance->view();
+    QSignalSpy hovered(view, &ZoomChartView::hovered);
+    const QPointF centre = view->chart()->plotArea().center();
+    QTest::mouseMove(view->viewport(), centre.toPoint());
+    QTRY_VERIFY(!hovered.isEmpty());
+    const quint64 arrival = quint64(hovered.last().at(0).toPointF().x());
+    QVERIFY(
+        w.messageModel()->describe(arrival).value_or(QString()).contains(QStringLiteral("id ")));
+    QVERIFY2(distance->hoverText().startsWith(QStringLiteral("arrival #")),
+             qPrintable(distance->hoverText()));
+
+    // Zoom with the wheel, back with a double click.
+    QWheelEvent wheel(centre, view->viewport()->mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(view->isZoomed());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    QVERIFY(!view->isZoomed());
+
+    // Histogram: short labels, never elided; a log scale on demand.
+    HistogramChart *histogram = w.charts()->histogram();
+    w.charts()->tabs()->setCurrentWidget(histogram);
+    histogram->refresh();
+    for (const QString &label : histogram->labels())
+        QVERIFY2(label.size() <= 4 && !label.contains(QChar(0x2026)), qPrintable(label));
+    histogram->setLogScale(true);
+    QVERIFY(histogram->logScale());
+    // Rate: in and out per second over the run.
+    QVERIFY(w.charts()->rate()->points(RateChart::In) > 0);
+}
+
+void tst_MainWindow::keyboardReachesEveryPanel()
+{
+    // Tab goes through every panel and out of the table; Ctrl+Tab leaves the table too.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    QTableView *table = w.messagePanel()->view();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab, Qt::ControlModifier);
+    QVERIFY(!table->hasFocus());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(!table->hasFocus());
+
+    const QList<QWidget *> panels = {w.setupPanel(), w.messagePanel(), w.bottomTabs(),
+                                     w.findChild<QWidget *>(QStringLiteral("resultsArea")),
+                                     w.charts()};
+    QSet<QWidget *> reached;
+    for (int i = 0; i < 300 && reached.size() < panels.size(); ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        for (QWidget *panel : panels) {
+            if (focus == panel || panel->isAncestorOf(focus))
+                reached.insert(panel);
+        }
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    for (QWidget *panel : panels)
+        QVERIFY2(reached.contains(panel), panel->metaObject()->className());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,12 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>BridgeCommandLine</name>
-    <message>
-        <source>Serves a Redis pub/sub channel (or a stream) to WebSocket consumers at ws://HOST:PORT/raw-messages: every payload, unchanged, as one frame to every connected consumer. Keeps its consumers while Redis is away and reconnects with backoff. Reports consumers, messages/s and messages forwarded.</source>
-        <translation>Отдаёт канал pub/sub Redis (или поток Redis Stream) WebSocket-потребителям по адресу ws://ХОСТ:ПОРТ/raw-messages: каждое сообщение без изменений одним кадром каждому подключённому потребителю. Сохраняет потребителей, пока Redis недоступен, и переподключается с задержкой. Сообщает число потребителей, сообщений в секунду и пересланных сообщений.</translation>
-    </message>
     <message>
         <source>The Redis server: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]. The password may also come from REDIS_PASSWORD.</source>
         <translation>Сервер Redis: redis://[[ПОЛЬЗОВАТЕЛЬ]:ПАРОЛЬ@]ХОСТ[:ПОРТ][/БД]. Пароль можно также задать в REDIS_PASSWORD.</translation>
@@ -24,7 +20,7 @@
         <translation>ИМЯ</translation>
     </message>
     <message>
-        <source>Serve this Redis stream instead of a channel (XREAD BLOCK): a bridge or consumer restart loses nothing. Each entry's "data" field (or its first field) is one frame.</source>
+        <source>Serve this Redis stream instead of a channel (XREAD BLOCK): a bridge or consumer restart loses nothing. Each entry&apos;s &quot;data&quot; field (or its first field) is one frame.</source>
         <translation>Раздавать этот поток Redis Stream вместо канала (XREAD BLOCK): перезапуск моста или потребителя ничего не теряет. Поле «data» каждой записи (или её первое поле) — один кадр.</translation>
     </message>
     <message>
@@ -40,7 +36,7 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>With --stream: this bridge's name; the last entry its consumers confirmed is kept in Redis under reorder-bridge:NAME:KEY:last-delivered.</source>
+        <source>With --stream: this bridge&apos;s name; the last entry its consumers confirmed is kept in Redis under reorder-bridge:NAME:KEY:last-delivered.</source>
         <translation>С --stream: имя этого моста; последняя запись, подтверждённая его потребителями, хранится в Redis под ключом reorder-bridge:ИМЯ:КЛЮЧ:last-delivered.</translation>
     </message>
     <message>
@@ -72,36 +68,43 @@
         <translation>Записывать в журнал только ошибки.</translation>
     </message>
     <message>
-        <source>--redis: %1</source>
-        <translation>--redis: %1</translation>
+        <source>Serves a Redis pub/sub channel (or a stream) to WebSocket consumers at ws://HOST:PORT%1: every payload, unchanged, as one frame to every connected consumer. Keeps its consumers while Redis is away and reconnects with backoff. Reports consumers, messages/s and messages forwarded.</source>
+        <translation>Раздаёт канал pub/sub Redis (или стрим) потребителям WebSocket по адресу ws://ХОСТ:ПОРТ%1: каждое сообщение без изменений, одним кадром каждому подключённому потребителю. Сохраняет потребителей, пока Redis недоступен, и переподключается с нарастающей паузой. Сообщает число потребителей, сообщений в секунду и пересланных сообщений.</translation>
     </message>
     <message>
-        <source>--channel and --stream exclude each other</source>
-        <translation>--channel и --stream исключают друг друга</translation>
+        <source>%1 and %2 exclude each other</source>
+        <translation>%1 и %2 несовместимы</translation>
     </message>
     <message>
-        <source>--stream must not be empty</source>
-        <translation>--stream не может быть пустым</translation>
+        <source>%1 needs %2</source>
+        <translation>%1 требует %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>&amp;Distance</source>
+        <translation>&amp;Отклонение</translation>
     </message>
     <message>
-        <source>--channel must not be empty</source>
-        <translation>--channel не может быть пустым</translation>
+        <source>Histo&amp;gram</source>
+        <translation>&amp;Гистограмма</translation>
     </message>
     <message>
-        <source>--stream-from needs --stream</source>
-        <translation>--stream-from требует --stream</translation>
+        <source>Out-of-order distance of each message, with the window ±W</source>
+        <translation>Отклонение от порядка для каждого сообщения, с окном ±W</translation>
     </message>
     <message>
-        <source>--stream-from: %1</source>
-        <translation>--stream-from: %1</translation>
+        <source>How far messages travelled: counts of |distance|</source>
+        <translation>Насколько далеко смещались сообщения: число сообщений по |отклонению|</translation>
     </message>
     <message>
-        <source>--name must not be empty</source>
-        <translation>--name не может быть пустым</translation>
+        <source>Messages per second in and out, late, duplicates and malformed (IO graph)</source>
+        <translation>Сообщений в секунду на входе и выходе, опоздавших, дубликатов и некорректных (график ввода-вывода)</translation>
     </message>
     <message>
-        <source>--listen must be HOST:PORT, not "%1"</source>
-        <translation>--listen должно быть ХОСТ:ПОРТ, а не «%1»</translation>
+        <source>Rate</source>
+        <translation>Скорость</translation>
     </message>
 </context>
 <context>
@@ -119,7 +122,7 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Where to forward the ordered messages. Default: the built-in simulator's sink when the feed is built in, else nowhere.</source>
+        <source>Where to forward the ordered messages. Default: the built-in simulator&apos;s sink when the feed is built in, else nowhere.</source>
         <translation>Куда пересылать упорядоченные сообщения. По умолчанию: приёмник встроенного симулятора, если поток встроенный, иначе никуда.</translation>
     </message>
     <message>
@@ -131,7 +134,7 @@
         <translation>N</translation>
     </message>
     <message>
-        <source>Reorder window W: the heap's capacity in stream mode.</source>
+        <source>Reorder window W: the heap&apos;s capacity in stream mode.</source>
         <translation>Окно упорядочивания W: ёмкость кучи в потоковом режиме.</translation>
     </message>
     <message>
@@ -175,10 +178,6 @@
         <translation>ЗАПРОС</translation>
     </message>
     <message>
-        <source>Name of the built-in sink: /ordered-messages/NAME.</source>
-        <translation>Имя встроенного приёмника: /ordered-messages/ИМЯ.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>ИМЯ</translation>
     </message>
@@ -207,7 +206,7 @@
         <translation>Выводить только ошибки.</translation>
     </message>
     <message>
-        <source>User interface language (en, ru). Default: the system's.</source>
+        <source>User interface language (en, ru). Default: the system&apos;s.</source>
         <translation>Язык интерфейса (en, ru). По умолчанию: системный.</translation>
     </message>
     <message>
@@ -217,26 +216,6 @@
     <message>
         <source>Window: run the demo, save a screenshot to FILE and exit.</source>
         <translation>Окно: запустить демонстрацию, сохранить снимок в ФАЙЛ и выйти.</translation>
-    </message>
-    <message>
-        <source>--mode must be stream or batch, not "%1"</source>
-        <translation>--mode должно быть stream или batch, а не «%1»</translation>
-    </message>
-    <message>
-        <source>--ws-url: %1</source>
-        <translation>--ws-url: %1</translation>
-    </message>
-    <message>
-        <source>--send-url: %1</source>
-        <translation>--send-url: %1</translation>
-    </message>
-    <message>
-        <source>--sink-name must be a non-empty name without '/'</source>
-        <translation>--sink-name должно быть непустым именем без «/»</translation>
-    </message>
-    <message>
-        <source>--sim: %1</source>
-        <translation>--sim: %1</translation>
     </message>
     <message>
         <source>Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in order and proves it.
@@ -253,7 +232,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>С --redis-url: подписаться на этот канал pub/sub. Опубликованное, пока монитор не подписан, теряется (и видно как пропущенные id).</translation>
     </message>
     <message>
-        <source>With --redis-url: read this Redis stream (XREAD); each entry's "data" field (or its first field) is one frame.</source>
+        <source>With --redis-url: read this Redis stream (XREAD); each entry&apos;s &quot;data&quot; field (or its first field) is one frame.</source>
         <translation>С --redis-url: читать этот поток Redis Stream (XREAD); поле «data» каждой записи (или её первое поле) — один кадр.</translation>
     </message>
     <message>
@@ -265,38 +244,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>С --stream: 0 — читать весь поток, $ — только записи, добавленные с этого момента, id записи — то, что следует за ней.</translation>
     </message>
     <message>
-        <source>--ws-url and --redis-url exclude each other</source>
-        <translation>--ws-url и --redis-url исключают друг друга</translation>
-    </message>
-    <message>
-        <source>--redis-url needs either --channel NAME or --stream KEY</source>
-        <translation>--redis-url требует --channel ИМЯ или --stream КЛЮЧ</translation>
-    </message>
-    <message>
-        <source>--redis-url: %1</source>
-        <translation>--redis-url: %1</translation>
-    </message>
-    <message>
-        <source>--channel must not be empty</source>
-        <translation>--channel не может быть пустым</translation>
-    </message>
-    <message>
-        <source>--stream must not be empty</source>
-        <translation>--stream не может быть пустым</translation>
-    </message>
-    <message>
-        <source>--stream-from needs --stream</source>
-        <translation>--stream-from требует --stream</translation>
-    </message>
-    <message>
-        <source>--stream-from: %1</source>
-        <translation>--stream-from: %1</translation>
-    </message>
-    <message>
-        <source>--channel, --stream and --stream-from need --redis-url</source>
-        <translation>--channel, --stream и --stream-from требуют --redis-url</translation>
-    </message>
-    <message>
         <source>Write one row per message to FILE (a folder: a file named after the sink and the start time, inside it).</source>
         <translation>Записать по строке на сообщение в ФАЙЛ (если это папка — в файл внутри неё, названный по приёмнику и времени начала).</translation>
     </message>
@@ -305,16 +252,40 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Записать JSON-отчёт в ФАЙЛ (если это папка — в файл внутри неё, названный по приёмнику и времени начала).</translation>
     </message>
     <message>
-        <source>End the run when nothing moved for MS milliseconds: no frame from the feed and no confirmation from the sink (time spent reconnecting the feed excluded). The report says so (end_reason idle_timeout). 0: wait forever. Default: %1.</source>
-        <translation>Завершить прогон, если МС миллисекунд ничего не происходило: ни кадра от потока, ни подтверждения от приёмника (время переподключения потока не считается). Отчёт сообщает об этом (end_reason idle_timeout). 0: ждать бесконечно. По умолчанию: %1.</translation>
-    </message>
-    <message>
-        <source>Batch mode: past this much memory held (an estimate), stop reading the feed, send what is held and fail with a clear message (exit status 1). Stream mode needs only the window. Default: %1.</source>
-        <translation>Пакетный режим: когда удерживаемая память (по оценке) превысит этот объём, прекратить чтение потока, отправить удерживаемое и завершиться с понятным сообщением (код выхода 1). Потоковому режиму нужна память только на окно. По умолчанию: %1.</translation>
-    </message>
-    <message>
         <source>MB</source>
         <translation>МБ</translation>
+    </message>
+    <message>
+        <source>The built-in sink&apos;s name: the last part of its URL.</source>
+        <translation>Имя встроенного приёмника: последняя часть его URL.</translation>
+    </message>
+    <message>
+        <source>End the run when nothing moved for MS milliseconds: no frame from the feed and no confirmation from the sink (time spent reconnecting the feed excluded). The report says so (end_reason idle_timeout). 0: wait forever.</source>
+        <translation>Завершить прогон, если MS миллисекунд ничего не происходит: ни кадра из потока, ни подтверждения от приёмника (время переподключения потока не считается). Отчёт это отметит (end_reason idle_timeout). 0 — ждать бесконечно.</translation>
+    </message>
+    <message>
+        <source>Batch mode: past this much memory held (an estimate), stop reading the feed, send what is held and fail with a clear message (exit status 1). Stream mode needs only the window.</source>
+        <translation>Пакетный режим: если удерживается больше этого объёма памяти (оценка), перестать читать поток, отправить накопленное и завершиться с понятным сообщением (код выхода 1). Потоковому режиму нужно только окно.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must not contain &apos;/&apos;</source>
+        <translation>«%1» не должно содержать «/»</translation>
+    </message>
+    <message>
+        <source>%1 and %2 exclude each other</source>
+        <translation>%1 и %2 несовместимы</translation>
+    </message>
+    <message>
+        <source>%1 needs either %2 or %3</source>
+        <translation>%1 требует %2 или %3</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 требует %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3 need %4</source>
+        <translation>%1, %2 и %3 требуют %4</translation>
     </message>
 </context>
 <context>
@@ -323,9 +294,38 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>unexpected argument: %1</source>
         <translation>неожиданный аргумент: %1</translation>
     </message>
+</context>
+<context>
+    <name>CommandOption</name>
     <message>
-        <source>--%1 must be an integer from %2 to %3, not "%4"</source>
-        <translation>--%1 должно быть целым числом от %2 до %3, а не «%4»</translation>
+        <source>%1 Default: %2</source>
+        <comment>an option&apos;s help text, then its default value</comment>
+        <translation>%1 По умолчанию: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not &quot;%3&quot;</source>
+        <translation>%1 должно быть %2, а не «%3»</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <comment>the last of several choices</comment>
+        <translation>%1 или %2</translation>
+    </message>
+    <message>
+        <source>an integer from %1 to %2</source>
+        <translation>целым числом от %1 до %2</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>%1 не может быть пустым</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL</source>
+        <translation>«%1» — некорректный URL</translation>
     </message>
 </context>
 <context>
@@ -378,16 +378,62 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>номер прибытия</translation>
     </message>
     <message>
-        <source>Histogram of |distance|</source>
-        <translation>Гистограмма |отклонения|</translation>
+        <source>distance</source>
+        <translation>отклонение</translation>
     </message>
     <message>
-        <source>messages</source>
-        <translation>сообщения</translation>
+        <source>&amp;Time axis (seconds since the start)</source>
+        <translation>Ось &amp;времени (секунды от начала)</translation>
     </message>
     <message>
-        <source>|distance|</source>
-        <translation>|отклонение|</translation>
+        <source>Plot against the time each message arrived instead of its arrival index</source>
+        <translation>Откладывать по времени прихода сообщения, а не по его номеру прибытия</translation>
+    </message>
+    <message>
+        <source>seconds since the start</source>
+        <translation>секунды от начала</translation>
+    </message>
+    <message>
+        <source>±W = %1</source>
+        <translation>±W = %1</translation>
+    </message>
+    <message>
+        <source>W = %1 beyond the scale</source>
+        <translation>W = %1 за пределами шкалы</translation>
+    </message>
+    <message>
+        <source>largest |distance| %1 beyond the scale</source>
+        <translation>наибольшее |отклонение| %1 за пределами шкалы</translation>
+    </message>
+    <message>
+        <source>arrivals %1–%2: none sent yet</source>
+        <translation>прибытия %1–%2: пока ничего не отправлено</translation>
+    </message>
+    <message>
+        <source>arrivals %1–%2: distance %3 to %4</source>
+        <translation>прибытия %1–%2: отклонение от %3 до %4</translation>
+    </message>
+</context>
+<context>
+    <name>End</name>
+    <message>
+        <source>the feed resubscribed; what was published meanwhile is lost and shows as missing ids</source>
+        <translation>поток переподписался; опубликованное за это время потеряно и видно как пропущенные id</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate errors ignored as asked (--insecure): %1</source>
+        <translation>НЕБЕЗОПАСНО: ошибки сертификатов пропущены по запросу (--insecure): %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <source>If the server does not use TLS, use ws:// instead of wss://.</source>
+        <translation>Если сервер не использует TLS, укажите ws:// вместо wss://.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +449,53 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>not a valid value</source>
         <translation>недопустимое значение</translation>
+    </message>
+</context>
+<context>
+    <name>FeedServerCommandLine</name>
+    <message>
+        <source>PORT</source>
+        <translation>ПОРТ</translation>
+    </message>
+    <message>
+        <source>Port to listen on (0: any free port).</source>
+        <translation>Порт для приёма подключений (0 — любой свободный).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>Serve wss:// with this PEM certificate (chain).</source>
+        <translation>Обслуживать wss:// с этим сертификатом PEM (цепочкой).</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s private key (PEM, unencrypted).</source>
+        <translation>Закрытый ключ сертификата (PEM, без шифрования).</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>Address to listen on.</source>
+        <translation>Адрес для приёма подключений.</translation>
+    </message>
+    <message>
+        <source>an IP address or localhost</source>
+        <translation>IP-адресом или localhost</translation>
+    </message>
+    <message>
+        <source>Log nothing but errors.</source>
+        <translation>Писать в журнал только ошибки.</translation>
+    </message>
+    <message>
+        <source>Serves a simulated out-of-order feed at ws://HOST:PORT%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= and validates what arrives at ws://HOST:PORT%2&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// with %3 and %4).</source>
+        <translation>Отдаёт смоделированный поток не по порядку по адресу ws://ХОСТ:ПОРТ%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= и проверяет то, что приходит на ws://ХОСТ:ПОРТ%2&lt;имя&gt;?slow=&amp;drop=&amp;drops= (wss:// с %3 и %4).</translation>
+    </message>
+    <message>
+        <source>%1 and %2 go together</source>
+        <translation>%1 и %2 задаются вместе</translation>
     </message>
 </context>
 <context>
@@ -496,6 +589,65 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>F&amp;ind:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <source>id or arrival #</source>
+        <translation>id или № прибытия</translation>
+    </message>
+    <message>
+        <source>Jump to the row with this id or arrival # (Ctrl+F, then Enter)</source>
+        <translation>Перейти к строке с этим id или № прибытия (Ctrl+F, затем Enter)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Arrival #</source>
+        <translation>№ прибытия</translation>
+    </message>
+    <message>
+        <source>Whether the number is a message id or an arrival #</source>
+        <translation>Что это за число: id сообщения или № прибытия</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Перейти</translation>
+    </message>
+    <message>
+        <source>Jump to it (Enter)</source>
+        <translation>Перейти к строке (Enter)</translation>
+    </message>
+    <message>
+        <source>The kind of row that Previous and Next jump to</source>
+        <translation>К каким строкам переходят «Назад» и «Далее»</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <source>The previous row of this kind (Shift+F3)</source>
+        <translation>Предыдущая строка этого вида (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Далее ▶</translation>
+    </message>
+    <message>
+        <source>The next row of this kind (F3)</source>
+        <translation>Следующая строка этого вида (F3)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>«%1» — не число</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>cannot start the built-in feed simulator: %1</source>
@@ -543,13 +695,44 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>HistogramChart</name>
+    <message>
+        <source>&amp;Log scale</source>
+        <translation>&amp;Логарифмическая шкала</translation>
+    </message>
+    <message>
+        <source>Histogram of |distance|</source>
+        <translation>Гистограмма |отклонения|</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>сообщения</translation>
+    </message>
+    <message>
+        <source>|distance|, from</source>
+        <translation>|отклонение|, от</translation>
+    </message>
+    <message>
+        <source>messages (log)</source>
+        <translation>сообщения (лог.)</translation>
+    </message>
+    <message>
+        <source>|distance| %1: %2 messages</source>
+        <translation>|отклонение| %1: сообщений — %2</translation>
+    </message>
+    <message>
+        <source>A logarithmic count axis, so that the rare large distances show</source>
+        <translation>Логарифмическая ось количества, чтобы были видны редкие большие отклонения</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Reorder Monitor</source>
         <translation>Монитор порядка сообщений</translation>
     </message>
     <message>
-        <source>Cannot create a folder for the runs' CSV files: %1</source>
+        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
         <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
     </message>
     <message>
@@ -585,7 +768,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>&amp;Экспорт CSV...</translation>
     </message>
     <message>
-        <source>Save the run's messages as CSV (Ctrl+E)</source>
+        <source>Save the run&apos;s messages as CSV (Ctrl+E)</source>
         <translation>Сохранить сообщения прогона в CSV (Ctrl+E)</translation>
     </message>
     <message>
@@ -613,15 +796,11 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Скрыть</translation>
-    </message>
-    <message>
         <source>Export CSV of runs...</source>
         <translation>Экспорт CSV прогонов...</translation>
     </message>
     <message>
-        <source>Export selected run's messages...</source>
+        <source>Export selected run&apos;s messages...</source>
         <translation>Экспорт сообщений выбранного прогона...</translation>
     </message>
     <message>
@@ -642,7 +821,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>Run %1: %2 -&gt; %3, window %4, %5 mode</source>
-        <translation>Прогон %1: %2 -&gt; %3, окно %4, режим %5</translation>
+        <translation>Прогон %1: %2 -&gt; %3, окно %4, %5 режим</translation>
     </message>
     <message>
         <source>(not forwarded)</source>
@@ -665,7 +844,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Поток закончился. Удерживается сообщений: %1; нажмите «Выгрузить», чтобы отправить их отсортированными.</translation>
     </message>
     <message>
-        <source>The run's CSV could not be written: %1</source>
+        <source>The run&apos;s CSV could not be written: %1</source>
         <translation>Не удалось записать CSV прогона: %1</translation>
     </message>
     <message>
@@ -685,11 +864,11 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Сообщения прогона %1 сохранены в %2.</translation>
     </message>
     <message>
-        <source>Saved the runs to %1, each run's messages next to it.</source>
+        <source>Saved the runs to %1, each run&apos;s messages next to it.</source>
         <translation>Прогоны сохранены в %1, сообщения каждого прогона — рядом.</translation>
     </message>
     <message>
-        <source>Export the run's messages</source>
+        <source>Export the run&apos;s messages</source>
         <translation>Экспорт сообщений прогона</translation>
     </message>
     <message>
@@ -728,6 +907,42 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Batch mode reached its memory cap of %1 MiB after %2 messages: the feed was no longer read and what was held was sent. Stream mode needs memory only for the window; or raise the batch memory cap.</source>
         <translation>Пакетный режим достиг предела памяти %1 МиБ после %2 сообщений: поток больше не читался, удержанное было отправлено. Потоковому режиму нужна память только на окно; или увеличьте предел памяти пакетного режима.</translation>
     </message>
+    <message>
+        <source>&amp;Find...</source>
+        <translation>&amp;Найти...</translation>
+    </message>
+    <message>
+        <source>Find an id or an arrival # in the table (Ctrl+F)</source>
+        <translation>Найти в таблице id или № прибытия (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show or hide the set-&amp;up</source>
+        <translation>Показать или скрыть &amp;настройку</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Подсказка: %1</translation>
+    </message>
+    <message>
+        <source>Quit during a run?</source>
+        <translation>Выйти во время прогона?</translation>
+    </message>
+    <message>
+        <source>A run is going on. Quit anyway? What is held is released and sent first.</source>
+        <translation>Идёт прогон. Всё равно выйти? Удерживаемые сообщения сначала будут выпущены и отправлены.</translation>
+    </message>
 </context>
 <context>
     <name>MessageCodec</name>
@@ -756,19 +971,19 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>JSON, но не объект</translation>
     </message>
     <message>
-        <source>no "id" field</source>
+        <source>no &quot;id&quot; field</source>
         <translation>нет поля «id»</translation>
     </message>
     <message>
-        <source>"id" is not an integer</source>
+        <source>&quot;id&quot; is not an integer</source>
         <translation>«id» не целое число</translation>
     </message>
     <message>
-        <source>"id" does not fit in 64 bits</source>
+        <source>&quot;id&quot; does not fit in 64 bits</source>
         <translation>«id» не помещается в 64 бита</translation>
     </message>
     <message>
-        <source>"id" appears twice</source>
+        <source>&quot;id&quot; appears twice</source>
         <translation>«id» встречается дважды</translation>
     </message>
     <message>
@@ -777,22 +992,243 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
-    <name>MessagePanel</name>
+    <name>MessageDetails</name>
     <message>
-        <source>All messages</source>
-        <translation>Все сообщения</translation>
+        <source>&amp;Copy row</source>
+        <translation>&amp;Копировать строку</translation>
     </message>
+    <message>
+        <source>Copy &amp;raw frame</source>
+        <translation>Копировать &amp;исходный кадр</translation>
+    </message>
+    <message>
+        <source>Copy the selected row, tab-separated (Ctrl+C in the table)</source>
+        <translation>Скопировать выбранную строку через табуляцию (Ctrl+C в таблице)</translation>
+    </message>
+    <message>
+        <source>Copy the selected message&apos;s frame exactly as it arrived (Ctrl+Shift+C in the table)</source>
+        <translation>Скопировать кадр выбранного сообщения точно в том виде, как он пришёл (Ctrl+Shift+C в таблице)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a message in the table to see it here in full.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Выберите сообщение в таблице, чтобы увидеть его здесь целиком.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Accepted and sent in order.</source>
+        <translation>Принято и отправлено по порядку.</translation>
+    </message>
+    <message>
+        <source>Accepted: held in the reorder buffer, waiting for smaller ids.</source>
+        <translation>Принято: удерживается в буфере, ждёт меньшие id.</translation>
+    </message>
+    <message>
+        <source>Late: it arrived after its place in the output had been given up, so it was not forwarded (that would break the order).</source>
+        <translation>Опоздало: пришло после того, как от его места в выводе отказались, поэтому не переслано (иначе нарушился бы порядок).</translation>
+    </message>
+    <message>
+        <source>It fell into the gap of id %1, given up just before output #%2.</source>
+        <translation>Оно попало в пропуск id %1, от которого отказались перед выводом №%2.</translation>
+    </message>
+    <message>
+        <source>It fell into the gap of ids %1–%2, given up just before output #%3.</source>
+        <translation>Оно попало в пропуск id %1–%2, от которого отказались перед выводом №%3.</translation>
+    </message>
+    <message>
+        <source>Duplicate: a message with this id had already arrived, so this copy was not forwarded.</source>
+        <translation>Дубликат: сообщение с этим id уже приходило, поэтому эта копия не переслана.</translation>
+    </message>
+    <message>
+        <source>Its first copy is &lt;a href=&quot;#%1&quot;&gt;arrival #%2&lt;/a&gt;%3.</source>
+        <translation>Первая копия — &lt;a href=&quot;#%1&quot;&gt;прибытие №%2&lt;/a&gt;%3.</translation>
+    </message>
+    <message>
+        <source>, sent as output #%1</source>
+        <translation>, отправлена как вывод №%1</translation>
+    </message>
+    <message>
+        <source>Its first copy is older than the rows the table keeps (see the run&apos;s CSV).</source>
+        <translation>Первая копия старше строк, которые хранит таблица (см. CSV прогона).</translation>
+    </message>
+    <message>
+        <source>Malformed: %1. Counted and shown, never forwarded.</source>
+        <translation>Некорректный кадр: %1. Учтён и показан, но не пересылается.</translation>
+    </message>
+    <message>
+        <source>Arrival #</source>
+        <translation>№ прибытия</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Пришло</translation>
+    </message>
+    <message>
+        <source>%1 s after the start</source>
+        <translation>через %1 с после начала</translation>
+    </message>
+    <message>
+        <source>Output #</source>
+        <translation>№ вывода</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Отклонение</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Удерживалось</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Binary frame (as hex, from the feed):</source>
+        <translation>Двоичный кадр (в шестнадцатеричном виде, как из потока):</translation>
+    </message>
+    <message>
+        <source>Raw frame (%1 characters):</source>
+        <translation>Исходный кадр (символов: %1):</translation>
+    </message>
+    <message>
+        <source>Hex (UTF-8, first %1 bytes):</source>
+        <translation>Hex (UTF-8, первые %1 байт):</translation>
+    </message>
+    <message>
+        <source>Hex (UTF-8):</source>
+        <translation>Hex (UTF-8):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The output was %n id(s) past it when it arrived.</source>
+        <translation>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+            <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
     <message>
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <source>%1 of %2 frames</source>
-        <translation>%1 из %2 кадров</translation>
+        <source>Copy row</source>
+        <translation>Копировать строку</translation>
     </message>
     <message>
-        <source> (%1 more in the run's CSV only)</source>
-        <translation> (ещё %1 — только в CSV прогона)</translation>
+        <source>Copy raw frame</source>
+        <translation>Копировать исходный кадр</translation>
+    </message>
+    <message>
+        <source>The table keeps the newest rows (Connections and limits: Table rows); every frame of the run is in its CSV</source>
+        <translation>Таблица хранит самые новые строки («Соединения и пределы»: «Строк в таблице»); все кадры прогона есть в его CSV</translation>
+    </message>
+    <message>
+        <source>Following: the table shows the newest rows as they arrive. Paused: it stays where it is while the data keeps flowing underneath.</source>
+        <translation>Слежение: таблица показывает новые строки по мере прихода. Пауза: таблица стоит на месте, а данные продолжают поступать.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Pause or resume following the newest rows (Space); the run goes on</source>
+        <translation>Приостановить или продолжить слежение за новыми строками (Пробел); прогон идёт дальше</translation>
+    </message>
+    <message>
+        <source>Jump to latest</source>
+        <translation>К последним</translation>
+    </message>
+    <message>
+        <source>Show the newest rows and follow them again (Ctrl+End)</source>
+        <translation>Показать самые новые строки и снова следить за ними (Ctrl+End)</translation>
+    </message>
+    <message>
+        <source>Show or hide the %1 rows; any set of statuses at once</source>
+        <translation>Показать или скрыть строки «%1»; можно выбрать любой набор статусов</translation>
+    </message>
+    <message>
+        <source>distance &amp;above</source>
+        <translation>откл&amp;онение больше</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любое</translation>
+    </message>
+    <message>
+        <source>Only rows further out of order than this: |distance| of a sent message, ids behind of a late one (any: no limit)</source>
+        <translation>Только строки, смещённые сильнее: |отклонение| отправленного сообщения, отставание в id для опоздавшего (любое — без ограничения)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames shown</source>
+        <translation>показано %1 из %2 кадров</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>кадров: %1</translation>
+    </message>
+    <message>
+        <source>%1 shown of the latest %2 frames (arrivals %3–%4); all %5 are in the run&apos;s CSV</source>
+        <translation>показано %1 из последних %2 кадров (прибытия %3–%4); все %5 есть в CSV прогона</translation>
+    </message>
+    <message>
+        <source>Arrival #%1 is older than the rows the table keeps (see the run&apos;s CSV)</source>
+        <translation>Прибытие №%1 старше строк, которые хранит таблица (см. CSV прогона)</translation>
+    </message>
+    <message>
+        <source>There is no arrival #%1 yet</source>
+        <translation>Прибытия №%1 ещё нет</translation>
+    </message>
+    <message>
+        <source>Arrival #%1</source>
+        <translation>Прибытие №%1</translation>
+    </message>
+    <message>
+        <source>No row with id %1 in the table</source>
+        <translation>В таблице нет строки с id %1</translation>
+    </message>
+    <message>
+        <source>Id %1: arrival #%2</source>
+        <translation>Id %1: прибытие №%2</translation>
+    </message>
+    <message>
+        <source>No %1 row after this one</source>
+        <translation>Ниже нет строк «%1»</translation>
+    </message>
+    <message>
+        <source>No %1 row before this one</source>
+        <translation>Выше нет строк «%1»</translation>
+    </message>
+    <message>
+        <source>An arrival # is 0 or more</source>
+        <translation>№ прибытия — число от 0</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <comment>the table shows the newest rows</comment>
+        <translation>слежение</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>the table stays where it is</comment>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>, %1 new below</source>
+        <translation>, ниже ещё %1 новых</translation>
     </message>
 </context>
 <context>
@@ -871,11 +1307,31 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>Hold ms</source>
-        <translation>Ожидание, мс</translation>
+        <translation>Удержание, мс</translation>
     </message>
     <message>
         <source>Raw frame</source>
         <translation>Исходный кадр</translation>
+    </message>
+    <message numerus="yes">
+        <source>late, %n id(s) behind</source>
+        <translation>
+            <numerusform>опоздало на %n id</numerusform>
+            <numerusform>опоздало на %n id</numerusform>
+            <numerusform>опоздало на %n id</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>id %1, distance %2</source>
+        <translation>id %1, отклонение %2</translation>
+    </message>
+    <message>
+        <source>id %1, %2</source>
+        <translation>id %1, %2</translation>
+    </message>
+    <message>
+        <source>arrival #%1: %2</source>
+        <translation>прибытие №%1: %2</translation>
     </message>
 </context>
 <context>
@@ -902,37 +1358,72 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>RateChart</name>
+    <message>
+        <source>Messages per second</source>
+        <translation>Сообщений в секунду</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <source>out (sent)</source>
+        <translation>выход (отправлено)</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опоздавшие</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>дубликаты</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>некорректные</translation>
+    </message>
+    <message>
+        <source>seconds since the start</source>
+        <translation>секунды от начала</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>сообщ./с</translation>
+    </message>
+</context>
+<context>
     <name>RedisAddress</name>
     <message>
         <source>the Redis URL is empty</source>
         <translation>URL Redis пуст</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL: %2</source>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
         <translation>«%1» не является корректным URL: %2</translation>
     </message>
     <message>
-        <source>"%1": rediss:// (TLS) is not supported; use redis://</source>
+        <source>&quot;%1&quot;: rediss:// (TLS) is not supported; use redis://</source>
         <translation>«%1»: rediss:// (TLS) не поддерживается; используйте redis://</translation>
     </message>
     <message>
-        <source>"%1" must start with redis://</source>
+        <source>&quot;%1&quot; must start with redis://</source>
         <translation>«%1» должен начинаться с redis://</translation>
     </message>
     <message>
-        <source>"%1" has no host</source>
+        <source>&quot;%1&quot; has no host</source>
         <translation>в «%1» нет хоста</translation>
     </message>
     <message>
-        <source>"%1" has an invalid port</source>
+        <source>&quot;%1&quot; has an invalid port</source>
         <translation>в «%1» неверный порт</translation>
     </message>
     <message>
-        <source>"%1": a Redis URL takes no ?query or #fragment</source>
+        <source>&quot;%1&quot;: a Redis URL takes no ?query or #fragment</source>
         <translation>«%1»: URL Redis не может содержать ?запрос или #фрагмент</translation>
     </message>
     <message>
-        <source>"%1": the path must be a database number, not "%2"</source>
+        <source>&quot;%1&quot;: the path must be a database number, not &quot;%2&quot;</source>
         <translation>«%1»: путь должен быть номером базы данных, а не «%2»</translation>
     </message>
 </context>
@@ -1115,7 +1606,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>RedisStreamId</name>
     <message>
-        <source>"%1" is not a stream entry id: use 0, $ or MS-SEQ such as 1700000000000-0</source>
+        <source>&quot;%1&quot; is not a stream entry id: use 0, $ or MS-SEQ such as 1700000000000-0</source>
         <translation>«%1» не является id записи потока: используйте 0, $ или MS-SEQ, например 1700000000000-0</translation>
     </message>
 </context>
@@ -1199,11 +1690,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>Throughput:</source>
-        <translation>Пропускная способность:</translation>
-    </message>
-    <message>
-        <source>Hold ms (min/p50/p99/max):</source>
-        <translation>Ожидание, мс (мин/p50/p99/макс):</translation>
+        <translation>Скорость:</translation>
     </message>
     <message>
         <source>No run yet</source>
@@ -1218,20 +1705,12 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>ИДЁТ ПРОГОН</translation>
     </message>
     <message>
-        <source>Validation follows when the run ends.</source>
-        <translation>Проверка будет выполнена по окончании прогона.</translation>
-    </message>
-    <message>
         <source>not forwarding</source>
         <translation>без пересылки</translation>
     </message>
     <message>
         <source>%1 in %2 gaps</source>
         <translation>%1 в %2 разрывах</translation>
-    </message>
-    <message>
-        <source>%1 (window %2 is too small)</source>
-        <translation>%1 (окно %2 слишком мало)</translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -1252,22 +1731,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>%1 msg/s</source>
         <translation>%1 сообщ./с</translation>
-    </message>
-    <message>
-        <source>ERROR</source>
-        <translation>ОШИБКА</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>УСПЕХ</translation>
-    </message>
-    <message>
-        <source>The output is strictly ordered and every frame was delivered.</source>
-        <translation>Вывод строго упорядочен, и каждый кадр доставлен.</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>ПРОВАЛ</translation>
     </message>
     <message>
         <source>Feed drops:</source>
@@ -1294,8 +1757,60 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>никогда</translation>
     </message>
     <message>
-        <source>%1x, for a slow sink</source>
-        <translation>%1 раз, из-за медленного приёмника</translation>
+        <source>Hold p50 / p99:</source>
+        <translation>Удержание p50 / p99:</translation>
+    </message>
+    <message>
+        <source>Hold min / max:</source>
+        <translation>Удержание мин. / макс.:</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Примечание: %1</translation>
+    </message>
+    <message>
+        <source>The verdict follows when the run ends.</source>
+        <translation>Вердикт будет после окончания прогона.</translation>
+    </message>
+    <message>
+        <source>%1 (W = %2 is too small)</source>
+        <translation>%1 (W = %2 мало)</translation>
+    </message>
+    <message>
+        <source>%1×, for a slow sink</source>
+        <translation>%1×, из-за медленного приёмника</translation>
+    </message>
+    <message>
+        <source>HOLDING</source>
+        <translation>УДЕРЖАНИЕ</translation>
+    </message>
+    <message>
+        <source>%1 messages held — press Flush to send them sorted</source>
+        <translation>удерживается сообщений: %1 — нажмите «Выгрузить», чтобы отправить их по порядку</translation>
+    </message>
+    <message>
+        <source>Flushing: the verdict follows when the run ends.</source>
+        <translation>Выгрузка: вердикт будет после окончания прогона.</translation>
+    </message>
+    <message>
+        <source>%1 messages sent in order, every one confirmed</source>
+        <translation>отправлено по порядку сообщений: %1, все подтверждены</translation>
+    </message>
+    <message>
+        <source>%1 messages lost (late): W = %2 was too small, W = %3 would have kept them</source>
+        <translation>потеряно опоздавших сообщений: %1 — окно W = %2 мало, W = %3 сохранило бы их</translation>
+    </message>
+    <message>
+        <source>%1 messages lost (late)</source>
+        <translation>потеряно опоздавших сообщений: %1</translation>
+    </message>
+    <message>
+        <source>Sent in order, nothing dropped, but the feed itself was faulty:</source>
+        <translation>Отправлено по порядку, ничего не отброшено, но сам поток был с ошибками:</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 мс</translation>
     </message>
 </context>
 <context>
@@ -1305,24 +1820,8 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>... (всего символов: %1)</translation>
     </message>
     <message>
-        <source>SEND_URL: %1</source>
-        <translation>SEND_URL: %1</translation>
-    </message>
-    <message>
-        <source>WS_URL: %1</source>
-        <translation>WS_URL: %1</translation>
-    </message>
-    <message>
         <source>binary frame of %1 bytes: %2</source>
         <translation>двоичный кадр, байт: %1: %2</translation>
-    </message>
-    <message>
-        <source>the feed resubscribed; what was published meanwhile is lost and shows as missing ids</source>
-        <translation>поток переподписан; опубликованное за это время потеряно и видно как пропущенные id</translation>
-    </message>
-    <message>
-        <source>Redis: %1</source>
-        <translation>Redis: %1</translation>
     </message>
     <message>
         <source>batch mode reached its memory cap of %1 MiB after %2 messages: the feed is no longer read and what is held is sent; stream mode needs memory only for the window</source>
@@ -1331,10 +1830,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): ending the run</source>
         <translation>ничего не происходило %1 с (ни кадра от потока, ни подтверждения от приёмника): прогон завершается</translation>
-    </message>
-    <message>
-        <source>INSECURE: certificate errors ignored as asked (--insecure): %1</source>
-        <translation>НЕБЕЗОПАСНО: ошибки сертификата проигнорированы по запросу (--insecure): %1</translation>
     </message>
 </context>
 <context>
@@ -1349,19 +1844,22 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>RunEndpoints</name>
+    <message>
+        <source>Redis: %1</source>
+        <translation>Redis: %1</translation>
+    </message>
+    <message>
+        <source>WS_URL: %1</source>
+        <translation>WS_URL: %1</translation>
+    </message>
+    <message>
+        <source>SEND_URL: %1</source>
+        <translation>SEND_URL: %1</translation>
+    </message>
+</context>
+<context>
     <name>RunHistoryModel</name>
-    <message>
-        <source>ERROR</source>
-        <translation>ОШИБКА</translation>
-    </message>
-    <message>
-        <source>PASS</source>
-        <translation>УСПЕХ</translation>
-    </message>
-    <message>
-        <source>FAIL</source>
-        <translation>ПРОВАЛ</translation>
-    </message>
     <message>
         <source>Started</source>
         <translation>Начало</translation>
@@ -1419,50 +1917,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>RunReport</name>
     <message>
-        <source>the ids sent are not strictly increasing: %1 inversions, %2 duplicates</source>
-        <translation>отправленные id не строго возрастают: инверсий %1, дубликатов %2</translation>
-    </message>
-    <message>
-        <source>sent (%1) is not accepted - late - duplicates (%2)</source>
-        <translation>отправлено (%1) не равно «принято − опоздавшие − дубликаты» (%2)</translation>
-    </message>
-    <message>
-        <source>validated %1 ids but %2 were sent</source>
-        <translation>проверено id: %1, а отправлено: %2</translation>
-    </message>
-    <message>
-        <source>only %1 of %2 released messages were written to the sink</source>
-        <translation>в приёмник записано только %1 из %2 выпущенных сообщений</translation>
-    </message>
-    <message>
-        <source>the sink confirmed only %1 of %2 frames</source>
-        <translation>приёмник подтвердил только %1 из %2 кадров</translation>
-    </message>
-    <message>
-        <source>window %1 was too small: %2 late messages; the recommended window is %3</source>
-        <translation>окно %1 было слишком мало: опоздавших сообщений %2; рекомендуемое окно — %3</translation>
-    </message>
-    <message>
-        <source>the feed ended after %1 of %2 messages</source>
-        <translation>поток закончился после %1 из %2 сообщений</translation>
-    </message>
-    <message>
-        <source>%1 malformed frames were not forwarded</source>
-        <translation>некорректных кадров не переслано: %1</translation>
-    </message>
-    <message>
-        <source>the run was stopped by the operator</source>
-        <translation>прогон остановлен оператором</translation>
-    </message>
-    <message>
-        <source>too many gaps to track exactly; the oldest were summarised</source>
-        <translation>слишком много разрывов для точного учёта; самые старые обобщены</translation>
-    </message>
-    <message>
-        <source>FAILED: %1</source>
-        <translation>НЕ ВЫПОЛНЕНО: %1</translation>
-    </message>
-    <message>
         <source>PASS: the output is ordered and complete</source>
         <translation>УСПЕХ: вывод упорядочен и полон</translation>
     </message>
@@ -1511,32 +1965,12 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>примечание: %1</translation>
     </message>
     <message>
-        <source>batch mode reached its memory cap of %1 MiB after %2 messages and stopped reading the feed; use stream mode (--mode stream), which needs memory only for the window, or raise --batch-memory-mb</source>
-        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений и прекратил чтение потока; используйте потоковый режим (--mode stream), которому нужна память только на окно, или увеличьте --batch-memory-mb</translation>
-    </message>
-    <message>
-        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): the run was ended (--idle-timeout)</source>
-        <translation>ничего не происходило %1 с (ни кадра от потока, ни подтверждения от приёмника): прогон завершён (--idle-timeout)</translation>
-    </message>
-    <message>
-        <source>INSECURE: certificate checks were off (--insecure)</source>
-        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure)</translation>
-    </message>
-    <message>
-        <source>INSECURE: certificate checks were off (--insecure) and these errors were ignored: %1; the connection was not authenticated</source>
-        <translation>НЕБЕЗОПАСНО: проверка сертификатов была выключена (--insecure), и эти ошибки проигнорированы: %1; подлинность соединения не подтверждена</translation>
-    </message>
-    <message>
-        <source>%1 frames were sent again after the sink reconnected: the sink may have received them twice (delivery is at least once)</source>
-        <translation>%1 кадров отправлено снова после переподключения приёмника: приёмник мог получить их дважды (доставка «хотя бы один раз»)</translation>
-    </message>
-    <message>
-        <source>%1 frames left the replay queue before the sink confirmed them; a drop at that moment could have lost them</source>
-        <translation>%1 кадров покинули очередь повтора до подтверждения приёмником; обрыв в этот момент мог их потерять</translation>
-    </message>
-    <message>
         <source>connections: feed %1 drops, %2 reconnections (down %3 s); sink %4 drops, %5 reconnections (down %6 s)</source>
         <translation>соединения: поток — обрывов %1, переподключений %2 (простой %3 с); приёмник — обрывов %4, переподключений %5 (простой %6 с)</translation>
+    </message>
+    <message>
+        <source>WARN: the output is ordered and nothing that arrived was dropped, but %1</source>
+        <translation>ВНИМАНИЕ: вывод упорядочен и ничего из пришедшего не отброшено, но %1</translation>
     </message>
 </context>
 <context>
@@ -1566,47 +2000,15 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation> мс</translation>
     </message>
     <message>
-        <source>disorder</source>
-        <translation>беспорядок</translation>
-    </message>
-    <message>
-        <source>Messages:</source>
-        <translation>Сообщения:</translation>
-    </message>
-    <message>
-        <source>delay</source>
-        <translation>задержка</translation>
-    </message>
-    <message>
-        <source>Rate:</source>
-        <translation>Темп:</translation>
-    </message>
-    <message>
-        <source>dup</source>
-        <translation>дубл.</translation>
-    </message>
-    <message>
-        <source>gap</source>
-        <translation>пропуск</translation>
-    </message>
-    <message>
-        <source>junk</source>
-        <translation>мусор</translation>
-    </message>
-    <message>
         <source>Faults:</source>
         <translation>Сбои:</translation>
-    </message>
-    <message>
-        <source>WS_URL:</source>
-        <translation>WS_URL:</translation>
     </message>
     <message>
         <source>Feed</source>
         <translation>Поток</translation>
     </message>
     <message>
-        <source>Built-in simulator's sink</source>
+        <source>Built-in simulator&apos;s sink</source>
         <translation>Приёмник встроенного симулятора</translation>
     </message>
     <message>
@@ -1626,20 +2028,8 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Упорядоченный вывод</translation>
     </message>
     <message>
-        <source>stream: forward as soon as order allows</source>
-        <translation>поток: пересылать, как только позволяет порядок</translation>
-    </message>
-    <message>
-        <source>batch: hold everything, send sorted on Flush</source>
-        <translation>пакет: держать всё, отправить отсортированным по «Выгрузить»</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>выкл.</translation>
-    </message>
-    <message>
-        <source>learned from the first W messages</source>
-        <translation>по первым W сообщениям</translation>
     </message>
     <message>
         <source>until the feed closes</source>
@@ -1650,26 +2040,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Упорядочивание</translation>
     </message>
     <message>
-        <source>Window W:</source>
-        <translation>Окно W:</translation>
-    </message>
-    <message>
-        <source>Mode:</source>
-        <translation>Режим:</translation>
-    </message>
-    <message>
-        <source>Max hold:</source>
-        <translation>Макс. ожидание:</translation>
-    </message>
-    <message>
-        <source>Start id:</source>
-        <translation>Начальный id:</translation>
-    </message>
-    <message>
-        <source>Stop after:</source>
-        <translation>Остановить после:</translation>
-    </message>
-    <message>
         <source>WS_URL: %1</source>
         <translation>WS_URL: %1</translation>
     </message>
@@ -1678,12 +2048,12 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>SEND_URL: %1</translation>
     </message>
     <message>
-        <source>Start id: "%1" is not a 64-bit integer</source>
+        <source>Start id: &quot;%1&quot; is not a 64-bit integer</source>
         <translation>Начальный id: «%1» не является 64-битным целым</translation>
     </message>
     <message>
         <source>Redis channel or stream</source>
-        <translation>Канал или поток Redis</translation>
+        <translation>Канал или стрим Redis</translation>
     </message>
     <message>
         <source>redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]; without a password in the URL, REDIS_PASSWORD is used</source>
@@ -1695,23 +2065,11 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>stream</source>
-        <translation>поток (Stream)</translation>
+        <translation>стрим</translation>
     </message>
     <message>
         <source>0: the whole stream; $: only new entries; or an entry id to start after</source>
         <translation>0: весь поток; $: только новые записи; или id записи, после которой начать</translation>
-    </message>
-    <message>
-        <source>Redis URL:</source>
-        <translation>URL Redis:</translation>
-    </message>
-    <message>
-        <source>Read:</source>
-        <translation>Читать:</translation>
-    </message>
-    <message>
-        <source>Stream from:</source>
-        <translation>Поток с:</translation>
     </message>
     <message>
         <source>Redis: %1</source>
@@ -1774,26 +2132,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Соединения и пределы</translation>
     </message>
     <message>
-        <source>Reconnect:</source>
-        <translation>Переподключение:</translation>
-    </message>
-    <message>
-        <source>Idle timeout:</source>
-        <translation>Тайм-аут простоя:</translation>
-    </message>
-    <message>
-        <source>Frame limit:</source>
-        <translation>Предел кадра:</translation>
-    </message>
-    <message>
-        <source>Batch memory:</source>
-        <translation>Память пакета:</translation>
-    </message>
-    <message>
-        <source>Seed:</source>
-        <translation>Зерно:</translation>
-    </message>
-    <message>
         <source>Feed parameters from the command line that have no field here; they apply to the run</source>
         <translation>Параметры потока из командной строки, для которых здесь нет поля; они действуют в прогоне</translation>
     </message>
@@ -1801,28 +2139,246 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Also: %1</source>
         <translation>Также: %1</translation>
     </message>
+    <message>
+        <source>How many messages the simulated feed sends before it closes</source>
+        <translation>Сколько сообщений смоделированный поток отправит, прежде чем закрыться</translation>
+    </message>
+    <message>
+        <source>Each message arrives at most this many places from its sorted place; a window W above it loses nothing</source>
+        <translation>Каждое сообщение приходит не дальше этого числа позиций от своего места по порядку; окно W больше этого ничего не теряет</translation>
+    </message>
+    <message>
+        <source>Messages per second the feed sends (as fast as possible: no limit)</source>
+        <translation>Сколько сообщений в секунду отправляет поток («как можно быстрее» — без ограничения)</translation>
+    </message>
+    <message>
+        <source>Each message is held back a random 0 to this many milliseconds: disorder in time, as on a real network</source>
+        <translation>Каждое сообщение задерживается на случайное время от 0 до этого числа миллисекунд — беспорядок во времени, как в реальной сети</translation>
+    </message>
+    <message>
+        <source>Share of messages sent twice (the copy must count as a duplicate)</source>
+        <translation>Доля сообщений, отправляемых дважды (копия должна учитываться как дубликат)</translation>
+    </message>
+    <message>
+        <source>Share of ids the feed skips (they show as missing ids)</source>
+        <translation>Доля id, которые поток пропускает (они видны как пропущенные id)</translation>
+    </message>
+    <message>
+        <source>Share of frames that are not valid messages (counted as malformed)</source>
+        <translation>Доля кадров, не являющихся корректными сообщениями (учитываются как некорректные)</translation>
+    </message>
+    <message>
+        <source>The same seed gives the same feed, message for message: a run can be repeated exactly</source>
+        <translation>Одинаковое начальное значение даёт тот же поток, сообщение в сообщение: прогон можно точно повторить</translation>
+    </message>
+    <message>
+        <source>d&amp;isorder</source>
+        <translation>бес&amp;порядок</translation>
+    </message>
+    <message>
+        <source>&amp;Messages:</source>
+        <translation>&amp;Сообщений:</translation>
+    </message>
+    <message>
+        <source>dela&amp;y</source>
+        <translation>за&amp;держка</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te:</source>
+        <translation>Те&amp;мп:</translation>
+    </message>
+    <message>
+        <source>d&amp;up</source>
+        <translation>д&amp;убли</translation>
+    </message>
+    <message>
+        <source>&amp;gap</source>
+        <translation>п&amp;ропуски</translation>
+    </message>
+    <message>
+        <source>&amp;junk</source>
+        <translation>&amp;мусор</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>Н&amp;ач. значение:</translation>
+    </message>
+    <message>
+        <source>The feed to read: ws://HOST:PORT/PATH, or wss:// for TLS</source>
+        <translation>Поток для чтения: ws://ХОСТ:ПОРТ/ПУТЬ или wss:// для TLS</translation>
+    </message>
+    <message>
+        <source>WS_&amp;URL:</source>
+        <translation>WS_&amp;URL:</translation>
+    </message>
+    <message>
+        <source>A pub/sub channel loses what is published while nobody listens; a stream keeps it</source>
+        <translation>Канал pub/sub теряет то, что опубликовано, пока никто не слушает; стрим это сохраняет</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s or the stream&apos;s name</source>
+        <translation>Имя канала или стрима</translation>
+    </message>
+    <message>
+        <source>Redis &amp;URL:</source>
+        <translation>&amp;URL Redis:</translation>
+    </message>
+    <message>
+        <source>Rea&amp;d:</source>
+        <translation>&amp;Читать:</translation>
+    </message>
+    <message>
+        <source>Stream &amp;from:</source>
+        <translation>Стрим &amp;с:</translation>
+    </message>
+    <message>
+        <source>Where the ordered messages go: ws://HOST:PORT/PATH, or wss:// for TLS</source>
+        <translation>Куда идут упорядоченные сообщения: ws://ХОСТ:ПОРТ/ПУТЬ или wss:// для TLS</translation>
+    </message>
+    <message>
+        <source>Where the ordered messages are forwarded, or nowhere (only validate)</source>
+        <translation>Куда пересылать упорядоченные сообщения — или никуда (только проверка)</translation>
+    </message>
+    <message>
+        <source>Where the messages come from: the built-in simulator, a WebSocket URL or Redis</source>
+        <translation>Откуда приходят сообщения: встроенный симулятор, URL WebSocket или Redis</translation>
+    </message>
+    <message>
+        <source>Accept certificate errors on wss:// URLs: the connection is then not authenticated</source>
+        <translation>Пропускать ошибки сертификатов для wss://: подлинность соединения тогда не проверяется</translation>
+    </message>
+    <message>
+        <source>The most messages held while a missing id is awaited; a message further out of order than W is lost as late</source>
+        <translation>Наибольшее число сообщений, удерживаемых в ожидании пропущенного id; сообщение, смещённое дальше W, теряется как опоздавшее</translation>
+    </message>
+    <message>
+        <source>stream</source>
+        <comment>reorder mode: forward as soon as order allows</comment>
+        <translation>потоковый</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <comment>reorder mode: hold everything, send sorted on Flush</comment>
+        <translation>пакетный</translation>
+    </message>
+    <message>
+        <source>Forward each message as soon as the order allows</source>
+        <translation>Пересылать каждое сообщение, как только позволяет порядок</translation>
+    </message>
+    <message>
+        <source>Hold the whole run and send it sorted when you press Flush</source>
+        <translation>Удерживать весь прогон и отправить его по порядку по кнопке «Выгрузить»</translation>
+    </message>
+    <message>
+        <source>Stream forwards each message as soon as the order allows; batch holds the whole run and sends it sorted on Flush</source>
+        <translation>Потоковый режим пересылает каждое сообщение, как только позволяет порядок; пакетный удерживает весь прогон и отправляет его по порядку по кнопке «Выгрузить»</translation>
+    </message>
+    <message>
+        <source>Stream mode: a message held this long is released, giving up the ids it waits for (off: wait as long as W allows)</source>
+        <translation>Потоковый режим: сообщение, удерживаемое так долго, выпускается, а ожидаемые им id считаются пропущенными (выкл. — ждать, сколько позволяет W)</translation>
+    </message>
+    <message>
+        <source>learned</source>
+        <translation>определится сам</translation>
+    </message>
+    <message>
+        <source>The first id expected; empty: the smallest id of the first W messages</source>
+        <translation>Первый ожидаемый id; пусто — наименьший id среди первых W сообщений</translation>
+    </message>
+    <message>
+        <source>End the run after this many accepted messages (until the feed closes: no limit)</source>
+        <translation>Завершить прогон после этого числа принятых сообщений («пока поток не закроется» — без ограничения)</translation>
+    </message>
+    <message>
+        <source>Window &amp;W:</source>
+        <translation>Окно &amp;W:</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>Р&amp;ежим:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x hold:</source>
+        <translation>Макс. &amp;ожидание:</translation>
+    </message>
+    <message>
+        <source>&amp;Start id:</source>
+        <translation>&amp;Начальный id:</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p after:</source>
+        <translation>&amp;Остановить после:</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> раз</translation>
+    </message>
+    <message>
+        <source>Past this many bytes the sink has not confirmed, the feed is paused (a Redis channel, which cannot pause, drops what arrives)</source>
+        <translation>Когда неподтверждённых приёмником байт больше этого, поток приостанавливается (канал Redis, который нельзя приостановить, отбрасывает приходящее)</translation>
+    </message>
+    <message>
+        <source>After the feed ends, give up waiting for the sink when it makes no progress for this long</source>
+        <translation>После конца потока перестать ждать приёмник, если он столько времени не продвигается</translation>
+    </message>
+    <message>
+        <source>The table keeps the newest this many messages (about 150 bytes each); the run&apos;s CSV keeps them all</source>
+        <translation>Таблица хранит столько самых новых сообщений (около 150 байт каждое); CSV прогона хранит все</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect:</source>
+        <translation>Пере&amp;подключение:</translation>
+    </message>
+    <message>
+        <source>Id&amp;le timeout:</source>
+        <translation>Простой &amp;до:</translation>
+    </message>
+    <message>
+        <source>Dr&amp;ain timeout:</source>
+        <translation>Доот&amp;правка до:</translation>
+    </message>
+    <message>
+        <source>Frame &amp;limit:</source>
+        <translation>&amp;Предел кадра:</translation>
+    </message>
+    <message>
+        <source>Sin&amp;k backlog:</source>
+        <translation>О&amp;чередь приёмника:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch memory:</source>
+        <translation>Память &amp;пакета:</translation>
+    </message>
+    <message>
+        <source>Table ro&amp;ws:</source>
+        <translation>Строк в &amp;таблице:</translation>
+    </message>
+    <message>
+        <source>port must be 1–65535 (not %1)</source>
+        <translation>порт должен быть от 1 до 65535 (а не %1)</translation>
+    </message>
+    <message>
+        <source>simulator: %1 messages, disorder %2</source>
+        <translation>симулятор: %1 сообщений, беспорядок %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · W = %3, %4 mode</source>
+        <translation>%1 → %2 · W = %3, режим: %4</translation>
+    </message>
 </context>
 <context>
     <name>RunStatusBar</name>
     <message>
-        <source>INSECURE: certificates are not checked</source>
-        <translation>НЕБЕЗОПАСНО: сертификаты не проверяются</translation>
-    </message>
-    <message>
         <source>Feed: idle</source>
-        <translation>Поток: простой</translation>
+        <translation>Поток: ожидание</translation>
     </message>
     <message>
         <source>Sink: idle</source>
-        <translation>Приёмник: простой</translation>
+        <translation>Приёмник: ожидание</translation>
     </message>
     <message>
         <source>Feed: connecting</source>
         <translation>Поток: подключение</translation>
-    </message>
-    <message>
-        <source>Feed: ended, holding for Flush</source>
-        <translation>Поток: закончен, ожидание выгрузки</translation>
     </message>
     <message>
         <source>Feed: ended</source>
@@ -1857,8 +2413,162 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Приёмник: подключение</translation>
     </message>
     <message>
-        <source>%1 msg/s in, %2 msg/s out</source>
-        <translation>вход %1 сообщ./с, выход %2 сообщ./с</translation>
+        <source>INSECURE</source>
+        <translation>НЕБЕЗОПАСНО</translation>
+    </message>
+    <message>
+        <source>Certificates are not checked: the connections are not authenticated</source>
+        <translation>Сертификаты не проверяются: подлинность соединений не подтверждена</translation>
+    </message>
+    <message>
+        <source>Feed: ended, held</source>
+        <translation>Поток: конец, удержание</translation>
+    </message>
+    <message>
+        <source>Sink: waits for Flush</source>
+        <translation>Приёмник: ждёт выгрузки</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out msg/s</source>
+        <translation>%1 вх., %2 вых./с</translation>
+    </message>
+    <message>
+        <source>Messages per second received from the feed and sent to the sink</source>
+        <translation>Сообщений в секунду: получено из потока и отправлено в приёмник</translation>
+    </message>
+    <message>
+        <source>– in, – out msg/s</source>
+        <translation>– вх., – вых./с</translation>
+    </message>
+    <message>
+        <source>%p% (stopped)</source>
+        <translation>%p% (остановлен)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages</source>
+        <translation>%1 из %2 сообщений</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлен</translation>
+    </message>
+</context>
+<context>
+    <name>RunVerdict</name>
+    <message>
+        <source>nothing arrived from the feed before the run was stopped</source>
+        <translation>из потока ничего не пришло до остановки прогона</translation>
+    </message>
+    <message>
+        <source>nothing arrived from the feed within the idle timeout (%1 s)</source>
+        <translation>из потока ничего не пришло за время простоя (%1 с)</translation>
+    </message>
+    <message>
+        <source>nothing arrived: the feed closed at once</source>
+        <translation>ничего не пришло: поток сразу закрылся</translation>
+    </message>
+    <message>
+        <source>nothing arrived from the feed</source>
+        <translation>из потока ничего не пришло</translation>
+    </message>
+    <message>
+        <source>the ids sent are not strictly increasing: %1 inversions, %2 repeated ids</source>
+        <translation>отправленные id не строго возрастают: инверсий — %1, повторов id — %2</translation>
+    </message>
+    <message>
+        <source>%1 messages arrived after their place was given up and were dropped: the window W = %2 was too small; W = %3 would have kept them</source>
+        <translation>сообщений пришло после отказа от их места и отброшено: %1 — окно W = %2 мало; W = %3 сохранило бы их</translation>
+    </message>
+    <message>
+        <source>%1 messages arrived after max-hold (%2 ms) had given up their place and were dropped: raise --max-hold or turn it off</source>
+        <translation>сообщений пришло после того, как max-hold (%2 мс) отказался от их места, и отброшено: %1 — увеличьте --max-hold или отключите его</translation>
+    </message>
+    <message>
+        <source>%1 messages arrived after their place was given up and were dropped</source>
+        <translation>сообщений пришло после отказа от их места и отброшено: %1</translation>
+    </message>
+    <message>
+        <source>batch mode reached its memory cap of %1 MiB after %2 messages and stopped reading the feed; use stream mode (--mode stream), which needs memory only for the window, or raise --batch-memory-mb</source>
+        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений и перестал читать поток; используйте потоковый режим (--mode stream), которому память нужна только для окна, или увеличьте --batch-memory-mb</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 released messages were written to the sink</source>
+        <translation>в приёмник записано только %1 из %2 выпущенных сообщений</translation>
+    </message>
+    <message>
+        <source>the sink confirmed only %1 of %2 frames: %3 may never have arrived</source>
+        <translation>приёмник подтвердил только %1 из %2 кадров: %3 могли не дойти</translation>
+    </message>
+    <message>
+        <source>sent (%1) is not accepted - late - duplicates (%2)</source>
+        <translation>отправлено (%1) не равно «принято − опоздавшие − дубликаты» (%2)</translation>
+    </message>
+    <message>
+        <source>validated %1 ids but %2 were sent</source>
+        <translation>проверено %1 id, а отправлено %2</translation>
+    </message>
+    <message>
+        <source>%1 ids never arrived (%2 gaps in the ids)</source>
+        <translation>так и не пришло id: %1 (пропусков в id: %2)</translation>
+    </message>
+    <message>
+        <source>%1 duplicate messages were not forwarded (their id had arrived before)</source>
+        <translation>не переслано дубликатов: %1 (их id уже приходил)</translation>
+    </message>
+    <message>
+        <source>%1 malformed frames were not forwarded</source>
+        <translation>не переслано некорректных кадров: %1</translation>
+    </message>
+    <message>
+        <source>the feed ended after %1 of %2 messages</source>
+        <translation>поток закончился после %1 из %2 сообщений</translation>
+    </message>
+    <message>
+        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): the run was ended (--idle-timeout)</source>
+        <translation>%1 с ничего не происходило (ни кадра из потока, ни подтверждения от приёмника): прогон завершён (--idle-timeout)</translation>
+    </message>
+    <message>
+        <source>the run was stopped by the operator</source>
+        <translation>прогон остановлен оператором</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate checks were off (--insecure)</source>
+        <translation>НЕБЕЗОПАСНО: проверка сертификатов была отключена (--insecure)</translation>
+    </message>
+    <message>
+        <source>INSECURE: certificate checks were off (--insecure) and these errors were ignored: %1; the connection was not authenticated</source>
+        <translation>НЕБЕЗОПАСНО: проверка сертификатов была отключена (--insecure) и пропущены ошибки: %1; подлинность соединения не подтверждена</translation>
+    </message>
+    <message>
+        <source>%1 frames were sent again after the sink reconnected: the sink may have received them twice (delivery is at least once)</source>
+        <translation>кадров отправлено повторно после переподключения приёмника: %1 — приёмник мог получить их дважды (доставка «хотя бы раз»)</translation>
+    </message>
+    <message>
+        <source>%1 frames left the replay queue before the sink confirmed them; a drop at that moment could have lost them</source>
+        <translation>кадров покинуло очередь повтора до подтверждения приёмником: %1 — обрыв в этот момент мог их потерять</translation>
+    </message>
+    <message>
+        <source>too many gaps to track exactly; the oldest were summarised</source>
+        <translation>слишком много пропусков для точного учёта; самые старые сведены в итог</translation>
+    </message>
+</context>
+<context>
+    <name>SetupArea</name>
+    <message>
+        <source>Hide set-up</source>
+        <translation>Скрыть настройку</translation>
+    </message>
+    <message>
+        <source>Set-up</source>
+        <translation>Настройка</translation>
+    </message>
+    <message>
+        <source>Collapse the set-up into one line (Ctrl+Shift+U)</source>
+        <translation>Свернуть настройку в одну строку (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Show the whole set-up (Ctrl+Shift+U)</source>
+        <translation>Показать всю настройку (Ctrl+Shift+U)</translation>
     </message>
 </context>
 <context>
@@ -1868,20 +2578,38 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>URL пуст</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL: %2</source>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
         <translation>«%1» не является корректным URL: %2</translation>
     </message>
     <message>
-        <source>"%1" must start with ws:// or wss://</source>
+        <source>&quot;%1&quot; must start with ws:// or wss://</source>
         <translation>«%1» должен начинаться с ws:// или wss://</translation>
     </message>
     <message>
-        <source>"%1" has no host</source>
+        <source>&quot;%1&quot; has no host</source>
         <translation>в «%1» нет хоста</translation>
     </message>
     <message>
-        <source>"%1" has an invalid port</source>
+        <source>&quot;%1&quot; has an invalid port</source>
         <translation>в «%1» неверный порт</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictStyle</name>
+    <message>
+        <source>PASS</source>
+        <comment>verdict: ordered, confirmed, nothing dropped or missing</comment>
+        <translation>ПРОЙДЕН</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <comment>verdict: ordered and nothing dropped, but the feed was unhealthy</comment>
+        <translation>ВНИМАНИЕ</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <comment>verdict: order violated, frames unconfirmed or messages dropped</comment>
+        <translation>ПРОВАЛЕН</translation>
     </message>
 </context>
 <context>
@@ -1931,30 +2659,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>ZoomChartView</name>
     <message>
-        <source>Port to listen on (0: any free port).</source>
-        <translation>Порт для прослушивания (0: любой свободный).</translation>
-    </message>
-    <message>
-        <source>Address to listen on.</source>
-        <translation>Адрес для прослушивания.</translation>
-    </message>
-    <message>
-        <source>Log nothing but errors.</source>
-        <translation>Записывать в журнал только ошибки.</translation>
-    </message>
-    <message>
-        <source>Serve wss:// with this PEM certificate (chain).</source>
-        <translation>Обслуживать wss:// с этим сертификатом PEM (цепочкой).</translation>
-    </message>
-    <message>
-        <source>The certificate's private key (PEM, unencrypted).</source>
-        <translation>Закрытый ключ сертификата (PEM, незашифрованный).</translation>
-    </message>
-    <message>
-        <source>Serves a simulated out-of-order feed at ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= and validates what arrives at ws://HOST:PORT/ordered-messages/&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// with --tls-cert and --tls-key).</source>
-        <translation>Отдаёт смоделированный поток без порядка по адресу ws://HOST:PORT/raw-messages?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= и проверяет то, что приходит на ws://HOST:PORT/ordered-messages/&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// с --tls-cert и --tls-key).</translation>
+        <source>Drag a rectangle or turn the wheel to zoom; drag with the right button or use the arrow keys to pan; double-click to see the whole run</source>
+        <translation>Выделите прямоугольник или покрутите колесо, чтобы увеличить; тяните правой кнопкой или стрелками, чтобы сдвинуть; двойной щелчок — весь прогон</translation>
     </message>
 </context>
 </TS>

@@ -2,28 +2,31 @@
 
 #include "run/runevents.h"
 
-#include <QTimer>
 #include <QWidget>
 
-#include <array>
+#include <functional>
+#include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
-class QBarCategoryAxis;
-class QBarSet;
-class QChartView;
+class QCheckBox;
+class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
 
-/*!
-    Out-of-order distance per message against arrival index, with the window ±W marked, and a
-    histogram of |distance|.
+class DistanceHistogram;
+class ZoomChartView;
 
-    apply() only accumulates (O(1) per release, into min/max blocks of 64 arrivals); the charts
-    are redrawn at most RefreshMs apart, decimated to min/max per pixel column, so a million
-    points draw as fast as a thousand.
+/*!
+    Out-of-order distance per message against arrival index (or seconds since the start), with
+    the window ±W marked when it is in view.
+
+    apply() only accumulates (O(1) per release, into min/max blocks of arrivals that double in
+    size past MaxBlocks, so an endless feed stays within a few MB); refresh() draws min/max per
+    pixel column of what is in view. The y-axis fits the data, leaving off a handful of outliers
+    (DistanceHistogram::robustLargest); zoom and pan are the operator's (ZoomChartView).
 */
 class DistanceChart final : public QWidget
 {
@@ -31,28 +34,38 @@ class DistanceChart final : public QWidget
     Q_DISABLE_COPY_MOVE(DistanceChart)
 
 public:
-    static constexpr int RefreshMs = 250;
-    static constexpr int BlockSize = 64;
-    static constexpr int HistogramBuckets = 64;
+    static constexpr std::size_t MaxBlocks = std::size_t(1) << 18;
+    // What the table can say about one arrival ("arrival #, id, distance"), if it holds it.
+    using Describe = std::function<std::optional<QString>(quint64 arrival)>;
 
-    explicit DistanceChart(QWidget *parent = nullptr);
+    DistanceChart(const DistanceHistogram *histogram, QWidget *parent = nullptr);
 
+    void setDescribe(Describe describe) { m_describe = std::move(describe); }
     // A new run: W is drawn as ±W when showWindow (stream mode).
     void reset(qint64 window, bool showWindow);
     void apply(const RunEventBatch &batch);
-    // Redraws now (also done by the internal timer when something changed).
     void refresh();
+    void setTimeAxis(bool seconds);
+    bool timeAxis() const { return m_timeAxis; }
 
     qsizetype plottedPoints() const; // points in the distance band, for tests
-    quint64 histogramTotal() const;
-    qint64 largestDistance() const { return m_maxAbs; }
+    // The y-axis's reach and whether ±W is drawn, for tests.
+    double yLimit() const { return m_yLimit; }
+    bool windowLinesShown() const;
+    QString windowLabel() const;
+    QString hoverText() const; // as shown next to the pointer, for tests
+    ZoomChartView *view() const { return m_view; }
 
 private:
-    static int bucketOf(qint64 absDistance);
-    static QString bucketLabel(int bucket);
+    void addRelease(const MessageRelease &r);
+    void coarsen();
+    std::size_t blockAt(double x) const;
+    void onHovered(const QPointF &value, const QPoint &globalPos);
+    void placeLabels();
 
-    QChartView *m_distanceView = nullptr;
-    QChartView *m_histogramView = nullptr;
+    const DistanceHistogram *m_histogram;
+    ZoomChartView *m_view = nullptr;
+    QCheckBox *m_timeBox = nullptr;
     QLineSeries *m_upper = nullptr;
     QLineSeries *m_lower = nullptr;
     QAreaSeries *m_band = nullptr;
@@ -60,19 +73,21 @@ private:
     QLineSeries *m_minusWindow = nullptr;
     QValueAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
-    QBarSet *m_bars = nullptr;
-    QBarCategoryAxis *m_categories = nullptr;
-    QValueAxis *m_counts = nullptr;
-    QTimer m_timer;
+    QGraphicsSimpleTextItem *m_windowText = nullptr;
+    QGraphicsSimpleTextItem *m_outlierText = nullptr;
+    QGraphicsSimpleTextItem *m_hoverText = nullptr; // the message under the pointer
+    Describe m_describe;
 
-    std::vector<qint32> m_blockMin; // per block of arrivals; INT32_MAX when nothing sent yet
+    quint64 m_blockSize = 64; // arrivals per block
+    std::vector<qint32> m_blockMin; // per block; Empty when nothing sent yet
     std::vector<qint32> m_blockMax;
+    std::vector<float> m_blockTime; // seconds since the start of the block's first arrival
     quint64 m_arrivals = 0;
-    std::array<quint64, HistogramBuckets> m_histogram {};
+    float m_lastTime = 0;
     qint64 m_window = 0;
     bool m_showWindow = true;
-    qint64 m_maxAbs = 0;
-    bool m_dirty = false;
+    bool m_timeAxis = false;
+    double m_yLimit = 4;
     QList<QPointF> m_upperPoints; // preallocated, replaced once per redraw
     QList<QPointF> m_lowerPoints;
 };

@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
+#include "chartspanel.h"
 #include "distancechart.h"
+#include "errorbanner.h"
 #include "files/filesave.h"
+#include "messagedetails.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "resultspanel.h"
@@ -9,7 +12,9 @@
 #include "runsession.h"
 #include "runsetuppanel.h"
 #include "runstatusbar.h"
+#include "setuparea.h"
 #include "simulator/feedsimulator.h"
+#include "verdictstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,12 +32,13 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -64,15 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
     , m_setup(new RunSetupPanel)
     , m_messages(new MessageTableModel(this))
     , m_messagePanel(new MessagePanel(m_messages))
-    , m_chart(new DistanceChart)
+    , m_charts(new ChartsPanel)
     , m_results(new ResultsPanel)
     , m_history(new RunHistoryModel(this))
     , m_historyView(new QTableView)
     , m_status(new RunStatusBar)
     , m_events(new QPlainTextEdit)
     , m_bottomTabs(new QTabWidget)
-    , m_errorBanner(new QWidget)
-    , m_errorLabel(new QLabel)
+    , m_errorBanner(new ErrorBanner)
 {
     setWindowTitle(tr("Reorder Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
@@ -81,7 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_session, &RunSession::eventsReady, this, [this](const RunEventBatch &batch) {
         m_messages->apply(batch);
-        m_chart->apply(batch);
+        m_charts->apply(batch);
     });
     connect(m_session, &RunSession::statsUpdated, this, [this](const RunStats &stats) {
         if (stats.state == RunState::Holding && !m_holdingAnnounced) {
@@ -98,12 +103,28 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &RunSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
     connect(m_setup, &RunSetupPanel::changed, this, &MainWindow::updateActions);
+    connect(m_errorBanner, &ErrorBanner::remedyChosen, this, [this] {
+        m_setup->setMode(ReorderMode::Stream);
+        clearError();
+        log(tr("Switched to stream mode: start the run again."));
+    });
+    connect(m_messagePanel, &MessagePanel::rowPicked, this,
+            [this] { m_bottomTabs->setCurrentWidget(m_messagePanel->details()); });
+    m_charts->distance()->setDescribe(
+        [this](quint64 arrival) { return m_messages->describe(arrival); });
     connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
 
     QSettings settings;
     m_setup->load(settings);
-    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    // A remembered geometry only if it still fits this screen.
+    const QByteArray geometry = settings.value(GeometryKey).toByteArray();
+    const QSize fitted = size();
+    if (restoreGeometry(geometry)) {
+        if (const QScreen *screen = QGuiApplication::primaryScreen();
+            screen && !screen->availableGeometry().contains(frameGeometry()))
+            resize(fitted);
+    }
     updateActions();
     if (!m_recordings.isValid())
         log(tr("Cannot create a folder for the runs' CSV files: %1")
@@ -136,6 +157,16 @@ void MainWindow::buildActions()
     m_exportHistory = new QAction(tr("Export CSV of &runs..."), this);
     for (QAction *a : {m_start, m_stop, m_flush, m_export})
         toolbar->addAction(a);
+    auto *find = new QAction(tr("&Find..."), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setToolTip(tr("Find an id or an arrival # in the table (Ctrl+F)"));
+    connect(find, &QAction::triggered, this, [this] { m_messagePanel->findBar()->focusSearch(); });
+    addAction(find);
+    auto *setupToggle = new QAction(tr("Show or hide the set-&up"), this);
+    setupToggle->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+U")));
+    connect(setupToggle, &QAction::triggered, this,
+            [this] { m_setupArea->setExpanded(!m_setupArea->isExpanded()); });
+    addAction(setupToggle);
 
     connect(m_start, &QAction::triggered, this, &MainWindow::startRun);
     connect(m_stop, &QAction::triggered, this, &MainWindow::stopRun);
@@ -153,42 +184,21 @@ void MainWindow::buildActions()
     run->addAction(m_start);
     run->addAction(m_stop);
     run->addAction(m_flush);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(setupToggle);
+    view->addAction(find);
+    view->addAction(m_messagePanel->pauseAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Reorder Monitor"), this, &MainWindow::about);
 }
 
 void MainWindow::buildLayout()
 {
-    // Errors in plain words, in the window.
-    m_errorBanner->setObjectName(QStringLiteral("errorBanner"));
-    m_errorBanner->setStyleSheet(
-        QStringLiteral("#errorBanner { background: #ffebee; border: 1px solid #c62828; }"));
-    m_errorLabel->setObjectName(QStringLiteral("errorText"));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *dismiss = new QPushButton(tr("Dismiss"));
-    connect(dismiss, &QPushButton::clicked, this, &MainWindow::clearError);
-    m_errorRemedy = new QPushButton(tr("Switch to stream mode"));
-    m_errorRemedy->setObjectName(QStringLiteral("switchToStream"));
-    m_errorRemedy->setToolTip(tr("Stream mode holds only the window, whatever the length of the "
-                                 "run"));
-    m_errorRemedy->hide();
-    connect(m_errorRemedy, &QPushButton::clicked, this, [this] {
-        m_setup->setMode(ReorderMode::Stream);
-        clearError();
-        log(tr("Switched to stream mode: start the run again."));
-    });
-    auto *banner = new QHBoxLayout(m_errorBanner);
-    banner->setContentsMargins(8, 4, 8, 4);
-    banner->addWidget(m_errorLabel, 1);
-    banner->addWidget(m_errorRemedy);
-    banner->addWidget(dismiss);
-    m_errorBanner->hide();
-
     m_historyView->setObjectName(QStringLiteral("historyTable"));
     m_historyView->setModel(m_history);
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_historyView->setTabKeyNavigation(false);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     auto *historyPage = new QWidget;
@@ -207,59 +217,74 @@ void MainWindow::buildLayout()
 
     m_events->setObjectName(QStringLiteral("eventLog"));
     m_events->setReadOnly(true);
+    m_events->setTabChangesFocus(true);
     m_events->setMaximumBlockCount(5000);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->addTab(m_messagePanel->details(), tr("Details"));
     m_bottomTabs->addTab(historyPage, tr("Runs history"));
     m_bottomTabs->addTab(m_events, tr("Events"));
+    m_bottomTabs->setCurrentIndex(1);
 
-    // On a small screen the results scroll rather than push the window past the screen.
+    // On a small screen the results scroll rather than clip or push the window past the screen.
     auto *resultsScroll = new QScrollArea;
     resultsScroll->setWidget(m_results);
     resultsScroll->setWidgetResizable(true);
     resultsScroll->setFrameShape(QFrame::NoFrame);
-    resultsScroll->setMinimumSize(400, 160);
-    // Left: the messages over the runs and events; right, full height: results over the charts.
+    resultsScroll->setMinimumSize(200, 100);
+    resultsScroll->setObjectName(QStringLiteral("resultsArea"));
+    resultsScroll->setFocusPolicy(Qt::StrongFocus); // Tab reaches the results; arrows scroll
+    resultsScroll->viewport()->installEventFilter(m_results); // one column or two, by width
+    // Left: the messages over details, runs and events; right: results over the charts.
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_messagePanel);
     left->addWidget(m_bottomTabs);
     left->setStretchFactor(0, 3);
     left->setStretchFactor(1, 1);
     auto *right = new QSplitter(Qt::Vertical);
+    m_right = right;
     right->addWidget(resultsScroll);
-    right->addWidget(m_chart);
+    right->addWidget(m_charts);
+    right->setStretchFactor(0, 0); // the results keep their height, the charts take the rest
     right->setStretchFactor(1, 1);
-    auto *outer = new QSplitter(Qt::Horizontal);
-    outer->addWidget(left);
-    outer->addWidget(right);
-    outer->setStretchFactor(0, 1);
-    outer->setStretchFactor(1, 0);
+    m_outer = new QSplitter(Qt::Horizontal);
+    m_outer->addWidget(left);
+    m_outer->addWidget(right);
+    m_outer->setStretchFactor(0, 1);
+    m_outer->setStretchFactor(1, 1);
+    for (QSplitter *s : {left, right, m_outer})
+        s->setChildrenCollapsible(false);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(6, 6, 6, 6);
-    // Likewise the set-up row (long translations): it scrolls sideways when the window is narrow.
-    m_setupScroll = new QScrollArea;
-    m_setupScroll->setWidget(m_setup);
-    m_setupScroll->setWidgetResizable(true);
-    m_setupScroll->setFrameShape(QFrame::NoFrame);
-    m_setupScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_setupScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    fitSetupHeight();
-    m_setup->installEventFilter(this); // its height follows what it shows
-    layout->addWidget(m_setupScroll);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_setupArea = new SetupArea(m_setup);
+    layout->addWidget(m_setupArea);
     layout->addWidget(m_errorBanner);
-    layout->addWidget(outer, 1);
+    // Below the panels' minimum sizes (a tiny screen, a large scale factor) the working area
+    // scrolls as a whole: nothing is cut off and the status bar stays on screen.
+    auto *work = new QScrollArea;
+    work->setObjectName(QStringLiteral("workArea"));
+    work->setWidget(m_outer);
+    work->setWidgetResizable(true);
+    work->setFrameShape(QFrame::NoFrame);
+    work->setMinimumHeight(60);
+    layout->addWidget(work, 1);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status, 1);
-    // As much of the screen as the window wants, never more than the screen has.
-    QSize size(std::max(1400, m_setup->minimumSizeHint().width() + 24), 1040);
-    if (const QScreen *screen = QGuiApplication::primaryScreen())
-        size = size.boundedTo(screen->availableGeometry().size());
+
+    // The default size: what the window wants, within the screen's available geometry.
+    QSize size(2200, 1400);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        const QRect available = screen->availableGeometry();
+        size = size.boundedTo(available.size() - QSize(8, 32)); // room for a frame
+        move(available.topLeft());
+    }
+    m_setupArea->setMaximumSetupHeight(size.height() * 2 / 5);
     resize(size);
-    // The right-hand column starts wide enough for the results without scrolling.
-    const int rightWidth = m_results->minimumSizeHint().width() + 24;
-    outer->setSizes({std::max(400, size.width() - rightWidth), rightWidth});
-    // And the results whole above the charts, which take the rest.
-    right->setSizes({m_results->minimumSizeHint().height() + 4, size.height()});
+    const int rightWidth =
+        std::clamp(m_results->sizeHint().width() + 24, size.width() * 2 / 5, size.width() / 2);
+    m_outer->setSizes({size.width() - rightWidth, rightWidth});
+    left->setSizes({size.height() * 3 / 4, size.height() / 4});
 }
 
 void MainWindow::applyOptions(const RunOverrides &o)
@@ -305,9 +330,12 @@ void MainWindow::updateActions()
     m_stop->setEnabled(active);
     m_flush->setEnabled(state == RunState::Running || state == RunState::Holding);
     const int row = exportRow();
-    m_export->setEnabled(row >= 0 && !m_history->record(row).messagesCsv.isEmpty());
+    // A run with no messages has nothing to export.
+    m_export->setEnabled(row >= 0 && !m_history->record(row).messagesCsv.isEmpty()
+                         && m_history->record(row).report.counters.received > 0);
     m_exportHistory->setEnabled(m_history->rowCount() > 0);
     m_setup->setEditable(!active);
+    m_setupArea->setRunActive(active);
 }
 
 void MainWindow::startRun()
@@ -353,8 +381,9 @@ void MainWindow::startRun()
         : config.feedKind == FeedKind::Redis ? config.redis.description()
                                              : config.feedUrl.toDisplayString(QUrl::RemovePassword);
 
+    m_messages->setCapacity(m_setup->tableRows());
     m_messages->clear();
-    m_chart->reset(config.window, config.mode == ReorderMode::Stream);
+    m_charts->reset(config.window, config.mode == ReorderMode::Stream);
     m_results->reset(config);
     m_status->reset(expected, !config.sinkUrl.isEmpty(), config.insecure);
     QSettings settings;
@@ -369,12 +398,14 @@ void MainWindow::startRun()
                  config.sinkUrl.isEmpty() ? tr("(not forwarded)")
                                           : config.sinkUrl.toDisplayString(QUrl::RemovePassword))
             .arg(config.window)
-            .arg(UrlCheck::modeName(config.mode)));
+            .arg(RunSetupPanel::modeText(config.mode)));
     if (config.insecure)
         log(tr(
             "Certificate errors are ignored for this run: the connections are not authenticated."));
+    m_lastError.clear();
     m_session->start(config, csv);
     onStateChanged(RunState::Connecting);
+    m_messagePanel->view()->setFocus(Qt::OtherFocusReason); // Space pauses, Ctrl+F finds
 }
 
 void MainWindow::stopRun()
@@ -400,8 +431,10 @@ void MainWindow::onStateChanged(RunState state)
 void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
                             const QString &csvError)
 {
-    m_chart->refresh();
+    m_charts->finish();
     m_results->showReport(report);
+    m_status->finish(report);
+    m_messagePanel->updateCaption();
     RunRecord record;
     record.report = report;
     record.source = m_currentSource;
@@ -409,7 +442,7 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     m_history->append(record);
     m_historyView->clearSelection();
     if (!report.error.isEmpty())
-        showError(report.error);
+        showError(ErrorBanner::withHint(report.error, report.config));
     if (report.endReason == RunEnd::BatchMemoryCap) {
         // Plainly, with the way out: stream mode needs memory only for the window.
         showError(tr("Batch mode reached its memory cap of %1 MiB after %2 messages: the feed was "
@@ -417,13 +450,17 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
                      "for the window; or raise the batch memory cap.")
                       .arg(report.config.batchMemoryBytes >> 20)
                       .arg(report.counters.accepted));
-        m_errorRemedy->show();
+        m_errorBanner->offerRemedy(tr("Switch to stream mode"),
+                                   tr("Stream mode holds only the window, whatever the length of "
+                                      "the run"));
     }
     if (!csvError.isEmpty())
         log(tr("The run's CSV could not be written: %1").arg(csvError));
-    log(tr("Run %1 finished: %2")
-            .arg(m_runNumber)
-            .arg(report.summary().section(QLatin1Char('\n'), 0, 0)));
+    log(tr("Run %1 finished: %2").arg(m_runNumber).arg(VerdictStyle::label(report.verdict.level)));
+    for (const VerdictReason &reason : report.verdict.reasons) {
+        if (reason.code != QLatin1String("error")) // the error itself is logged once, above
+            log(tr("Reason: %1").arg(reason.text));
+    }
     for (const QString &note : report.verdict.notes)
         log(tr("Note: %1").arg(note));
     updateActions();
@@ -496,22 +533,29 @@ void MainWindow::chooseAndExportHistory()
 
 void MainWindow::showError(const QString &message)
 {
-    m_errorLabel->setText(message);
-    m_errorBanner->show();
+    // The session reports a run's error as it happens and again in the report: once in Events,
+    // and the banner's words are the same as the log's.
+    if (message == m_lastError && m_errorBanner->text() == message)
+        return;
+    if (!m_lastError.isEmpty() && message.startsWith(m_lastError) && !m_errorBanner->isHidden()) {
+        m_errorBanner->showMessage(message); // the same error with a hint added
+        log(tr("Hint: %1").arg(message.mid(m_lastError.size()).trimmed()));
+        m_lastError = message;
+        return;
+    }
+    m_lastError = message;
+    m_errorBanner->showMessage(message);
     log(tr("Error: %1").arg(message));
 }
 
 void MainWindow::clearError()
 {
-    m_errorRemedy->hide();
-    m_errorLabel->clear();
-    m_errorBanner->hide();
+    m_errorBanner->dismiss();
 }
 
 QString MainWindow::errorText() const
 {
-    return m_errorBanner->isVisible() || !m_errorLabel->text().isEmpty() ? m_errorLabel->text()
-                                                                         : QString();
+    return m_errorBanner->text();
 }
 
 void MainWindow::log(const QString &message)
@@ -528,25 +572,53 @@ void MainWindow::about()
                            .arg(QCoreApplication::applicationVersion()));
 }
 
-void MainWindow::fitSetupHeight()
+void MainWindow::showEvent(QShowEvent *event)
 {
-    m_setupScroll->setFixedHeight(m_setup->minimumSizeHint().height()
-                                  + m_setupScroll->horizontalScrollBar()->sizeHint().height());
+    QMainWindow::showEvent(event);
+    if (m_shownOnce)
+        return;
+    m_shownOnce = true;
+    balanceResults();
+    // The set-up folding or opening changes the height: balance again, unless the operator has
+    // placed the divider.
+    connect(m_setupArea, &SetupArea::expandedChanged, this, [this] {
+        if (!m_resultsPlaced)
+            QTimer::singleShot(0, this, &MainWindow::balanceResults);
+    });
+    connect(m_right, &QSplitter::splitterMoved, this, [this] { m_resultsPlaced = true; });
 }
 
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+void MainWindow::balanceResults()
 {
-    if (watched == m_setup && event->type() == QEvent::LayoutRequest)
-        fitSetupHeight();
-    return QMainWindow::eventFilter(watched, event);
+    // The results whole when there is room, the charts the rest (once laid out: the splitter
+    // knows its real height only then).
+    const int total = m_right->height();
+    const int results = std::min(m_results->sizeHint().height() + 8, total / 2);
+    m_right->setSizes({results, total - results});
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // The set-up never takes more than part of the height: the rest is the working area.
+    m_setupArea->setMaximumSetupHeight(height() * 2 / 5);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_session->isActive()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit during a run?"),
+            tr("A run is going on. Quit anyway? What is held is released and sent first."),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_session->stop();
+    }
     QSettings settings;
     m_setup->save(settings);
     settings.setValue(GeometryKey, saveGeometry());
-    if (m_session->isActive())
-        m_session->stop();
     event->accept();
 }

@@ -8,15 +8,14 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
-class QLabel;
-class QPushButton;
-class QScrollArea;
 class QPlainTextEdit;
+class QSplitter;
 class QTableView;
 class QTabWidget;
 QT_END_NAMESPACE
 
-class DistanceChart;
+class ChartsPanel;
+class ErrorBanner;
 class MessagePanel;
 class MessageTableModel;
 class ResultsPanel;
@@ -24,6 +23,7 @@ class RunHistoryModel;
 class RunSession;
 class RunSetupPanel;
 class RunStatusBar;
+class SetupArea;
 
 /*!
     The operator's window. It builds the widgets and wires the run session to them; the work is
@@ -45,7 +45,10 @@ public:
     RunSetupPanel *setupPanel() const { return m_setup; }
     MessageTableModel *messageModel() const { return m_messages; }
     MessagePanel *messagePanel() const { return m_messagePanel; }
-    DistanceChart *chart() const { return m_chart; }
+    ChartsPanel *charts() const { return m_charts; }
+    SetupArea *setupArea() const { return m_setupArea; }
+    RunStatusBar *statusWidget() const { return m_status; }
+    QTabWidget *bottomTabs() const { return m_bottomTabs; }
     ResultsPanel *results() const { return m_results; }
     RunHistoryModel *history() const { return m_history; }
     RunSession *session() const { return m_session; }
@@ -68,7 +71,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildActions();
@@ -83,25 +87,27 @@ private:
     void chooseAndExportCsv();
     void chooseAndExportHistory();
     void about();
-    void fitSetupHeight();
+    void balanceResults();
 
     RunSession *m_session;
     RunSetupPanel *m_setup;
     MessageTableModel *m_messages;
     MessagePanel *m_messagePanel;
-    DistanceChart *m_chart;
+    ChartsPanel *m_charts;
     ResultsPanel *m_results;
     RunHistoryModel *m_history;
     QTableView *m_historyView;
     RunStatusBar *m_status;
     QPlainTextEdit *m_events;
     QTabWidget *m_bottomTabs;
-    QWidget *m_errorBanner;
-    QLabel *m_errorLabel;
-    // Shown in the banner when the error has a remedy the window can apply (stream mode).
-    QPushButton *m_errorRemedy = nullptr;
+    ErrorBanner *m_errorBanner;
+    SetupArea *m_setupArea = nullptr;
+    QSplitter *m_outer = nullptr;
+    QSplitter *m_right = nullptr;
+    bool m_shownOnce = false;
+    bool m_resultsPlaced = false; // the operator moved the divider: leave it
     bool m_holdingAnnounced = false;
-    QScrollArea *m_setupScroll = nullptr;
+    QString m_lastError; // logged once, however many times it is reported
     QAction *m_start = nullptr;
     QAction *m_stop = nullptr;
     QAction *m_flush = nullptr;

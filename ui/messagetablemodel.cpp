@@ -7,6 +7,20 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <limits>
+
+namespace {
+
+// Gaps remembered for "which gap did this late message fall into": the newest ones.
+constexpr std::size_t MaxGaps = 100000;
+
+qint32 clamped(qint64 v)
+{
+    return qint32(std::clamp<qint64>(v, std::numeric_limits<qint32>::min(),
+                                     std::numeric_limits<qint32>::max()));
+}
+
+} // namespace
 
 MessageTableModel::MessageTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -17,53 +31,226 @@ void MessageTableModel::clear()
     // Between runs only: a reset is the right signal for "a new run's table".
     beginResetModel();
     m_chunks.clear();
+    m_head = 0;
     m_size = 0;
-    m_notShown = 0;
+    m_first = 0;
+    m_lastReleasedId.reset();
+    m_gaps.clear();
     endResetModel();
+}
+
+void MessageTableModel::setCapacity(int rows)
+{
+    m_capacity = std::clamp(rows, MinCapacity, MaxCapacity);
+}
+
+void MessageTableModel::dropOldest(std::size_t rows)
+{
+    beginRemoveRows(QModelIndex(), 0, int(rows) - 1);
+    for (std::size_t i = 0; i < rows; ++i)
+        rowAt(i).frame = QString(); // the frame's text is freed with its last copy
+    m_head += rows;
+    m_size -= rows;
+    m_first += rows;
+    while (m_head >= ChunkRows) {
+        m_chunks.pop_front();
+        m_head -= ChunkRows;
+    }
+    if (m_size == 0 && !m_chunks.empty()) { // keep the ring's start aligned with a chunk
+        m_chunks.clear();
+        m_head = 0;
+    }
+    endRemoveRows();
+}
+
+void MessageTableModel::noteRelease(const Row &row, quint64 outputIndex)
+{
+    if (m_lastReleasedId && row.id > *m_lastReleasedId + 1) {
+        m_gaps.push_back(Gap {*m_lastReleasedId + 1, row.id - 1, outputIndex});
+        if (m_gaps.size() > MaxGaps)
+            m_gaps.pop_front();
+    }
+    m_lastReleasedId = row.id;
 }
 
 void MessageTableModel::apply(const RunEventBatch &batch)
 {
-    if (!batch.arrivals.isEmpty()) {
-        const qsizetype first = qsizetype(m_size);
-        const qsizetype room = std::max<qsizetype>(0, RowLimit - first);
-        const qsizetype n = std::min(room, batch.arrivals.size());
-        m_notShown += quint64(batch.arrivals.size() - n);
-        if (n > 0) {
-            beginInsertRows(QModelIndex(), int(first), int(first + n - 1));
-            for (qsizetype i = 0; i < n; ++i) {
-                const MessageArrival &a = batch.arrivals[i];
-                if (m_size % ChunkRows == 0)
-                    m_chunks.push_back(std::make_unique<Row[]>(ChunkRows));
-                Row &row = rowAt(m_size++);
-                row.frame = a.frame;
-                row.id = a.id;
-                row.textStart = a.textStart;
-                row.textLength = a.textLength;
-                row.status = a.status;
-                row.reason = a.reason;
-            }
-            endInsertRows();
-        }
+    qsizetype skip = 0; // a batch larger than the table: only its newest frames are kept
+    const std::size_t incoming = std::size_t(batch.arrivals.size());
+    if (incoming > 0) {
+        const std::size_t capacity = std::size_t(m_capacity);
+        const std::size_t overflow =
+            m_size + incoming > capacity ? m_size + incoming - capacity : 0;
+        const std::size_t drop = std::min(overflow, m_size);
+        if (drop > 0)
+            dropOldest(drop);
+        skip = qsizetype(overflow - drop);
+        if (m_size == 0) // the ring restarts at the first frame kept
+            m_first = batch.arrivals[skip].index;
     }
+
+    // Releases are taken in output order; a late arrival is measured against the ids released
+    // before it arrived (the batch's releases up to its arrival time).
+    qsizetype nextRelease = 0;
+    const auto takeRelease = [this, &batch, &nextRelease] {
+        const MessageRelease &r = batch.releases[nextRelease++];
+        if (const auto row = rowOfArrival(r.arrivalIndex))
+            noteRelease(rowAt(std::size_t(*row)), r.outputIndex);
+        else
+            m_lastReleasedId.reset(); // its id is not known here: no gap can be told
+    };
+
+    if (skip < qsizetype(incoming)) {
+        const int first = int(m_size);
+        beginInsertRows(QModelIndex(), first, first + int(qsizetype(incoming) - skip) - 1);
+        for (qsizetype i = skip; i < qsizetype(incoming); ++i) {
+            const MessageArrival &a = batch.arrivals[i];
+            if ((m_head + m_size) % ChunkRows == 0
+                && (m_head + m_size) / ChunkRows >= m_chunks.size())
+                m_chunks.push_back(std::make_unique<Row[]>(ChunkRows));
+            Row &row = rowAt(m_size++);
+            row.frame = a.frame;
+            row.id = a.id;
+            row.arrivalNs = a.arrivalNs;
+            row.output = -1;
+            row.holdNs = 0;
+            row.distance = 0;
+            row.textStart = a.textStart;
+            row.textLength = a.textLength;
+            row.status = a.status;
+            row.reason = a.reason;
+            if (a.status == MessageStatus::Late) {
+                while (nextRelease < batch.releases.size()
+                       && batch.releases[nextRelease].releaseNs <= a.arrivalNs)
+                    takeRelease();
+                if (m_lastReleasedId)
+                    row.distance = clamped(std::max<qint64>(0, *m_lastReleasedId - a.id));
+            }
+        }
+        endInsertRows();
+    }
+    while (nextRelease < batch.releases.size())
+        takeRelease();
+
     if (!batch.releases.isEmpty()) {
-        quint64 low = std::numeric_limits<quint64>::max();
-        quint64 high = 0;
+        int low = std::numeric_limits<int>::max();
+        int high = -1;
         for (const MessageRelease &r : batch.releases) {
-            if (r.arrivalIndex >= m_size)
+            const auto index = rowOfArrival(r.arrivalIndex);
+            if (!index)
                 continue;
-            Row &row = rowAt(std::size_t(r.arrivalIndex));
+            Row &row = rowAt(std::size_t(*index));
             row.output = qint64(r.outputIndex);
-            row.distance = r.distance;
+            row.distance = clamped(r.distance);
             row.holdNs = r.holdNs;
-            low = std::min(low, r.arrivalIndex);
-            high = std::max(high, r.arrivalIndex);
+            low = std::min(low, *index);
+            high = std::max(high, *index);
         }
         if (low <= high) {
-            Q_EMIT dataChanged(index(int(low), OutputColumn), index(int(high), HoldColumn),
+            Q_EMIT dataChanged(index(low, OutputColumn), index(high, HoldColumn),
                                {Qt::DisplayRole});
         }
     }
+}
+
+std::optional<int> MessageTableModel::rowOfArrival(quint64 arrival) const
+{
+    if (arrival < m_first || arrival - m_first >= m_size)
+        return std::nullopt;
+    return int(arrival - m_first);
+}
+
+qint64 MessageTableModel::magnitude(int row) const
+{
+    const Row &r = rowAt(std::size_t(row));
+    if (r.output >= 0)
+        return r.distance < 0 ? -qint64(r.distance) : qint64(r.distance);
+    if (r.status == MessageStatus::Late)
+        return r.distance;
+    return -1;
+}
+
+std::optional<int> MessageTableModel::findId(qint64 id, int from, int step) const
+{
+    for (int row = from + step; row >= 0 && std::size_t(row) < m_size; row += step) {
+        const Row &r = rowAt(std::size_t(row));
+        if (r.id == id && r.status != MessageStatus::Malformed)
+            return row;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> MessageTableModel::findStatus(MessageStatus status, int from, int step) const
+{
+    for (int row = from + step; row >= 0 && std::size_t(row) < m_size; row += step) {
+        if (rowAt(std::size_t(row)).status == status)
+            return row;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> MessageTableModel::firstCopyOf(int row) const
+{
+    const qint64 wanted = rowAt(std::size_t(row)).id;
+    std::optional<int> found;
+    for (int r = row - 1; r >= 0; --r) {
+        const Row &candidate = rowAt(std::size_t(r));
+        if (candidate.id == wanted && candidate.status != MessageStatus::Malformed
+            && candidate.status != MessageStatus::Duplicate)
+            found = r; // keep looking: the earliest one is the first copy
+    }
+    return found;
+}
+
+std::optional<MessageTableModel::Gap> MessageTableModel::gapOf(qint64 id) const
+{
+    // Gaps are in output order, so in increasing id order.
+    const auto it = std::upper_bound(m_gaps.begin(), m_gaps.end(), id,
+                                     [](qint64 v, const Gap &g) { return v < g.firstId; });
+    if (it == m_gaps.begin())
+        return std::nullopt;
+    const Gap &gap = *std::prev(it);
+    if (id > gap.lastId)
+        return std::nullopt;
+    return gap;
+}
+
+MessageTableModel::RowInfo MessageTableModel::info(int row) const
+{
+    const Row &r = rowAt(std::size_t(row));
+    RowInfo i;
+    i.arrival = m_first + quint64(row);
+    i.id = r.id;
+    i.arrivalNs = r.arrivalNs;
+    i.frame = r.frame;
+    i.text = MessageCodec::textOf(r.frame, {r.id, r.textStart, r.textLength, r.reason}).toString();
+    i.status = r.status;
+    i.reason = r.reason;
+    if (r.output >= 0)
+        i.output = quint64(r.output);
+    i.distance = r.distance;
+    i.holdNs = r.holdNs;
+    return i;
+}
+
+std::optional<QString> MessageTableModel::describe(quint64 arrival) const
+{
+    const auto row = rowOfArrival(arrival);
+    if (!row)
+        return std::nullopt;
+    const Row &r = rowAt(std::size_t(*row));
+    const QString what = r.status == MessageStatus::Malformed ? statusText(r.status)
+        : r.output >= 0 ? tr("id %1, distance %2").arg(r.id).arg(r.distance)
+                        : tr("id %1, %2").arg(r.id).arg(statusCell(r));
+    return tr("arrival #%1: %2").arg(QLocale().toString(arrival), what);
+}
+
+QString MessageTableModel::rowText(int row) const
+{
+    QStringList cells;
+    for (int c = 0; c < ColumnCount; ++c)
+        cells << data(index(row, c)).toString();
+    return cells.join(QLatin1Char('\t'));
 }
 
 int MessageTableModel::rowCount(const QModelIndex &parent) const
@@ -93,6 +280,19 @@ QString MessageTableModel::statusText(MessageStatus status)
     return QString();
 }
 
+QString MessageTableModel::statusCell(const Row &row) const
+{
+    switch (row.status) {
+    case MessageStatus::Malformed:
+        return tr("malformed: %1").arg(MessageCodec::reasonText(row.reason));
+    case MessageStatus::Late:
+        return row.distance > 0 ? tr("late, %n id(s) behind", nullptr, row.distance)
+                                : statusText(row.status);
+    default:
+        return statusText(row.status);
+    }
+}
+
 QVariant MessageTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || std::size_t(index.row()) >= m_size)
@@ -104,7 +304,7 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ArrivalColumn:
-            return index.row();
+            return qulonglong(m_first + quint64(index.row()));
         case IdColumn:
             return malformed ? QVariant() : QVariant(row.id);
         case TextColumn:
@@ -112,8 +312,7 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const
                                         {row.id, row.textStart, row.textLength, row.reason})
                 .toString();
         case StatusColumn:
-            return malformed ? tr("malformed: %1").arg(MessageCodec::reasonText(row.reason))
-                             : statusText(row.status);
+            return statusCell(row);
         case OutputColumn:
             return row.output >= 0 ? QVariant(row.output) : QVariant();
         case DistanceColumn:

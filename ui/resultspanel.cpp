@@ -3,6 +3,7 @@
 #include "verdictstyle.h"
 
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,12 +22,46 @@ QString ms(double v)
     return QLocale().toString(v, 'f', v < 10 ? 3 : 1);
 }
 
+// The objectName of each value, for tests and for the accessibility tree.
+const char *const FieldNames[] = {
+    "ordered", "inversions", "received",  "accepted",  "sent",        "confirmed",
+    "late",    "duplicates", "gaps",      "malformed", "maxDistance", "recommended",
+    "connect", "receive",    "order",     "send",      "total",       "throughput",
+    "holdMid", "holdRange",  "feedDrops", "sinkDrops", "resent",      "heldBack",
+};
+
 } // namespace
+
+bool ResultsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitColumns(parentWidget()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResultsPanel::fitColumns(int width)
+{
+    // Side by side when both fit the width shown (a scroll area's viewport), else one above the
+    // other: never cut off, never a sideways scroll for a narrow column.
+    const int both =
+        m_validation->sizeHint().width() + m_timing->sizeHint().width() + m_columns->spacing();
+    const auto direction = width >= both ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (m_columns->direction() != direction)
+        m_columns->setDirection(direction);
+}
+
+QString ResultsPanel::none()
+{
+    return QStringLiteral("–");
+}
 
 ResultsPanel::ResultsPanel(QWidget *parent)
     : QWidget(parent)
 {
+    static_assert(std::size(FieldNames) == FieldCount);
     setObjectName(QStringLiteral("resultsPanel"));
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("verdictBanner"));
     m_verdict = new QLabel;
     m_verdict->setObjectName(QStringLiteral("verdict"));
     m_verdict->setAlignment(Qt::AlignCenter);
@@ -34,19 +69,27 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.8);
     big.setBold(true);
     m_verdict->setFont(big);
-    m_verdict->setMinimumHeight(40);
-    m_detail = new QLabel;
-    m_detail->setWordWrap(true);
-    m_detail->setAlignment(Qt::AlignCenter);
+    m_headline = new QLabel;
+    m_headline->setObjectName(QStringLiteral("verdictHeadline"));
+    m_headline->setWordWrap(true);
+    m_headline->setAlignment(Qt::AlignCenter);
+    QFont bold = m_headline->font();
+    bold.setBold(true);
+    m_headline->setFont(bold);
+    auto *banner = new QVBoxLayout(m_banner);
+    banner->setContentsMargins(8, 4, 8, 6);
+    banner->setSpacing(2);
+    banner->addWidget(m_verdict);
+    banner->addWidget(m_headline);
+    m_reasons = new QLabel;
+    m_reasons->setObjectName(QStringLiteral("verdictReasons"));
+    m_reasons->setWordWrap(true);
+    m_reasons->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    // Fixed sizes: a label whose size cannot change does not make the whole window lay itself
-    // out again each time its text does (several times a second during a run).
-    const QFontMetrics metrics(font());
-    const QSize valueSize(metrics.horizontalAdvance(QLatin1Char('0')) * 20, metrics.height() + 2);
-    auto makeValue = [this, valueSize](Field f) {
-        m_fields[f] = new QLabel(QStringLiteral("-"));
+    auto makeValue = [this](Field f) {
+        m_fields[f] = new QLabel(none());
+        m_fields[f]->setObjectName(QString::fromLatin1(FieldNames[f]));
         m_fields[f]->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_fields[f]->setFixedSize(valueSize);
         return m_fields[f];
     };
 
@@ -73,41 +116,66 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     t->addRow(tr("Send:"), makeValue(Send));
     t->addRow(tr("Total:"), makeValue(Total));
     t->addRow(tr("Throughput:"), makeValue(Throughput));
-    t->addRow(tr("Hold ms (min/p50/p99/max):"), makeValue(Hold));
+    t->addRow(tr("Hold p50 / p99:"), makeValue(HoldMid));
+    t->addRow(tr("Hold min / max:"), makeValue(HoldRange));
     t->addRow(tr("Feed drops:"), makeValue(FeedDrops));
     t->addRow(tr("Sink drops:"), makeValue(SinkDrops));
     t->addRow(tr("Re-sent to sink:"), makeValue(Resent));
     t->addRow(tr("Feed held back:"), makeValue(HeldBack));
+    for (QFormLayout *form : {v, t}) {
+        form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+        form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    }
 
-    auto *columns = new QHBoxLayout;
-    columns->addWidget(validation);
-    columns->addWidget(timing);
+    m_validation = validation;
+    m_timing = timing;
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_columns->addWidget(validation, 1);
+    m_columns->addWidget(timing, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_verdict);
-    layout->addWidget(m_detail);
-    layout->addLayout(columns);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_reasons);
+    layout->addLayout(m_columns);
     layout->addStretch();
-    setVerdict(tr("No run yet"), tr("Set up a run and press Start."),
-               palette().color(QPalette::Mid));
+    setBanner(tr("No run yet"), tr("Set up a run and press Start."),
+              palette().color(QPalette::Mid));
+    setReasons({}, {});
 }
 
-void ResultsPanel::setVerdict(const QString &text, const QString &detail, const QColor &color)
+void ResultsPanel::setBanner(const QString &word, const QString &headline, const QColor &color)
 {
-    m_verdict->setText(text);
-    m_verdict->setStyleSheet(
-        QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; }")
+    m_color = color;
+    m_verdict->setText(word);
+    m_headline->setText(headline);
+    m_headline->setVisible(!headline.isEmpty());
+    m_banner->setStyleSheet(
+        QStringLiteral("#verdictBanner { background: %1; border-radius: 4px; } "
+                       "#verdictBanner QLabel { color: white; background: transparent; }")
             .arg(color.name()));
-    m_detail->setText(detail);
+}
+
+void ResultsPanel::setReasons(const QStringList &reasons, const QStringList &notes)
+{
+    m_reasonTexts = reasons;
+    QString html;
+    if (!reasons.isEmpty()) {
+        html += QStringLiteral("<ul style=\"margin-left:-20px\">");
+        for (const QString &r : reasons)
+            html += QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    for (const QString &n : notes)
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Note: %1").arg(n).toHtmlEscaped());
+    m_reasons->setText(html);
+    m_reasons->setVisible(!html.isEmpty());
 }
 
 void ResultsPanel::setField(Field field, const QString &text, bool alarm)
 {
     QLabel *label = m_fields[field];
-    if (label->text() != text) {
+    if (label->text() != text)
         label->setText(text);
-        label->setToolTip(text); // in case it is wider than its place
-    }
     // A style sheet re-polishes the label: set it only when the alarm changes (stats come
     // four times a second).
     if (m_alarm[field] != alarm) {
@@ -117,33 +185,47 @@ void ResultsPanel::setField(Field field, const QString &text, bool alarm)
     }
 }
 
+QString ResultsPanel::value(const QString &objectName) const
+{
+    for (const QLabel *label : m_fields) {
+        if (label->objectName() == objectName)
+            return label->text();
+    }
+    return QString();
+}
+
 void ResultsPanel::reset(const RunConfig &config)
 {
     m_config = config;
     m_passed = false;
+    m_holding = false;
     for (int f = 0; f < FieldCount; ++f)
-        setField(Field(f), QStringLiteral("-"));
-    setVerdict(tr("RUNNING"), tr("Validation follows when the run ends."), QColor(90, 110, 140));
+        setField(Field(f), none());
+    setBanner(tr("RUNNING"), tr("The verdict follows when the run ends."), QColor(90, 110, 140));
+    setReasons({}, {});
 }
 
 void ResultsPanel::showCounters(const RunCounters &c)
 {
+    const bool anything = c.received > 0;
+    const bool sentAny = c.sent > 0;
     setField(Received, number(c.received));
     setField(Accepted, number(c.accepted));
     setField(Sent, number(c.sent));
-    setField(Confirmed, m_config.sinkUrl.isEmpty() ? tr("not forwarding") : number(c.confirmed));
+    setField(Confirmed, !m_config.forwards() ? tr("not forwarding") : number(c.confirmed));
     setField(Late, number(c.late), c.late > 0);
     setField(Duplicates, number(c.duplicates));
     setField(Gaps, tr("%1 in %2 gaps").arg(number(c.missingIds), number(c.gapRanges)));
     setField(Malformed, number(c.malformed), c.malformed > 0);
-    setField(MaxDistance, QLocale().toString(c.maxDistance));
+    setField(MaxDistance, sentAny ? QLocale().toString(c.maxDistance) : none());
     const bool tooSmall = c.recommendedWindow > quint64(m_config.window);
-    setField(Recommended,
-             tooSmall ? tr("%1 (window %2 is too small)")
-                            .arg(number(c.recommendedWindow))
-                            .arg(m_config.window)
-                      : number(c.recommendedWindow),
-             tooSmall && c.late > 0);
+    setField(
+        Recommended,
+        !anything ? none()
+            : tooSmall
+            ? tr("%1 (W = %2 is too small)").arg(number(c.recommendedWindow)).arg(m_config.window)
+            : number(c.recommendedWindow),
+        tooSmall && c.late > 0);
     // Each drop is counted and timed; the Events tab has the when and why of each.
     const auto drops = [](quint64 count, qint64 downNs) {
         return count == 0 ? QStringLiteral("0")
@@ -153,9 +235,9 @@ void ResultsPanel::showCounters(const RunCounters &c)
     };
     setField(FeedDrops, drops(c.feedDrops, c.feedDownNs), c.feedDrops > 0);
     setField(SinkDrops, drops(c.sinkDrops, c.sinkDownNs), c.sinkDrops > 0);
-    setField(Resent, m_config.sinkUrl.isEmpty() ? tr("not forwarding") : number(c.resent));
+    setField(Resent, !m_config.forwards() ? tr("not forwarding") : number(c.resent));
     setField(HeldBack,
-             c.feedPauses == 0 ? tr("never") : tr("%1x, for a slow sink").arg(c.feedPauses));
+             c.feedPauses == 0 ? tr("never") : tr("%1×, for a slow sink").arg(c.feedPauses));
 }
 
 void ResultsPanel::showTiming(const PhaseTiming &t)
@@ -172,31 +254,80 @@ void ResultsPanel::showStats(const RunStats &stats)
     showCounters(stats.counters);
     showTiming(stats.timing);
     setField(Throughput, tr("%1 msg/s now").arg(number(quint64(stats.receiveRate))));
+    const bool holding = stats.state == RunState::Holding;
+    if (holding) {
+        setBanner(tr("HOLDING"),
+                  tr("%1 messages held — press Flush to send them sorted")
+                      .arg(number(stats.counters.held)),
+                  VerdictStyle::color(Verdict::Warn));
+    } else if (m_holding) {
+        setBanner(tr("RUNNING"), tr("Flushing: the verdict follows when the run ends."),
+                  QColor(90, 110, 140));
+    }
+    m_holding = holding;
+}
+
+QString ResultsPanel::headlineOf(const RunReport &report)
+{
+    const RunCounters &c = report.counters;
+    const Verdict level = report.verdict.level;
+    if (level == Verdict::Pass)
+        return tr("%1 messages sent in order, every one confirmed").arg(number(c.sent));
+    if (c.late > 0 && report.windowTooSmall()) {
+        return tr("%1 messages lost (late): W = %2 was too small, W = %3 would have kept them")
+            .arg(number(c.late))
+            .arg(report.config.window)
+            .arg(number(c.recommendedWindow));
+    }
+    if (c.late > 0)
+        return tr("%1 messages lost (late)").arg(number(c.late));
+    if (level == Verdict::Warn && c.received > 0)
+        return tr("Sent in order, nothing dropped, but the feed itself was faulty:");
+    if (!report.verdict.reasons.isEmpty()) {
+        QString first = report.verdict.reasons.first().text;
+        if (!first.isEmpty())
+            first[0] = first[0].toUpper();
+        return first;
+    }
+    return QString();
 }
 
 void ResultsPanel::showReport(const RunReport &report)
 {
     m_config = report.config;
+    m_holding = false;
     showCounters(report.counters);
     showTiming(report.timing);
-    setField(Ordered, report.validation.ordered() ? tr("yes") : tr("no"),
-             !report.validation.ordered());
-    setField(Inversions, number(report.validation.inversions), report.validation.inversions > 0);
-    setField(Throughput, tr("%1 msg/s").arg(number(quint64(report.throughput))));
-    setField(Hold,
-             QStringLiteral("%1 / %2 / %3 / %4")
-                 .arg(ms(report.hold.minMs), ms(report.hold.p50Ms), ms(report.hold.p99Ms),
-                      ms(report.hold.maxMs)));
+    const bool sentAny = report.counters.sent > 0;
+    setField(Ordered,
+             !sentAny                          ? none()
+                 : report.validation.ordered() ? tr("yes")
+                                               : tr("no"),
+             sentAny && !report.validation.ordered());
+    setField(Inversions, sentAny ? number(report.validation.inversions) : none(),
+             report.validation.inversions > 0);
+    setField(Throughput, sentAny ? tr("%1 msg/s").arg(number(quint64(report.throughput))) : none());
+    setField(HoldMid,
+             sentAny ? tr("%1 / %2 ms").arg(ms(report.hold.p50Ms), ms(report.hold.p99Ms)) : none());
+    setField(HoldRange,
+             sentAny ? tr("%1 / %2 ms").arg(ms(report.hold.minMs), ms(report.hold.maxMs)) : none());
     m_passed = report.verdict.level == Verdict::Pass;
-    const QString details = report.verdict.level == Verdict::Pass
-        ? tr("The output is strictly ordered, every frame was confirmed, nothing was dropped and "
-             "no id is missing.")
-        : report.verdict.reasonTexts().join(QLatin1Char('\n'));
-    setVerdict(VerdictStyle::label(report.verdict.level), details,
-               VerdictStyle::color(report.verdict.level));
+    setBanner(VerdictStyle::label(report.verdict.level), headlineOf(report),
+              VerdictStyle::color(report.verdict.level));
+    setReasons(report.verdict.reasonTexts(), report.verdict.notes);
 }
 
 QString ResultsPanel::verdict() const
 {
     return m_verdict->text();
+}
+
+QString ResultsPanel::headline() const
+{
+    return m_headline->text();
+}
+
+QStringList ResultsPanel::reasons() const
+{
+    return m_reasonTexts;
 }

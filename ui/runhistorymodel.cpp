@@ -1,5 +1,6 @@
 #include "runhistorymodel.h"
 
+#include "runsetuppanel.h"
 #include "verdictstyle.h"
 
 #include "files/csv.h"
@@ -64,7 +65,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     case WindowColumn:
         return qint64(r.report.config.window);
     case ModeColumn:
-        return UrlCheck::modeName(r.report.config.mode);
+        return RunSetupPanel::modeText(r.report.config.mode);
     case ReceivedColumn:
         return QLocale().toString(c.received);
     case SentColumn:

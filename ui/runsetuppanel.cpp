@@ -1,5 +1,6 @@
 #include "runsetuppanel.h"
 
+#include "messagetablemodel.h"
 #include "protocol/wireprotocol.h"
 
 #include <QCheckBox>
@@ -10,6 +11,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -56,6 +59,14 @@ template<typename E> void choose(QComboBox *box, E value)
         box->setCurrentIndex(index);
 }
 
+// A label whose access key (Alt+letter) goes to `field`.
+QLabel *buddy(const QString &text, QWidget *field)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(field);
+    return label;
+}
+
 // The original public feed: an example of what WS_URL and SEND_URL look like.
 const QString ExampleServer = QStringLiteral("wss://test-ws.skns.dev");
 
@@ -82,17 +93,29 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     sim->setContentsMargins(0, 0, 0, 0);
     m_simCount = spin(1, 2000000000, 200000);
     m_simCount->setObjectName(QStringLiteral("simCount"));
+    m_simCount->setToolTip(tr("How many messages the simulated feed sends before it closes"));
     m_simDisorder = spin(0, 10000000, 50);
     m_simDisorder->setObjectName(QStringLiteral("simDisorder"));
+    m_simDisorder->setToolTip(tr("Each message arrives at most this many places from its sorted "
+                                 "place; a window W above it loses nothing"));
     m_simRate = spin(0, 100000000, 0, tr("as fast as possible"));
     m_simRate->setSuffix(tr(" msg/s"));
     m_simRate->setObjectName(QStringLiteral("simRate"));
+    m_simRate->setToolTip(tr("Messages per second the feed sends (as fast as possible: no limit)"));
     m_simDelay = spin(0, 600000, 0, tr("none"));
     m_simDelay->setSuffix(tr(" ms"));
+    m_simDelay->setToolTip(tr("Each message is held back a random 0 to this many milliseconds: "
+                              "disorder in time, as on a real network"));
     m_simDup = percent(0);
+    m_simDup->setToolTip(tr("Share of messages sent twice (the copy must count as a duplicate)"));
     m_simGap = percent(0);
+    m_simGap->setToolTip(tr("Share of ids the feed skips (they show as missing ids)"));
     m_simJunk = percent(0);
+    m_simJunk->setToolTip(tr("Share of frames that are not valid messages (counted as malformed)"));
     m_simSeed = spin(0, 2000000000, 1);
+    m_simSeed->setObjectName(QStringLiteral("simSeed"));
+    m_simSeed->setToolTip(tr("The same seed gives the same feed, message for message: a run can "
+                             "be repeated exactly"));
     m_simFeedDrops = spin(0, 100, 0, tr("none"));
     m_simFeedDrops->setObjectName(QStringLiteral("simFeedDrops"));
     m_simFeedDrops->setToolTip(tr("The feed vanishes (no close frame) this many times, evenly "
@@ -104,29 +127,29 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
                                   "unconfirmed frames must be sent again"));
     auto *counts = new QHBoxLayout;
     counts->addWidget(m_simCount, 2);
-    counts->addWidget(new QLabel(tr("disorder")));
+    counts->addWidget(buddy(tr("d&isorder"), m_simDisorder));
     counts->addWidget(m_simDisorder, 1);
-    sim->addRow(tr("Messages:"), counts);
+    sim->addRow(buddy(tr("&Messages:"), m_simCount), counts);
     auto *pace = new QHBoxLayout;
     pace->addWidget(m_simRate, 2);
-    pace->addWidget(new QLabel(tr("delay")));
+    pace->addWidget(buddy(tr("dela&y"), m_simDelay));
     pace->addWidget(m_simDelay, 1);
-    sim->addRow(tr("Rate:"), pace);
+    sim->addRow(buddy(tr("Ra&te:"), m_simRate), pace);
     auto *faults = new QHBoxLayout;
-    faults->addWidget(new QLabel(tr("dup")));
+    faults->addWidget(buddy(tr("d&up"), m_simDup));
     faults->addWidget(m_simDup);
-    faults->addWidget(new QLabel(tr("gap")));
+    faults->addWidget(buddy(tr("&gap"), m_simGap));
     faults->addWidget(m_simGap);
-    faults->addWidget(new QLabel(tr("junk")));
+    faults->addWidget(buddy(tr("&junk"), m_simJunk));
     faults->addWidget(m_simJunk);
     sim->addRow(tr("Faults:"), faults);
     auto *drops = new QHBoxLayout;
-    drops->addWidget(new QLabel(tr("feed")));
+    drops->addWidget(buddy(tr("feed"), m_simFeedDrops));
     drops->addWidget(m_simFeedDrops, 1);
-    drops->addWidget(new QLabel(tr("sink")));
+    drops->addWidget(buddy(tr("sink"), m_simSinkDrops));
     drops->addWidget(m_simSinkDrops, 1);
     sim->addRow(tr("Drops:"), drops);
-    sim->addRow(tr("Seed:"), m_simSeed);
+    sim->addRow(buddy(tr("S&eed:"), m_simSeed), m_simSeed);
     m_simMore = new QLabel;
     m_simMore->setObjectName(QStringLiteral("simMore"));
     m_simMore->setToolTip(tr("Feed parameters from the command line that have no field here; "
@@ -142,7 +165,8 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_feedUrl->setObjectName(QStringLiteral("feedUrl"));
     m_feedUrl->setPlaceholderText(ExampleServer + WireProtocol::FeedPath);
     m_feedUrl->setClearButtonEnabled(true);
-    urlForm->addRow(tr("WS_URL:"), m_feedUrl);
+    m_feedUrl->setToolTip(tr("The feed to read: ws://HOST:PORT/PATH, or wss:// for TLS"));
+    urlForm->addRow(tr("WS_&URL:"), m_feedUrl);
     addSource(Source::WebSocket, tr("WebSocket URL (WS_URL)"), urlPage);
 
     auto *redisPage = new QWidget;
@@ -166,9 +190,12 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     auto *redisWhat = new QHBoxLayout;
     redisWhat->addWidget(m_redisKind);
     redisWhat->addWidget(m_redisName, 1);
-    redisForm->addRow(tr("Redis URL:"), m_redisUrl);
-    redisForm->addRow(tr("Read:"), redisWhat);
-    redisForm->addRow(tr("Stream from:"), m_redisFrom);
+    m_redisKind->setToolTip(tr("A pub/sub channel loses what is published while nobody listens; "
+                               "a stream keeps it"));
+    m_redisName->setToolTip(tr("The channel's or the stream's name"));
+    redisForm->addRow(tr("Redis &URL:"), m_redisUrl);
+    redisForm->addRow(buddy(tr("Rea&d:"), m_redisKind), redisWhat);
+    redisForm->addRow(tr("Stream &from:"), m_redisFrom);
     addSource(Source::Redis, tr("Redis channel or stream"), redisPage);
 
     auto *sourceBox = new QGroupBox(tr("Feed"));
@@ -187,8 +214,15 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_sinkUrl->setPlaceholderText(ExampleServer + WireProtocol::SinkPathPrefix
                                   + QStringLiteral("<name>"));
     m_sinkUrl->setClearButtonEnabled(true);
+    m_sinkUrl->setToolTip(tr("Where the ordered messages go: ws://HOST:PORT/PATH, or wss:// for "
+                             "TLS"));
+    m_sink->setToolTip(tr("Where the ordered messages are forwarded, or nowhere (only validate)"));
+    m_source->setToolTip(tr("Where the messages come from: the built-in simulator, a WebSocket "
+                            "URL or Redis"));
     m_insecure = new QCheckBox(tr("Accept untrusted certificates (insecure)"));
     m_insecure->setObjectName(QStringLiteral("insecure"));
+    m_insecure->setToolTip(tr("Accept certificate errors on wss:// URLs: the connection is then "
+                              "not authenticated"));
     auto *sinkBox = new QGroupBox(tr("Ordered output"));
     auto *sinkLayout = new QVBoxLayout(sinkBox);
     sinkLayout->addWidget(m_sink);
@@ -199,29 +233,45 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     // Reordering
     m_window = spin(1, int(RunConfig::MaxWindow), int(RunConfig::DefaultWindow));
     m_window->setObjectName(QStringLiteral("window"));
+    m_window->setToolTip(tr("The most messages held while a missing id is awaited; a message "
+                            "further out of order than W is lost as late"));
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("mode"));
-    m_mode->addItem(tr("stream: forward as soon as order allows"), int(ReorderMode::Stream));
-    m_mode->addItem(tr("batch: hold everything, send sorted on Flush"), int(ReorderMode::Batch));
+    m_mode->addItem(tr("stream", "reorder mode: forward as soon as order allows"),
+                    int(ReorderMode::Stream));
+    m_mode->addItem(tr("batch", "reorder mode: hold everything, send sorted on Flush"),
+                    int(ReorderMode::Batch));
+    m_mode->setItemData(0, tr("Forward each message as soon as the order allows"), Qt::ToolTipRole);
+    m_mode->setItemData(1, tr("Hold the whole run and send it sorted when you press Flush"),
+                        Qt::ToolTipRole);
+    m_mode->setToolTip(tr("Stream forwards each message as soon as the order allows; batch holds "
+                          "the whole run and sends it sorted on Flush"));
     m_maxHold = spin(0, 86400000, 0, tr("off"));
     m_maxHold->setSuffix(tr(" ms"));
     m_maxHold->setObjectName(QStringLiteral("maxHold"));
+    m_maxHold->setToolTip(tr("Stream mode: a message held this long is released, giving up the "
+                             "ids it waits for (off: wait as long as W allows)"));
     m_startId = new QLineEdit;
     m_startId->setObjectName(QStringLiteral("startId"));
-    m_startId->setPlaceholderText(tr("learned from the first W messages"));
+    m_startId->setPlaceholderText(tr("learned"));
+    m_startId->setToolTip(tr("The first id expected; empty: the smallest id of the first W "
+                             "messages"));
     m_count = spin(0, 2000000000, 0, tr("until the feed closes"));
     m_count->setObjectName(QStringLiteral("count"));
+    m_count->setToolTip(tr("End the run after this many accepted messages (until the feed "
+                           "closes: no limit)"));
     auto *reorderBox = new QGroupBox(tr("Reordering"));
     auto *reorder = new QFormLayout(reorderBox);
-    reorder->addRow(tr("Window W:"), m_window);
-    reorder->addRow(tr("Mode:"), m_mode);
-    reorder->addRow(tr("Max hold:"), m_maxHold);
-    reorder->addRow(tr("Start id:"), m_startId);
-    reorder->addRow(tr("Stop after:"), m_count);
+    reorder->addRow(tr("Window &W:"), m_window);
+    reorder->addRow(tr("M&ode:"), m_mode);
+    reorder->addRow(tr("Ma&x hold:"), m_maxHold);
+    reorder->addRow(tr("&Start id:"), m_startId);
+    reorder->addRow(tr("Sto&p after:"), m_count);
 
     // Connections and limits
     m_reconnects = spin(0, 1000, defaults.feedReconnect.maxAttempts, tr("never"));
     m_reconnects->setObjectName(QStringLiteral("reconnects"));
+    m_reconnects->setSuffix(tr(" times"));
     m_reconnects->setToolTip(tr("A dropped feed or sink is reconnected up to this many times in "
                                 "a row, with exponential backoff"));
     m_idleTimeout = spin(0, 86400, RunConfig::DefaultIdleTimeoutMs / 1000, tr("never"));
@@ -238,12 +288,31 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     m_batchMemory->setObjectName(QStringLiteral("batchMemory"));
     m_batchMemory->setToolTip(tr("Batch mode stops reading the feed past this much memory held "
                                  "and sends what it holds; stream mode needs only the window"));
+    m_backlog = spin(1, 1024 * 1024, int(RunConfig::DefaultMaxBacklogBytes >> 20));
+    m_backlog->setSuffix(tr(" MiB"));
+    m_backlog->setObjectName(QStringLiteral("sinkBacklog"));
+    m_backlog->setToolTip(tr("Past this many bytes the sink has not confirmed, the feed is paused "
+                             "(a Redis channel, which cannot pause, drops what arrives)"));
+    m_drainTimeout = spin(1, 86400, RunConfig::DefaultDrainTimeoutMs / 1000);
+    m_drainTimeout->setSuffix(tr(" s"));
+    m_drainTimeout->setObjectName(QStringLiteral("drainTimeout"));
+    m_drainTimeout->setToolTip(tr("After the feed ends, give up waiting for the sink when it makes "
+                                  "no progress for this long"));
+    m_tableRows = spin(MessageTableModel::MinCapacity, MessageTableModel::MaxCapacity,
+                       MessageTableModel::DefaultCapacity);
+    m_tableRows->setObjectName(QStringLiteral("tableRows"));
+    m_tableRows->setSingleStep(100000);
+    m_tableRows->setToolTip(tr("The table keeps the newest this many messages (about 150 bytes "
+                               "each); the run's CSV keeps them all"));
     auto *limitsBox = new QGroupBox(tr("Connections and limits"));
     auto *limits = new QFormLayout(limitsBox);
-    limits->addRow(tr("Reconnect:"), m_reconnects);
-    limits->addRow(tr("Idle timeout:"), m_idleTimeout);
-    limits->addRow(tr("Frame limit:"), m_frameLimit);
-    limits->addRow(tr("Batch memory:"), m_batchMemory);
+    limits->addRow(tr("Re&connect:"), m_reconnects);
+    limits->addRow(tr("Id&le timeout:"), m_idleTimeout);
+    limits->addRow(tr("Dr&ain timeout:"), m_drainTimeout);
+    limits->addRow(tr("Frame &limit:"), m_frameLimit);
+    limits->addRow(tr("Sin&k backlog:"), m_backlog);
+    limits->addRow(tr("&Batch memory:"), m_batchMemory);
+    limits->addRow(tr("Table ro&ws:"), m_tableRows);
 
     m_problems = new QLabel;
     m_problems->setObjectName(QStringLiteral("setupProblems"));
@@ -261,10 +330,11 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     layout->addWidget(m_problems);
 
     // Long (translated) choices must not widen the window: the combo boxes shrink and elide.
-    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind}) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(12);
-    }
+    // Each field's width is its contents' (in this language): nothing is elided.
+    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (QFormLayout *form : {sim, urlForm, redisForm, reorder, limits})
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
             &QStackedWidget::setCurrentIndex);
     for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
@@ -282,11 +352,24 @@ void RunSetupPanel::markField(QWidget *field, bool bad)
                              : QString());
 }
 
+QString RunSetupPanel::urlProblem(const QString &text)
+{
+    // QUrl's own word for a port past 65535 is "Invalid port or port number out of range".
+    static const QRegularExpression port(QStringLiteral("^[a-zA-Z]+://[^/?#]*:(\\d+)(?:[/?#]|$)"));
+    if (const QRegularExpressionMatch m = port.match(text.trimmed()); m.hasMatch()) {
+        bool ok = false;
+        const qint64 value = m.captured(1).toLongLong(&ok);
+        if (!ok || value < 1 || value > 65535)
+            return tr("port must be 1–65535 (not %1)").arg(m.captured(1));
+    }
+    return UrlCheck::webSocketProblem(text);
+}
+
 QStringList RunSetupPanel::problems() const
 {
     QStringList list;
     if (source() == Source::WebSocket) {
-        const QString p = UrlCheck::webSocketProblem(m_feedUrl->text());
+        const QString p = urlProblem(m_feedUrl->text());
         if (!p.isEmpty())
             list << tr("WS_URL: %1").arg(p);
     }
@@ -296,7 +379,7 @@ QStringList RunSetupPanel::problems() const
             list << tr("Redis: %1").arg(p);
     }
     if (sink() == Sink::Url) {
-        const QString p = UrlCheck::webSocketProblem(m_sinkUrl->text());
+        const QString p = urlProblem(m_sinkUrl->text());
         if (!p.isEmpty())
             list << tr("SEND_URL: %1").arg(p);
     }
@@ -315,7 +398,7 @@ void RunSetupPanel::updateState()
     const bool urlSink = sink() == Sink::Url;
     m_sinkUrl->setVisible(urlSink);
     // The built-in sink needs the built-in server, which runs whatever the feed is.
-    markField(m_feedUrl, urlFeed && !UrlCheck::webSocketProblem(m_feedUrl->text()).isEmpty());
+    markField(m_feedUrl, urlFeed && !urlProblem(m_feedUrl->text()).isEmpty());
     const bool redis = source() == Source::Redis;
     markField(m_redisUrl, redis && !RedisAddress::problem(m_redisUrl->text()).isEmpty());
     markField(m_redisName, redis && m_redisName->text().trimmed().isEmpty());
@@ -323,7 +406,7 @@ void RunSetupPanel::updateState()
     m_redisFrom->setEnabled(stream);
     markField(m_redisFrom,
               redis && stream && !RedisStreamId::problem(m_redisFrom->text().trimmed()).isEmpty());
-    markField(m_sinkUrl, urlSink && !UrlCheck::webSocketProblem(m_sinkUrl->text()).isEmpty());
+    markField(m_sinkUrl, urlSink && !urlProblem(m_sinkUrl->text()).isEmpty());
     bool startOk = true;
     if (!m_startId->text().trimmed().isEmpty())
         m_startId->text().trimmed().toLongLong(&startOk);
@@ -466,6 +549,8 @@ RunConfig RunSetupPanel::config() const
     c.idleTimeoutMs = m_idleTimeout->value() * 1000;
     c.maxFrameBytes = qsizetype(m_frameLimit->value()) * 1024;
     c.batchMemoryBytes = quint64(m_batchMemory->value()) << 20;
+    c.maxBacklogBytes = quint64(m_backlog->value()) << 20;
+    c.drainTimeoutMs = m_drainTimeout->value() * 1000;
     c.flushAtEnd = false; // batch mode: the operator flushes
     return c;
 }
@@ -516,6 +601,18 @@ void RunSetupPanel::setLimits(const RunConfig &c)
     m_idleTimeout->setValue(int(std::min<qint64>((c.idleTimeoutMs + 999) / 1000, 86400)));
     m_frameLimit->setValue(int(std::clamp<qint64>((c.maxFrameBytes + 1023) / 1024, 1, 16384)));
     m_batchMemory->setValue(int(std::clamp<quint64>(c.batchMemoryBytes >> 20, 1, 1024 * 1024)));
+    m_backlog->setValue(int(std::clamp<quint64>(c.maxBacklogBytes >> 20, 1, 1024 * 1024)));
+    m_drainTimeout->setValue(std::clamp((c.drainTimeoutMs + 999) / 1000, 1, 86400));
+}
+
+int RunSetupPanel::tableRows() const
+{
+    return m_tableRows->value();
+}
+
+void RunSetupPanel::setTableRows(int rows)
+{
+    m_tableRows->setValue(rows);
 }
 
 void RunSetupPanel::load(const QSettings &s)
@@ -560,6 +657,11 @@ void RunSetupPanel::load(const QSettings &s)
         s.value(QStringLiteral("limits/frameLimit"), m_frameLimit->value()).toInt());
     m_batchMemory->setValue(
         s.value(QStringLiteral("limits/batchMemory"), m_batchMemory->value()).toInt());
+    m_backlog->setValue(s.value(QStringLiteral("limits/sinkBacklog"), m_backlog->value()).toInt());
+    m_drainTimeout->setValue(
+        s.value(QStringLiteral("limits/drainTimeout"), m_drainTimeout->value()).toInt());
+    m_tableRows->setValue(
+        s.value(QStringLiteral("limits/tableRows"), m_tableRows->value()).toInt());
 }
 
 void RunSetupPanel::save(QSettings &s) const
@@ -593,4 +695,38 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("limits/idleTimeout"), m_idleTimeout->value());
     s.setValue(QStringLiteral("limits/frameLimit"), m_frameLimit->value());
     s.setValue(QStringLiteral("limits/batchMemory"), m_batchMemory->value());
+    s.setValue(QStringLiteral("limits/sinkBacklog"), m_backlog->value());
+    s.setValue(QStringLiteral("limits/drainTimeout"), m_drainTimeout->value());
+    s.setValue(QStringLiteral("limits/tableRows"), m_tableRows->value());
+}
+
+QString RunSetupPanel::summary() const
+{
+    const RunConfig c = config();
+    QString feed;
+    switch (source()) {
+    case Source::Simulator: {
+        const FeedParams p = simulatorParams();
+        feed = tr("simulator: %1 messages, disorder %2")
+                   .arg(QLocale().toString(p.count), QLocale().toString(p.disorder));
+        break;
+    }
+    case Source::WebSocket:
+        feed = c.feedUrl.toDisplayString(QUrl::RemovePassword);
+        break;
+    case Source::Redis:
+        feed = c.redis.description();
+        break;
+    }
+    const QString sinkText = sink() == Sink::Url ? c.sinkUrl.toDisplayString(QUrl::RemovePassword)
+                                                 : m_sink->currentText();
+    return tr("%1 → %2 · W = %3, %4 mode")
+        .arg(feed, sinkText, QLocale().toString(c.window), modeText(c.mode));
+}
+
+QString RunSetupPanel::modeText(ReorderMode mode)
+{
+    return mode == ReorderMode::Batch
+        ? tr("batch", "reorder mode: hold everything, send sorted on Flush")
+        : tr("stream", "reorder mode: forward as soon as order allows");
 }

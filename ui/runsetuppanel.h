@@ -54,6 +54,14 @@ public:
     void setInsecure(bool insecure);
     // Reconnect attempts, idle timeout, frame limit and batch memory cap of `config`.
     void setLimits(const RunConfig &config);
+    // The rows the message table keeps (MessageTableModel::setCapacity).
+    int tableRows() const;
+    void setTableRows(int rows);
+    // The set-up in one line, for when it is collapsed.
+    QString summary() const;
+    static QString modeText(ReorderMode mode);
+    // An empty string when `text` is a usable ws:// or wss:// URL, else the reason in words.
+    static QString urlProblem(const QString &text);
     // The built-in sink vanishes this many times during a run (0: never).
     int simulatorSinkDrops() const;
 
@@ -105,5 +113,8 @@ private:
     QSpinBox *m_idleTimeout = nullptr;
     QSpinBox *m_frameLimit = nullptr;
     QSpinBox *m_batchMemory = nullptr;
+    QSpinBox *m_backlog = nullptr;
+    QSpinBox *m_drainTimeout = nullptr;
+    QSpinBox *m_tableRows = nullptr;
     QLabel *m_problems = nullptr;
 };

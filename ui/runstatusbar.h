@@ -9,7 +9,11 @@ class QLabel;
 class QProgressBar;
 QT_END_NAMESPACE
 
-// Feed and sink connection states, messages/s and progress, for the window's status bar.
+/*!
+    Feed and sink connection states, messages/s and progress, for the window's status bar. Each
+    label is as wide as its longest text (in the language in use) and no wider, so that the bar
+    fits a small screen and a text change never lays the window out again.
+*/
 class RunStatusBar final : public QWidget
 {
     Q_OBJECT
@@ -21,6 +25,14 @@ public:
     void reset(quint64 expectedMessages, bool forwarding, bool insecure);
     void showStats(const RunStats &stats);
     void showState(RunState state);
+    // The run ended: progress says what was done, rates are "–".
+    void finish(const RunReport &report);
+
+    QString feedText() const;
+    QString sinkText() const;
+    QString rateText() const;
+    int progressPermille() const;
+    QString progressText() const;
 
 private:
     void setLight(QLabel *label, const QString &text, const QColor &color);

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "distancehistogram.h"
+#include "run/runevents.h"
+
+#include <QTimer>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QTabWidget;
+QT_END_NAMESPACE
+
+class DistanceChart;
+class HistogramChart;
+class RateChart;
+
+/*!
+    The run's charts, one tab each: out-of-order distance, its histogram, and the rates (IO
+    graph). Batches are accumulated as they come; only the chart in view is redrawn, at most
+    RefreshMs apart.
+*/
+class ChartsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartsPanel)
+
+public:
+    static constexpr int RefreshMs = 250;
+
+    explicit ChartsPanel(QWidget *parent = nullptr);
+
+    DistanceChart *distance() const { return m_distance; }
+    HistogramChart *histogram() const { return m_histogram; }
+    RateChart *rate() const { return m_rate; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // A new run: W is drawn as ±W when showWindow (stream mode).
+    void reset(qint64 window, bool showWindow);
+    void apply(const RunEventBatch &batch);
+    // The run ended: every chart drawn with everything.
+    void finish();
+    void refresh();
+
+private:
+    DistanceHistogram m_counts;
+    QTabWidget *m_tabs;
+    DistanceChart *m_distance;
+    HistogramChart *m_histogram;
+    RateChart *m_rate;
+    QTimer m_timer;
+    bool m_dirty = false;
+    bool m_finished = false;
+};

@@ -1,0 +1,150 @@
+#include "ratechart.h"
+
+#include "chartaxis.h"
+#include "zoomchartview.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLineSeries>
+#include <QPen>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+RateChart::RateChart(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(tr("Messages per second"));
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    const struct
+    {
+        QString name;
+        QColor color;
+        int width;
+    } looks[SeriesCount] = {
+        {tr("in"), QColor(30, 100, 200), 2},       {tr("out (sent)"), QColor(46, 125, 50), 2},
+        {tr("late"), QColor(230, 120, 0), 1},      {tr("duplicates"), QColor(126, 87, 194), 1},
+        {tr("malformed"), QColor(198, 40, 40), 1},
+    };
+    m_x = new QValueAxis;
+    m_x->setTitleText(tr("seconds since the start"));
+    m_y = new QValueAxis;
+    m_y->setTitleText(tr("messages/s"));
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_y, Qt::AlignLeft);
+    for (int s = 0; s < SeriesCount; ++s) {
+        auto *series = new QLineSeries;
+        series->setName(looks[s].name);
+        series->setPen(QPen(looks[s].color, looks[s].width));
+        chart->addSeries(series);
+        series->attachAxis(m_x);
+        series->attachAxis(m_y);
+        m_series[std::size_t(s)] = series;
+    }
+    m_view = new ZoomChartView(chart);
+    m_view->setObjectName(QStringLiteral("rateChart"));
+    connect(m_view, &ZoomChartView::zoomChanged, this, [this] { refresh(); });
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    reset();
+}
+
+void RateChart::reset()
+{
+    for (auto &bins : m_bins)
+        bins.clear();
+    m_binNs = FirstBinNs;
+    m_lastNs = 0;
+    m_view->resetZoom();
+    refresh();
+}
+
+void RateChart::add(Series series, qint64 ns)
+{
+    std::size_t bin = std::size_t(std::max<qint64>(0, ns) / m_binNs);
+    while (bin >= MaxBins) {
+        // Twice as wide, half as many: merge neighbours.
+        for (auto &bins : m_bins) {
+            const std::size_t n = bins.size();
+            for (std::size_t i = 0; i < (n + 1) / 2; ++i)
+                bins[i] = bins[2 * i] + (2 * i + 1 < n ? bins[2 * i + 1] : 0);
+            bins.resize((n + 1) / 2);
+        }
+        m_binNs *= 2;
+        bin = std::size_t(std::max<qint64>(0, ns) / m_binNs);
+    }
+    std::vector<quint32> &bins = m_bins[std::size_t(series)];
+    if (bin >= bins.size())
+        bins.resize(bin + 1, 0);
+    ++bins[bin];
+    m_lastNs = std::max(m_lastNs, ns);
+}
+
+void RateChart::apply(const RunEventBatch &batch)
+{
+    for (const MessageArrival &a : batch.arrivals) {
+        add(In, a.arrivalNs);
+        switch (a.status) {
+        case MessageStatus::Late:
+            add(Late, a.arrivalNs);
+            break;
+        case MessageStatus::Duplicate:
+            add(Duplicates, a.arrivalNs);
+            break;
+        case MessageStatus::Malformed:
+            add(Malformed, a.arrivalNs);
+            break;
+        case MessageStatus::Accepted:
+            break;
+        }
+    }
+    for (const MessageRelease &r : batch.releases)
+        add(Out, r.releaseNs);
+}
+
+void RateChart::refresh(bool finished)
+{
+    const std::size_t filled = std::size_t(m_lastNs / m_binNs) + 1;
+    const std::size_t shown = finished ? filled : filled - 1;
+    const double width = double(m_binNs) / 1e9;
+    double highest = 10;
+    for (int s = 0; s < SeriesCount; ++s) {
+        const std::vector<quint32> &bins = m_bins[std::size_t(s)];
+        m_points.clear();
+        m_points.reserve(qsizetype(shown) * 2);
+        for (std::size_t b = 0; b < shown; ++b) {
+            // Steps: each bin's rate across its width.
+            const double rate = b < bins.size() ? double(bins[b]) / width : 0.0;
+            m_points.append(QPointF(double(b) * width, rate));
+            m_points.append(QPointF(double(b + 1) * width, rate));
+            highest = std::max(highest, rate);
+        }
+        m_series[std::size_t(s)]->replace(m_points);
+    }
+    const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);
+    const int yTicks = ChartAxis::ticksFor(m_view->height(), 50);
+    if (!m_view->isZoomed()) {
+        ChartAxis::fit(m_x, 0, std::max(1.0, double(shown) * width), xTicks);
+        ChartAxis::fit(m_y, 0, highest * 1.1, yTicks);
+    } else {
+        ChartAxis::fitTicks(m_x, xTicks);
+        ChartAxis::fitTicks(m_y, yTicks);
+    }
+}
+
+quint64 RateChart::total(Series series) const
+{
+    quint64 sum = 0;
+    for (quint32 v : m_bins[std::size_t(series)])
+        sum += v;
+    return sum;
+}
+
+qsizetype RateChart::points(Series series) const
+{
+    return m_series[std::size_t(series)]->count();
+}
