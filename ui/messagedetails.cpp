@@ -136,6 +136,11 @@ QString MessageDetails::describe(int row) const
         reason = tr("Malformed: %1. Counted and shown, never forwarded.")
                      .arg(MessageCodec::reasonText(i.reason));
         break;
+    case MessageStatus::Dropped:
+        reason = tr("Dropped: the sink was over the run's memory budget and this feed cannot "
+                    "wait, so the message was counted (with its id, in the report) and not "
+                    "forwarded.");
+        break;
     }
 
     QString html = QStringLiteral("<table cellspacing=\"2\">");

@@ -79,7 +79,7 @@ private:
     QLabel *m_caption;
     QAction *m_pause = nullptr;
     QAction *m_latest = nullptr;
-    QAction *m_statusActions[4] = {};
+    QAction *m_statusActions[5] = {}; // one per status the filter offers
     QSpinBox *m_minDistance = nullptr;
     bool m_paused = false;
     bool m_programmatic = false; // our own scrolling and selecting, not the operator's

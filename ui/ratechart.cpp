@@ -99,6 +99,7 @@ void RateChart::apply(const RunEventBatch &batch)
             add(Malformed, a.arrivalNs);
             break;
         case MessageStatus::Accepted:
+        case MessageStatus::Dropped: // rare; the report counts them
             break;
         }
     }

@@ -22,7 +22,7 @@ class StatusFilterModel final : public QAbstractProxyModel
     Q_DISABLE_COPY_MOVE(StatusFilterModel)
 
 public:
-    static constexpr unsigned AllStatuses = 0xF;
+    static constexpr unsigned AllStatuses = 0x1F; // every MessageStatus
     static unsigned bit(MessageStatus status) { return 1u << unsigned(status); }
 
     explicit StatusFilterModel(MessageTableModel *source, QObject *parent = nullptr);
