@@ -81,6 +81,82 @@
     </message>
 </context>
 <context>
+    <name>CaptureReader</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot decompress %1</source>
+        <translation>не удаётся распаковать %1</translation>
+    </message>
+    <message>
+        <source>%1 is empty: not a capture</source>
+        <translation>%1 пуст: это не запись</translation>
+    </message>
+    <message>
+        <source>%1 is not a capture (its first line does not name the %2 format)</source>
+        <translation>%1 — не запись (её первая строка не называет формат %2)</translation>
+    </message>
+    <message>
+        <source>%1 is cut short inside its first line: not a readable capture</source>
+        <translation>%1 обрывается внутри первой строки: запись не читается</translation>
+    </message>
+    <message>
+        <source>%1 is a capture of version %2; this build reads version %3</source>
+        <translation>%1 — запись версии %2; эта сборка читает версию %3</translation>
+    </message>
+    <message>
+        <source>the capture&apos;s compressed stream ends early (cut by a crash?): read up to line %1</source>
+        <translation>сжатый поток записи обрывается (прервана сбоем?): прочитано до строки %1</translation>
+    </message>
+    <message>
+        <source>line %1 of the capture is not an entry: read up to line %2</source>
+        <translation>строка %1 записи — не запись кадра или события: прочитано до строки %2</translation>
+    </message>
+    <message>
+        <source>the capture ends in the middle of line %1 (cut by a crash?): read up to line %2</source>
+        <translation>запись обрывается на середине строки %1 (прервана сбоем?): прочитано до строки %2</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureRecorder</name>
+    <message>
+        <source>the capture %1 reached its size cap: recording stopped, the run goes on</source>
+        <translation>запись %1 достигла предельного размера: запись остановлена, прогон продолжается</translation>
+    </message>
+    <message>
+        <source>the capture %1 cannot be written as fast as the feed arrives: recording stopped, the run goes on</source>
+        <translation>запись %1 не успевает за потоком: запись остановлена, прогон продолжается</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureSource</name>
+    <message>
+        <source>capture %1</source>
+        <translation>запись %1</translation>
+    </message>
+    <message>
+        <source>capture %1 (of %2)</source>
+        <translation>запись %1 (потока %2)</translation>
+    </message>
+    <message>
+        <source>the recorded feed failed</source>
+        <translation>записанный поток завершился ошибкой</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureWriter</name>
+    <message>
+        <source>cannot write the capture %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot compress the capture %1</source>
+        <translation>не удаётся сжать запись %1</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
         <source>&amp;Distance</source>
@@ -168,10 +244,6 @@
     <message>
         <source>FILE</source>
         <translation>ФАЙЛ</translation>
-    </message>
-    <message>
-        <source>Feed parameters of the built-in simulator, as a query string (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop).</source>
-        <translation>Параметры потока встроенного симулятора в виде строки запроса (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop).</translation>
     </message>
     <message>
         <source>QUERY</source>
@@ -286,6 +358,54 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>%1, %2 and %3 need %4</source>
         <translation>%1, %2 и %3 требуют %4</translation>
+    </message>
+    <message>
+        <source>Run a recorded capture as the feed (instead of --ws-url, --redis-url or the simulator), at its recorded pace times --speed.</source>
+        <translation>Использовать как поток сделанную ранее запись (вместо --ws-url, --redis-url или симулятора) в записанном темпе, умноженном на --speed.</translation>
+    </message>
+    <message>
+        <source>SPEED</source>
+        <translation>СКОРОСТЬ</translation>
+    </message>
+    <message>
+        <source>With --replay: play the capture this many times faster than it was recorded (1, 2, 10, ...), or max: as fast as the run takes it.</source>
+        <translation>С --replay: воспроизводить запись во столько раз быстрее записанного (1, 2, 10, ...) или max — так быстро, как успевает прогон.</translation>
+    </message>
+    <message>
+        <source>a number from 0.001 to 1000, or max</source>
+        <translation>число от 0.001 до 1000 или max</translation>
+    </message>
+    <message>
+        <source>Record the feed as it arrives into FILE: every frame with its time, and the connection&apos;s drops (JSON Lines; gzip when FILE ends in .gz). --replay plays it back.</source>
+        <translation>Записывать поток по мере поступления в FILE: каждый кадр с его временем и обрывы соединения (JSON Lines; gzip, если FILE оканчивается на .gz). --replay воспроизводит запись.</translation>
+    </message>
+    <message>
+        <source>Feed parameters of the built-in simulator, as a query string (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop, drops, replay, closecode, stall, size; docs/PROTOCOL.md).</source>
+        <translation>Параметры встроенного симулятора в виде строки запроса (count, disorder, start, seed, rate, delay, dup, gap, junk, oversize, drop, drops, replay, closecode, stall, size; docs/PROTOCOL.md).</translation>
+    </message>
+    <message>
+        <source>Memory budget for what the run holds while the sink is behind (the window&apos;s frames and the frames the sink has not confirmed): past it the feed is paused; a Redis channel, which cannot wait, drops (see --on-overflow).</source>
+        <translation>Бюджет памяти на то, что прогон держит, пока приёмник отстаёт (кадры окна и кадры, не подтверждённые приёмником): сверх него поток приостанавливается; канал Redis, который ждать не может, отбрасывает сообщения (см. --on-overflow).</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>ЧТО</translation>
+    </message>
+    <message>
+        <source>A feed that cannot be paused (a Redis channel) past --max-backlog: drop what arrives, counted with its ids (the run FAILs), or end the run.</source>
+        <translation>Поток, который нельзя приостановить (канал Redis), сверх --max-backlog: отбрасывать поступающее с подсчётом и id (прогон ПРОВАЛЕН) или завершить прогон.</translation>
+    </message>
+    <message>
+        <source>After the feed ends, wait for the sink as long as it confirms frames; give up after MS milliseconds without any (what it did not confirm FAILs the run).</source>
+        <translation>После окончания потока ждать приёмник, пока он подтверждает кадры; сдаться после MS миллисекунд без подтверждений (неподтверждённое проваливает прогон).</translation>
+    </message>
+    <message>
+        <source>Exit with status 1 on WARN too (the feed was unhealthy: missing ids, duplicates, malformed frames, or nothing arrived).</source>
+        <translation>Завершаться с кодом 1 и при ВНИМАНИИ (поток был нездоров: пропущенные id, дубликаты, испорченные кадры или не пришло ничего).</translation>
+    </message>
+    <message>
+        <source>%1 excludes %2 and %3</source>
+        <translation>%1 исключает %2 и %3</translation>
     </message>
 </context>
 <context>
@@ -417,10 +537,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>End</name>
     <message>
-        <source>the feed resubscribed; what was published meanwhile is lost and shows as missing ids</source>
-        <translation>поток переподписался; опубликованное за это время потеряно и видно как пропущенные id</translation>
-    </message>
-    <message>
         <source>INSECURE: certificate errors ignored as asked (--insecure): %1</source>
         <translation>НЕБЕЗОПАСНО: ошибки сертификатов пропущены по запросу (--insecure): %1</translation>
     </message>
@@ -490,12 +606,32 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Писать в журнал только ошибки.</translation>
     </message>
     <message>
-        <source>Serves a simulated out-of-order feed at ws://HOST:PORT%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= and validates what arrives at ws://HOST:PORT%2&lt;name&gt;?slow=&amp;drop=&amp;drops= (wss:// with %3 and %4).</source>
-        <translation>Отдаёт смоделированный поток не по порядку по адресу ws://ХОСТ:ПОРТ%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall= и проверяет то, что приходит на ws://ХОСТ:ПОРТ%2&lt;имя&gt;?slow=&amp;drop=&amp;drops= (wss:// с %3 и %4).</translation>
-    </message>
-    <message>
         <source>%1 and %2 go together</source>
         <translation>%1 и %2 задаются вместе</translation>
+    </message>
+    <message>
+        <source>Serve this capture (recorded with reorder-monitor --capture) at /raw-messages instead of a simulated feed: its frames, byte for byte, at their recorded pace times --speed.</source>
+        <translation>Отдавать эту запись (сделанную reorder-monitor --capture) по /raw-messages вместо симулированного потока: её кадры байт в байт, в записанном темпе, умноженном на --speed.</translation>
+    </message>
+    <message>
+        <source>SPEED</source>
+        <translation>СКОРОСТЬ</translation>
+    </message>
+    <message>
+        <source>With --replay: this many times faster than recorded, or max.</source>
+        <translation>С --replay: во столько раз быстрее записанного или max.</translation>
+    </message>
+    <message>
+        <source>a number from 0.001 to 1000, or max</source>
+        <translation>число от 0.001 до 1000 или max</translation>
+    </message>
+    <message>
+        <source>Serves a simulated out-of-order feed at ws://HOST:PORT%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall=&amp;size= and validates what arrives at ws://HOST:PORT%2&lt;name&gt;?slow=&amp;drop=&amp;drops=&amp;stall=&amp;stallms= (wss:// with %3 and %4).</source>
+        <translation>Отдаёт симулированный поток с нарушенным порядком по ws://HOST:PORT%1?count=&amp;disorder=&amp;start=&amp;seed=&amp;rate=&amp;delay=&amp;dup=&amp;gap=&amp;junk=&amp;oversize=&amp;drop=&amp;drops=&amp;replay=&amp;closecode=&amp;stall=&amp;size= и проверяет то, что приходит на ws://HOST:PORT%2&lt;name&gt;?slow=&amp;drop=&amp;drops=&amp;stall=&amp;stallms= (wss:// с %3 и %4).</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 требует %2</translation>
     </message>
 </context>
 <context>
@@ -576,16 +712,8 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
 <context>
     <name>FileSave</name>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>не удаётся записать %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>не удаётся записать %1</translation>
-    </message>
-    <message>
-        <source>cannot replace %1</source>
-        <translation>не удаётся заменить %1</translation>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -648,6 +776,29 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>FramePath</name>
+    <message>
+        <source>... (%1 characters in all)</source>
+        <translation>... (всего символов: %1)</translation>
+    </message>
+    <message>
+        <source>binary frame of %1 bytes: %2</source>
+        <translation>двоичный кадр из %1 байт: %2</translation>
+    </message>
+    <message>
+        <source>batch mode reached its memory cap of %1 MiB after %2 messages: the feed is no longer read and what is held is sent; stream mode needs memory only for the window</source>
+        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений: поток больше не читается, удерживаемое отправляется; потоковому режиму память нужна только на окно</translation>
+    </message>
+    <message>
+        <source>the sink fell %1 MiB behind a feed that cannot wait: ending the run</source>
+        <translation>приёмник отстал на %1 МиБ от потока, который не может ждать: прогон завершается</translation>
+    </message>
+    <message>
+        <source>the sink fell %1 MiB behind a feed that cannot wait: messages are dropped and counted until it catches up</source>
+        <translation>приёмник отстал на %1 МиБ от потока, который не может ждать: сообщения отбрасываются с подсчётом, пока он не догонит</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRunner</name>
     <message>
         <source>cannot start the built-in feed simulator: %1</source>
@@ -692,6 +843,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>writing %1</source>
         <translation>запись %1</translation>
+    </message>
+    <message>
+        <source>--csv and --report name the same file: %1</source>
+        <translation>--csv и --report указывают один и тот же файл: %1</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1145,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>unknown problem</source>
         <translation>неизвестная проблема</translation>
     </message>
+    <message>
+        <source>JSON nested too deep (over %1 levels)</source>
+        <translation>JSON вложен слишком глубоко (более %1 уровней)</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -1116,6 +1275,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
             <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
             <numerusform>Когда оно пришло, вывод ушёл вперёд на %n id.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dropped: the sink was over the run&apos;s memory budget and this feed cannot wait, so the message was counted (with its id, in the report) and not forwarded.</source>
+        <translation>Отброшено: приёмник превысил бюджет памяти прогона, а этот поток не может ждать, поэтому сообщение подсчитано (с его id, в отчёте) и не переслано.</translation>
     </message>
 </context>
 <context>
@@ -1333,13 +1496,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>arrival #%1: %2</source>
         <translation>прибытие №%1: %2</translation>
     </message>
+    <message>
+        <source>dropped</source>
+        <comment>message dropped: the sink was too far behind</comment>
+        <translation>отброшено</translation>
+    </message>
+    <message>
+        <source>The sink was over its memory budget and this feed cannot wait: dropped, not forwarded.</source>
+        <translation>Приёмник превысил бюджет памяти, а этот поток не может ждать: отброшено, не переслано.</translation>
+    </message>
 </context>
 <context>
     <name>OrderedSink</name>
-    <message>
-        <source>the sink confirmed %1 of %2 frames and did not close in time</source>
-        <translation>приёмник подтвердил %1 из %2 кадров и не закрылся вовремя</translation>
-    </message>
     <message>
         <source>closed by the sink with code %1</source>
         <translation>закрыто приёмником с кодом %1</translation>
@@ -1355,6 +1523,29 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>the sink %1 dropped and could not be reconnected: %2</source>
         <translation>приёмник %1 оборвался, переподключиться не удалось: %2</translation>
+    </message>
+    <message>
+        <source>the sink confirmed nothing for %1 s (--drain-timeout): %2 of %3 frames were not confirmed</source>
+        <translation>приёмник ничего не подтвердил за %1 с (--drain-timeout): не подтверждено %2 из %3 кадров</translation>
+    </message>
+    <message>
+        <source>closed by the sink with code %1 (%2)</source>
+        <translation>закрыто приёмником с кодом %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>это папка</translation>
+    </message>
+    <message>
+        <source>it was not opened</source>
+        <translation>он не был открыт</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1802,17 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>ReplaySession</name>
+    <message>
+        <source>replay: %1 frames sent, complete</source>
+        <translation>воспроизведение: отправлено кадров: %1, завершено</translation>
+    </message>
+    <message>
+        <source>replay: %1 frames sent, then: %2</source>
+        <translation>воспроизведение: отправлено кадров: %1, затем: %2</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPanel</name>
     <message>
         <source>Validation</source>
@@ -1814,30 +2016,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
-    <name>RunController</name>
-    <message>
-        <source>... (%1 characters in all)</source>
-        <translation>... (всего символов: %1)</translation>
-    </message>
-    <message>
-        <source>binary frame of %1 bytes: %2</source>
-        <translation>двоичный кадр, байт: %1: %2</translation>
-    </message>
-    <message>
-        <source>batch mode reached its memory cap of %1 MiB after %2 messages: the feed is no longer read and what is held is sent; stream mode needs memory only for the window</source>
-        <translation>пакетный режим достиг предела памяти %1 МиБ после %2 сообщений: поток больше не читается, удержанное отправляется; потоковому режиму нужна память только на окно</translation>
-    </message>
-    <message>
-        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): ending the run</source>
-        <translation>ничего не происходило %1 с (ни кадра от потока, ни подтверждения от приёмника): прогон завершается</translation>
-    </message>
-</context>
-<context>
     <name>RunCsvWriter</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>не удаётся записать %1: %2</translation>
-    </message>
     <message>
         <source>%1 was not open</source>
         <translation>%1 не был открыт</translation>
@@ -2551,6 +2730,25 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>too many gaps to track exactly; the oldest were summarised</source>
         <translation>слишком много пропусков для точного учёта; самые старые сведены в итог</translation>
     </message>
+    <message>
+        <source>%1 messages were dropped: the sink fell %2 MiB behind a feed that cannot wait; give the sink more speed, raise --max-backlog, or end the run instead (--on-overflow end)</source>
+        <translation>отброшено сообщений: %1 — приёмник отстал на %2 МиБ от потока, который не может ждать; ускорьте приёмник, увеличьте --max-backlog или завершайте прогон (--on-overflow end)</translation>
+    </message>
+    <message>
+        <source>the run was ended when the sink fell %1 MiB behind a feed that cannot wait (--on-overflow end)</source>
+        <translation>прогон завершён, когда приёмник отстал на %1 МиБ от потока, который не может ждать (--on-overflow end)</translation>
+    </message>
+</context>
+<context>
+    <name>RunWatch</name>
+    <message>
+        <source>the feed resubscribed; what was published meanwhile is lost and shows as missing ids</source>
+        <translation>поток переподписался; опубликованное за это время потеряно и видно как пропущенные id</translation>
+    </message>
+    <message>
+        <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): ending the run</source>
+        <translation>%1 с ничего не происходило (ни кадра из потока, ни подтверждения от приёмника): прогон завершается</translation>
+    </message>
 </context>
 <context>
     <name>SetupArea</name>
@@ -2593,6 +2791,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>&quot;%1&quot; has an invalid port</source>
         <translation>в «%1» неверный порт</translation>
     </message>
+    <message>
+        <source>capture %1</source>
+        <translation>запись %1</translation>
+    </message>
 </context>
 <context>
     <name>VerdictStyle</name>
@@ -2621,6 +2823,26 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>no answer within %1 s</source>
         <translation>нет ответа в течение %1 с</translation>
+    </message>
+    <message>
+        <source>the server refused the connection: HTTP %1 %2</source>
+        <translation>сервер отклонил соединение: HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>connection refused: nothing listens on %1</source>
+        <translation>в соединении отказано: по адресу %1 никто не слушает</translation>
+    </message>
+    <message>
+        <source>host not found: %1</source>
+        <translation>узел не найден: %1</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1 does not speak TLS (for a plain server use ws:// instead of wss://)</source>
+        <translation>TLS-рукопожатие не удалось: %1 не говорит по TLS (для обычного сервера используйте ws:// вместо wss://)</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation>TLS-рукопожатие не удалось: %1</translation>
     </message>
 </context>
 <context>
