@@ -311,6 +311,7 @@ void tst_Headless::csvDefusesFormulasFromTheFeed()
     QVERIFY(feed.listen(QHostAddress::LocalHost, 0));
     connect(&feed, &QWebSocketServer::newConnection, this, [&feed, frames] {
         QWebSocket *socket = feed.nextPendingConnection();
+        socket->setParent(&feed); // the caller owns an accepted socket
         for (const QString &f : frames)
             socket->sendTextMessage(f);
         socket->close(QWebSocketProtocol::CloseCodeNormal);
@@ -503,7 +504,7 @@ void tst_Headless::memoryStaysNearTheBudget()
     // 32 MiB of frames on top of the program itself (about 40 MiB here; AddressSanitizer keeps
     // freed memory and its shadow on top).
 #ifdef REORDER_SANITIZED
-    constexpr qint64 LimitKiB = 400 * 1024;
+    constexpr qint64 LimitKiB = 800 * 1024;
 #else
     constexpr qint64 LimitKiB = 100 * 1024;
 #endif
