@@ -169,8 +169,8 @@ void tst_MainWindow::startFillsTableChartAndVerdict()
     QCOMPARE(report.counters.sent, quint64(20000));
     QVERIFY(window.charts()->distance()->plottedPoints() > 0);
     QCOMPARE(window.charts()->histogram()->total(), report.counters.sent);
-    QCOMPARE(window.charts()->rate()->total(RateChart::Out), report.counters.sent);
-    QCOMPARE(window.charts()->rate()->total(RateChart::In), report.counters.received);
+    QCOMPARE(window.charts()->rate()->total(RateSeries::Out), report.counters.sent);
+    QCOMPARE(window.charts()->rate()->total(RateSeries::In), report.counters.received);
     QCOMPARE(window.history()->rowCount(), 1);
     QVERIFY(window.startAction()->isEnabled());
     QVERIFY(!window.stopAction()->isEnabled());
@@ -994,7 +994,7 @@ void tst_MainWindow::chartsZoomHoverAndScale()
     histogram->setLogScale(true);
     QVERIFY(histogram->logScale());
     // Rate: in and out per second over the run.
-    QVERIFY(w.charts()->rate()->points(RateChart::In) > 0);
+    QVERIFY(w.charts()->rate()->points(RateSeries::In) > 0);
 }
 
 void tst_MainWindow::keyboardReachesEveryPanel()

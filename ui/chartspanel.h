@@ -1,6 +1,6 @@
 #pragma once
 
-#include "distancehistogram.h"
+#include "run/distancehistogram.h"
 #include "run/runevents.h"
 
 #include <QTimer>

@@ -1,7 +1,7 @@
 #include "distancechart.h"
 
 #include "chartaxis.h"
-#include "distancehistogram.h"
+#include "run/distancehistogram.h"
 #include "zoomchartview.h"
 
 #include <QAreaSeries>

@@ -55,48 +55,24 @@ RateChart::RateChart(QWidget *parent)
 
 void RateChart::reset()
 {
-    for (auto &bins : m_bins)
-        bins.clear();
-    m_binNs = FirstBinNs;
-    m_lastNs = 0;
+    m_rates.clear();
     m_view->resetZoom();
     refresh();
-}
-
-void RateChart::add(Series series, qint64 ns)
-{
-    std::size_t bin = std::size_t(std::max<qint64>(0, ns) / m_binNs);
-    while (bin >= MaxBins) {
-        // Twice as wide, half as many: merge neighbours.
-        for (auto &bins : m_bins) {
-            const std::size_t n = bins.size();
-            for (std::size_t i = 0; i < (n + 1) / 2; ++i)
-                bins[i] = bins[2 * i] + (2 * i + 1 < n ? bins[2 * i + 1] : 0);
-            bins.resize((n + 1) / 2);
-        }
-        m_binNs *= 2;
-        bin = std::size_t(std::max<qint64>(0, ns) / m_binNs);
-    }
-    std::vector<quint32> &bins = m_bins[std::size_t(series)];
-    if (bin >= bins.size())
-        bins.resize(bin + 1, 0);
-    ++bins[bin];
-    m_lastNs = std::max(m_lastNs, ns);
 }
 
 void RateChart::apply(const RunEventBatch &batch)
 {
     for (const MessageArrival &a : batch.arrivals) {
-        add(In, a.arrivalNs);
+        m_rates.add(RateSeries::In, a.arrivalNs);
         switch (a.status) {
         case MessageStatus::Late:
-            add(Late, a.arrivalNs);
+            m_rates.add(RateSeries::Late, a.arrivalNs);
             break;
         case MessageStatus::Duplicate:
-            add(Duplicates, a.arrivalNs);
+            m_rates.add(RateSeries::Duplicates, a.arrivalNs);
             break;
         case MessageStatus::Malformed:
-            add(Malformed, a.arrivalNs);
+            m_rates.add(RateSeries::Malformed, a.arrivalNs);
             break;
         case MessageStatus::Accepted:
         case MessageStatus::Dropped: // rare; the report counts them
@@ -104,17 +80,17 @@ void RateChart::apply(const RunEventBatch &batch)
         }
     }
     for (const MessageRelease &r : batch.releases)
-        add(Out, r.releaseNs);
+        m_rates.add(RateSeries::Out, r.releaseNs);
 }
 
 void RateChart::refresh(bool finished)
 {
-    const std::size_t filled = std::size_t(m_lastNs / m_binNs) + 1;
+    const std::size_t filled = std::size_t(m_rates.lastNs() / m_rates.binNs()) + 1;
     const std::size_t shown = finished ? filled : filled - 1;
-    const double width = double(m_binNs) / 1e9;
+    const double width = double(m_rates.binNs()) / 1e9;
     double highest = 10;
     for (int s = 0; s < SeriesCount; ++s) {
-        const std::vector<quint32> &bins = m_bins[std::size_t(s)];
+        const std::vector<quint32> &bins = m_rates.bins(Series(s));
         m_points.clear();
         m_points.reserve(qsizetype(shown) * 2);
         for (std::size_t b = 0; b < shown; ++b) {
@@ -139,10 +115,14 @@ void RateChart::refresh(bool finished)
 
 quint64 RateChart::total(Series series) const
 {
-    quint64 sum = 0;
-    for (quint32 v : m_bins[std::size_t(series)])
-        sum += v;
-    return sum;
+    return m_rates.total(series);
+}
+
+void RateChart::show(const RateSeries &rates)
+{
+    m_rates = rates;
+    m_view->resetZoom();
+    refresh(true);
 }
 
 qsizetype RateChart::points(Series series) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "run/rateseries.h"
 #include "run/runevents.h"
 
 #include <QWidget>
@@ -16,8 +17,9 @@ class ZoomChartView;
 
 /*!
     The run's IO graph (as in Wireshark): messages per second in and out over the run's time, and
-    late, duplicate and malformed messages per second. Counted from the event batches into time
-    bins (O(1) a message) that double in width past MaxBins, so an endless feed stays small.
+    late, duplicate and malformed messages per second. Counted from the event batches into a
+    RateSeries (O(1) a message, bins that double in width: an endless feed stays small); a past
+    run's stored series is drawn with show().
 */
 class RateChart final : public QWidget
 {
@@ -25,31 +27,28 @@ class RateChart final : public QWidget
     Q_DISABLE_COPY_MOVE(RateChart)
 
 public:
-    enum Series { In, Out, Late, Duplicates, Malformed, SeriesCount };
-    static constexpr std::size_t MaxBins = 2000;
-    static constexpr qint64 FirstBinNs = 100000000; // 100 ms
+    using Series = RateSeries::Series;
+    static constexpr int SeriesCount = RateSeries::SeriesCount;
 
     explicit RateChart(QWidget *parent = nullptr);
 
     void reset();
     void apply(const RunEventBatch &batch);
+    // Draws a finished run's series (from the history) instead of what was applied.
+    void show(const RateSeries &rates);
     // While the run goes on, the bin being filled is left out (it would show as a dip).
     void refresh(bool finished = false);
 
-    qint64 binNs() const { return m_binNs; }
+    qint64 binNs() const { return m_rates.binNs(); }
     // Messages counted in one series over the run, for tests.
     quint64 total(Series series) const;
     qsizetype points(Series series) const;
 
 private:
-    void add(Series series, qint64 ns);
-
     ZoomChartView *m_view;
     QValueAxis *m_x;
     QValueAxis *m_y;
     std::array<QLineSeries *, SeriesCount> m_series {};
-    std::array<std::vector<quint32>, SeriesCount> m_bins;
-    qint64 m_binNs = FirstBinNs;
-    qint64 m_lastNs = 0;
+    RateSeries m_rates;
     QList<QPointF> m_points; // reused for each series' replace()
 };

@@ -60,6 +60,7 @@ void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSin
     m_overBudget = IntervalSet(RunReport::MaxListedRanges);
     m_received = m_accepted = m_malformed = m_droppedOverBudget = 0;
     m_malformedByReason = {};
+    m_digest.clear();
     m_events.start(m_config.recordEvents);
     if (sink) {
         connect(sink, &OrderedSink::backlogWritten, this, &FramePath::onBacklogWritten);
@@ -93,6 +94,7 @@ void FramePath::onText(const QString &frame)
     m_watch.progress(now);
     if (m_capture)
         m_capture->frame(now, frame);
+    m_digest.rates.add(RateSeries::In, now);
     if (!message.isValid()) {
         // Only what is recorded is cut short (sharing the frame itself costs nothing).
         const bool cut = m_events.isRecording() && message.reason == MalformedReason::TooLarge;
@@ -116,6 +118,8 @@ void FramePath::onText(const QString &frame)
     if (result != PushResult::Buffered) {
         m_payloads.take(slot);
         status = result == PushResult::Late ? MessageStatus::Late : MessageStatus::Duplicate;
+        m_digest.rates.add(result == PushResult::Late ? RateSeries::Late : RateSeries::Duplicates,
+                           now);
     }
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
@@ -140,6 +144,7 @@ void FramePath::onBinary(const QByteArray &frame)
     m_watch.progress(now);
     if (m_capture)
         m_capture->binaryFrame(now, frame);
+    m_digest.rates.add(RateSeries::In, now);
     const QString preview = m_events.isRecording()
         ? tr("binary frame of %1 bytes: %2")
               .arg(frame.size())
@@ -152,6 +157,7 @@ void FramePath::recordMalformed(quint64 index, qint64 nowNs, QString frame, Malf
 {
     ++m_malformed;
     ++m_malformedByReason[std::size_t(reason)];
+    m_digest.rates.add(RateSeries::Malformed, nowNs);
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
                                          MessageStatus::Malformed, reason});
@@ -190,6 +196,9 @@ void FramePath::forwardReleased(qint64 nowNs)
     for (const ReleasedMessage &r : m_released) {
         const PayloadStore::Payload payload = m_payloads.take(r.slot);
         const ReleaseMeter::Measure m = m_meter.add(r, nowNs);
+        m_digest.rates.add(RateSeries::Out, nowNs);
+        m_digest.histogram.add(m.distance);
+        m_digest.band.add(r.sequence, m.distance);
         qint64 sentNs = MessageRelease::NotForwarded;
         if (m_sink)
             sentNs = m_sink->send(payload.frame) ? nowNs : MessageRelease::Queued;

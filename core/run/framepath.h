@@ -7,6 +7,7 @@
 #include "reorder/releasemeter.h"
 #include "reorder/reorderbuffer.h"
 #include "runconfig.h"
+#include "rundigest.h"
 #include "runreport.h"
 
 #include <QObject>
@@ -66,6 +67,7 @@ public:
     const LatencyHistogram &holdTimes() const { return m_meter.holdTimes(); }
     QList<QPair<qint64, qint64>> lostRanges() const;
     QList<QPair<qint64, qint64>> droppedRanges() const;
+    const RunDigest &digest() const { return m_digest; }
 
 Q_SIGNALS:
     void endRequested(RunEnd reason);
@@ -107,6 +109,7 @@ private:
     quint64 m_malformed = 0;
     quint64 m_droppedOverBudget = 0;
     std::array<quint64, MalformedReasonCount> m_malformedByReason {};
+    RunDigest m_digest; // what the charts need, kept small
 
     EventBatcher m_events;
     QTimer m_holdTimer;

@@ -272,6 +272,7 @@ void RunController::complete()
     m_timing.markFinished();
 
     m_report.droppedRanges = m_path.droppedRanges();
+    m_report.digest = m_path.digest();
     m_report.conclude(counters(), m_path.validation(),
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
                       m_path.holdTimes(), m_watch.log(), m_path.lostRanges());

@@ -5,6 +5,7 @@
 #include "reorder/latencyhistogram.h"
 #include "reorder/ordervalidator.h"
 #include "runconfig.h"
+#include "rundigest.h"
 #include "runtiming.h"
 #include "runverdict.h"
 
@@ -135,6 +136,7 @@ public:
     QStringList ignoredCertificateErrors;
     // What the feed itself said about its frames (a replayed capture cut short: where).
     QStringList feedNotes;
+    RunDigest digest; // the charts' data (not in toJson(): the history keeps it apart)
 
     static constexpr std::size_t MaxListedRanges = 100; // id ranges listed in the report
     static QString endReasonKey(RunEnd reason);

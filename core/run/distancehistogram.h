@@ -30,6 +30,15 @@ public:
         m_max = std::max(m_max, magnitude);
     }
     quint64 count(int bucket) const { return m_counts[std::size_t(bucket)]; }
+    // Rebuilds the counts from stored ones (a past run's digest).
+    void restore(const std::array<quint64, Buckets> &counts, qint64 largest)
+    {
+        m_counts = counts;
+        m_total = 0;
+        for (quint64 c : counts)
+            m_total += c;
+        m_max = largest;
+    }
     quint64 total() const { return m_total; }
     qint64 largest() const { return m_max; }
     // Buckets up to the last one used (at least `least`).

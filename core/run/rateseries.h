@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <array>
+#include <vector>
+
+/*!
+    Counts per interval of a run's time, for a rate chart (an IO graph): messages in and out,
+    late, duplicates and malformed. Bins start 100 ms wide and double (neighbours merged) when a
+    run outgrows MaxBins, so a run of any length costs the same. Plain value type.
+*/
+class RateSeries final
+{
+public:
+    enum Series { In, Out, Late, Duplicates, Malformed, SeriesCount };
+    static constexpr std::size_t MaxBins = 2000;
+    static constexpr qint64 FirstBinNs = 100000000; // 100 ms
+
+    void clear();
+    void add(Series series, qint64 ns);
+
+    qint64 binNs() const { return m_binNs; }
+    qint64 lastNs() const { return m_lastNs; }
+    const std::vector<quint32> &bins(Series series) const { return m_bins[std::size_t(series)]; }
+    quint64 total(Series series) const;
+
+    // Rebuilds a series from stored bins (a past run's digest).
+    void restore(qint64 binNs, qint64 lastNs, std::array<std::vector<quint32>, SeriesCount> bins);
+
+private:
+    std::array<std::vector<quint32>, SeriesCount> m_bins;
+    qint64 m_binNs = FirstBinNs;
+    qint64 m_lastNs = 0;
+};
