@@ -77,6 +77,7 @@ void RunController::start(const RunConfig &config)
     m_counters = RunCounters();
     m_connections = ConnectionLog();
     m_flow = FlowControl(m_config.sinkHighWater);
+    m_delivery.reset();
     m_lastProgressNs = 0;
     m_lastStatsReceived = m_lastStatsSent = 0;
     m_lastStatsNs = 0;
@@ -119,6 +120,9 @@ void RunController::connectSource(MessageSource *source)
     connect(source, &MessageSource::binaryReceived, this, &RunController::onBinary);
     connect(source, &MessageSource::ended, this, &RunController::onFeedEnded);
     connect(source, &MessageSource::failed, this, &RunController::onFeedFailed);
+    // Delivery acknowledgements, once a connection of the feed asks for them.
+    connect(source, &MessageSource::connected, this, &RunController::trackDelivery);
+    connect(source, &MessageSource::reconnected, this, &RunController::trackDelivery);
 }
 
 void RunController::connectSink(OrderedSink *sink)
@@ -130,6 +134,12 @@ void RunController::connectSink(OrderedSink *sink)
     connect(sink, &OrderedSink::confirmedChanged, this, [this] {
         m_lastProgressNs = m_timing.nowNs();
         updateFlowControl();
+    });
+    connect(sink, &OrderedSink::confirmedChanged, this, [this](quint64 confirmed) {
+        if (m_delivery) {
+            m_delivery->confirmed(confirmed);
+            acknowledgeDelivery();
+        }
     });
 }
 
@@ -196,6 +206,10 @@ void RunController::onText(const QString &frame)
         m_payloads.take(slot);
         status = result == PushResult::Late ? MessageStatus::Late : MessageStatus::Duplicate;
     }
+    if (m_delivery) { // held until it leaves the buffer, or dealt with (late, duplicate)
+        m_delivery->arrived(index, result == PushResult::Buffered);
+        acknowledgeDelivery();
+    }
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
                                          message.textLength, status, MalformedReason::None});
@@ -232,6 +246,10 @@ void RunController::recordMalformed(quint64 index, qint64 nowNs, QString frame,
 {
     ++m_counters.malformed;
     ++m_counters.malformedByReason[std::size_t(reason)];
+    if (m_delivery) {
+        m_delivery->arrived(index, false);
+        acknowledgeDelivery();
+    }
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
                                          MessageStatus::Malformed, reason});
@@ -267,8 +285,13 @@ void RunController::forwardReleased(qint64 nowNs)
         if (m_events.isRecording())
             m_events.release(MessageRelease {payload.arrivalIndex, m.output, m.distance, nowNs,
                                              m.holdNs, sentNs});
+        if (m_delivery && m_sink)
+            m_delivery->forwarded(payload.arrivalIndex, m.output);
+        else if (m_delivery)
+            m_delivery->released(payload.arrivalIndex);
     }
     m_released.clear();
+    acknowledgeDelivery();
     updateFlowControl(); // past the high mark the feed is held back, at every crossing
 }
 
@@ -530,6 +553,7 @@ void RunController::complete()
     emitStats();
     setState(m_report.error.isEmpty() ? RunState::Finished : RunState::Failed);
 
+    acknowledgeDelivery(); // the last word to the feed, before it goes
     // The source and sink are done; let them go once their signals have unwound.
     for (QObject *end : {static_cast<QObject *>(m_source), static_cast<QObject *>(m_sink)}) {
         if (end) {
@@ -539,6 +563,23 @@ void RunController::complete()
     }
     m_payloads.clear();
     Q_EMIT finished(m_report);
+}
+
+// --- acknowledged delivery -------------------------------------------------------------------
+
+void RunController::trackDelivery()
+{
+    // From the first connection that asks; what arrived before it is not acknowledged.
+    if (!m_delivery && m_source && m_source->wantsAcknowledgements())
+        m_delivery.emplace(m_counters.received);
+}
+
+void RunController::acknowledgeDelivery()
+{
+    if (!m_delivery || !m_source)
+        return;
+    if (const std::optional<quint64> frames = m_delivery->takeAcknowledged())
+        m_source->acknowledge(*frames);
 }
 
 // --- what leaves -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionlog.h"
+#include "deliverytracker.h"
 #include "eventbatcher.h"
 #include "flowcontrol.h"
 #include "payloadstore.h"
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class MessageSource;
@@ -120,6 +122,10 @@ private:
     void connectSink(OrderedSink *sink);
     template<class End> void watchConnection(End *end, ConnectionEvent::Endpoint endpoint);
 
+    // Acknowledged delivery, when the feed asks for it (deliverytracker.h).
+    void trackDelivery();
+    void acknowledgeDelivery();
+
     // What leaves besides the events: stats, the report.
     void emitStats();
     RunCounters counters() const;
@@ -140,6 +146,7 @@ private:
     FlowControl m_flow;
     QPointer<MessageSource> m_source;
     QPointer<OrderedSink> m_sink;
+    std::optional<DeliveryTracker> m_delivery; // only while the feed wants acknowledgements
 
     EventBatcher m_events;
     QTimer m_statsTimer;

@@ -28,6 +28,13 @@ public:
     // producer instead of frames piling up here. A pause holds across reconnections until
     // lifted. A source that cannot pause keeps reading.
     virtual void setPaused(bool paused) = 0;
+    // True while the feed's server asked to learn what this run dealt with (a WebSocket server
+    // that accepted `reorder-ack.v1`: deliveryack.h); known once connected() or reconnected().
+    virtual bool wantsAcknowledgements() const { return false; }
+    // The first `frames` frames this source emitted, over its whole life in emission order, are
+    // dealt with: forwarded and confirmed by the sink, or counted as not forwardable. Cheap; the
+    // source sends it when and how it sees fit. A source that cannot tell its server ignores it.
+    virtual void acknowledge(quint64 frames) { Q_UNUSED(frames); }
 
 Q_SIGNALS:
     void connected();

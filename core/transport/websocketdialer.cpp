@@ -1,7 +1,9 @@
 #include "websocketdialer.h"
 
+#include <QNetworkRequest>
 #include <QSslError>
 #include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
 
 WebSocketDialer::WebSocketDialer(QWebSocket *socket, QObject *parent)
     : QObject(parent)
@@ -22,7 +24,9 @@ void WebSocketDialer::dial(const QUrl &url)
     m_lastError.clear();
     m_dialing = true;
     m_deadline.start(m_timeoutMs);
-    m_socket->open(url);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(m_subprotocols);
+    m_socket->open(QNetworkRequest(url), options);
 }
 
 void WebSocketDialer::cancel()
