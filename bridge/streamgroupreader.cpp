@@ -7,19 +7,14 @@
 
 namespace {
 
-const QByteArray NoPass = QByteArrayLiteral("0-0"); // XAUTOCLAIM's cursor at a pass's end
+const QByteArray NoPass =
+    QByteArrayLiteral("0-0"); // XAUTOCLAIM's cursor at the start and end of a pass
 
 // Claim passes while serving: often enough that a crashed bridge's entries wait about
 // claimIdleMs, rarely enough to cost nothing.
 int claimIntervalMs(int claimIdleMs)
 {
     return std::max(100, claimIdleMs / 2);
-}
-
-// While taking over at the start, the next pass comes sooner: entries become idle one by one.
-int takeoverRetryMs(int claimIdleMs)
-{
-    return std::clamp(claimIdleMs / 10, 50, 1000);
 }
 
 } // namespace
@@ -61,7 +56,11 @@ StreamGroupReader::StreamGroupReader(const RedisBridgeConfig &config, QObject *p
         connect(c, &RedisConnection::failed, this, &StreamGroupReader::failed);
     }
     connect(&m_reader, &RedisConnection::ready, this, [this] {
-        m_reads = m_readsNew = 0; // the reads on the previous connection died with it
+        // A read whose answer was lost with the old connection may have delivered entries to us
+        // all the same: they are pending with us, and read again first (what we know is
+        // skipped).
+        if (m_groupReady)
+            startOwnPass();
         readMore();
     });
     connect(&m_reader, &RedisConnection::dropped, this, [this] { m_reads = m_readsNew = 0; });
@@ -149,40 +148,48 @@ void StreamGroupReader::onGroupCreated(const redisReply &reply)
                       [this](const redisReply &r) { onPendingSummary(r); });
 }
 
-void StreamGroupReader::onPendingSummary(const redisReply &reply)
+StreamGroupReader::PendingSummary StreamGroupReader::pendingSummary(const redisReply &reply) const
 {
     // [count, smallest id, largest id, [[consumer, count], ...]]
-    quint64 own = 0;
-    quint64 others = 0;
-    QStringList holders;
-    if (reply.type == REDIS_REPLY_ARRAY && reply.elements >= 4
-        && reply.element[3]->type == REDIS_REPLY_ARRAY) {
-        const redisReply &consumers = *reply.element[3];
-        for (size_t i = 0; i < consumers.elements; ++i) {
-            const redisReply &c = *consumers.element[i];
-            if (c.type != REDIS_REPLY_ARRAY || c.elements < 2)
-                continue;
-            const QByteArray name = RedisConnection::replyText(*c.element[0]);
-            const quint64 count = RedisConnection::replyText(*c.element[1]).toULongLong();
-            if (name == m_consumerBytes) {
-                own = count;
-            } else {
-                others += count;
-                holders << QStringLiteral("%1: %2").arg(QString::fromUtf8(name)).arg(count);
-            }
+    PendingSummary summary;
+    if (reply.type != REDIS_REPLY_ARRAY || reply.elements < 4
+        || reply.element[3]->type != REDIS_REPLY_ARRAY)
+        return summary;
+    const redisReply &consumers = *reply.element[3];
+    for (size_t i = 0; i < consumers.elements; ++i) {
+        const redisReply &c = *consumers.element[i];
+        if (c.type != REDIS_REPLY_ARRAY || c.elements < 2)
+            continue;
+        const QByteArray name = RedisConnection::replyText(*c.element[0]);
+        const quint64 count = RedisConnection::replyText(*c.element[1]).toULongLong();
+        if (name == m_consumerBytes) {
+            summary.own = count;
+        } else {
+            summary.others += count;
+            summary.holders << QStringLiteral("%1: %2").arg(QString::fromUtf8(name)).arg(count);
         }
     }
+    return summary;
+}
+
+void StreamGroupReader::onPendingSummary(const redisReply &reply)
+{
+    const PendingSummary summary = pendingSummary(reply);
+    const quint64 own = summary.own;
+    const quint64 others = summary.others;
+    const QStringList &holders = summary.holders;
     if (own > 0) {
-        m_readOwn = true;
-        m_ownCursor = "0";
+        startOwnPass();
         Q_EMIT logMessage(tr("%1 entries are pending with consumer %2 from an earlier run: they "
                              "are sent first")
                               .arg(own)
                               .arg(m_consumer));
     }
     if (others > 0) {
+        // One pass once all of them are idle enough: a pass that meets them while they become
+        // idle one by one would skip the first and take the later ones, out of order.
         m_takingOver = true;
-        m_takeoverUntil = QDeadlineTimer(m_config.claimIdleMs);
+        m_nextClaimPass = QDeadlineTimer(m_config.claimIdleMs);
         Q_EMIT logMessage(tr("%1 entries are pending with other consumers of the group (%2): "
                              "taking over those idle for %3 ms before reading new entries")
                               .arg(others)
@@ -197,7 +204,7 @@ void StreamGroupReader::onPendingSummary(const redisReply &reply)
 
 bool StreamGroupReader::claimDue() const
 {
-    return m_claimCursor != NoPass || m_nextClaimPass.hasExpired();
+    return m_claiming || m_nextClaimPass.hasExpired();
 }
 
 void StreamGroupReader::readMore()
@@ -232,12 +239,8 @@ void StreamGroupReader::readMore()
                      QByteArrayLiteral("STREAMS"),
                      m_key,
                      m_ownCursor};
-    } else if (claimDue()) {
+    } else if (m_claiming) {
         kind = Read::Claim;
-        if (m_claimCursor == NoPass) { // a pass begins
-            m_passAfterDeadline = m_takingOver && m_takeoverUntil.hasExpired();
-            m_passClaimed = 0;
-        }
         arguments = {QByteArrayLiteral("XAUTOCLAIM"),
                      m_key,
                      m_group,
@@ -246,6 +249,11 @@ void StreamGroupReader::readMore()
                      m_claimCursor,
                      QByteArrayLiteral("COUNT"),
                      count};
+    } else if (claimDue()) {
+        // A pass begins, if another consumer holds anything.
+        kind = Read::Probe;
+        m_passClaimed = 0;
+        arguments = {QByteArrayLiteral("XPENDING"), m_key, m_group};
     } else if (m_takingOver) {
         // Nothing new is read until what others left had its time: wait for the next pass.
         m_wakeTimer.start(int(std::max<qint64>(1, m_nextClaimPass.remainingTime())));
@@ -284,7 +292,7 @@ bool StreamGroupReader::readError(const redisReply &reply, const QString &what)
                               .arg(m_config.group, m_config.stream));
         m_groupReady = false;
         m_readOwn = false;
-        m_claimCursor = NoPass;
+        m_claiming = false;
         createGroup();
         return true;
     }
@@ -299,7 +307,9 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
     if (kind == Read::New)
         --m_readsNew;
     if (reply.type == REDIS_REPLY_ERROR) {
-        readError(reply, kind == Read::Claim ? tr("take over entries of") : tr("read"));
+        readError(reply,
+                  kind == Read::Claim || kind == Read::Probe ? tr("take over entries of")
+                                                             : tr("read"));
         return;
     }
     // Stopping: what this read brought stays pending with us, for the next bridge to take over.
@@ -316,6 +326,7 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
         entries = RedisConnection::streamEntries(reply);
         if (entries.empty()) {
             m_readOwn = false;
+            m_knownOwn = {};
             if (m_ownPassCount > 0)
                 Q_EMIT logMessage(tr("sent again the %1 entries that were pending with consumer %2")
                                       .arg(m_ownPassCount)
@@ -324,9 +335,23 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
             break;
         }
         m_ownCursor = entries.back().id;
-        dropKnown(entries, false);
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [this](const RedisStreamEntry &e) {
+                                         return std::binary_search(m_knownOwn.begin(),
+                                                                   m_knownOwn.end(),
+                                                                   EntryId::parse(e.id));
+                                     }),
+                      entries.end());
         m_readAgain += entries.size();
         m_ownPassCount += entries.size();
+        break;
+    case Read::Probe:
+        if (pendingSummary(reply).others == 0) {
+            onClaimPassDone();
+        } else {
+            m_claiming = true;
+            m_claimCursor = NoPass; // from the start
+        }
         break;
     case Read::Claim:
         // [next cursor, [entries], (Redis 7) [ids deleted from the stream, now unclaimed]]
@@ -335,7 +360,7 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
         } else {
             m_claimCursor = RedisConnection::replyText(*reply.element[0]);
             entries = RedisConnection::entryList(*reply.element[1]);
-            dropKnown(entries, true); // ours already, idle with a slow consumer
+            dropKnown(entries); // ours already, idle with a slow consumer
             m_claimed += entries.size();
             m_passClaimed += entries.size();
         }
@@ -344,16 +369,16 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
         entries = RedisConnection::streamEntries(reply);
         break;
     }
-    handOut(entries);
     if (kind == Read::Claim && m_claimCursor == NoPass)
         onClaimPassDone();
+    handOut(entries); // last: the owner may ask for more from inside it
     readMore();
 }
 
 void StreamGroupReader::onClaimPassDone()
 {
-    m_nextClaimPass = QDeadlineTimer(m_takingOver ? takeoverRetryMs(m_config.claimIdleMs)
-                                                  : claimIntervalMs(m_config.claimIdleMs));
+    m_claiming = false;
+    m_nextClaimPass = QDeadlineTimer(claimIntervalMs(m_config.claimIdleMs));
     if (m_passClaimed > 0) {
         Q_EMIT logMessage(tr("took over %1 entries pending for %2 ms or more with other "
                              "consumers of group %3")
@@ -361,18 +386,17 @@ void StreamGroupReader::onClaimPassDone()
                               .arg(m_config.claimIdleMs)
                               .arg(m_config.group));
     }
-    if (m_takingOver && m_passAfterDeadline) {
+    if (m_takingOver) {
         m_takingOver = false;
         Q_EMIT logMessage(tr("reading new entries of stream %1").arg(m_config.stream));
     }
 }
 
-void StreamGroupReader::dropKnown(std::vector<RedisStreamEntry> &entries,
-                                  bool withUnconfirmed) const
+void StreamGroupReader::dropKnown(std::vector<RedisStreamEntry> &entries) const
 {
     // Entries this reader already handed out (unconfirmed, or confirmed and being acknowledged)
-    // are not handed out twice: a rewind or a claim pass can bring them back.
-    if (entries.empty() || (m_toAck.empty() && m_ackInFlight.empty() && !withUnconfirmed))
+    // are not handed out twice: a claim pass that finds them idle brings them back.
+    if (entries.empty())
         return;
     std::vector<EntryId> fetched;
     fetched.reserve(entries.size());
@@ -387,8 +411,7 @@ void StreamGroupReader::dropKnown(std::vector<RedisStreamEntry> &entries,
     };
     std::for_each(m_toAck.begin(), m_toAck.end(), note);
     std::for_each(m_ackInFlight.begin(), m_ackInFlight.end(), note);
-    if (withUnconfirmed)
-        std::for_each(m_unconfirmed.begin(), m_unconfirmed.end(), note);
+    std::for_each(m_unconfirmed.begin(), m_unconfirmed.end(), note);
     if (known.empty())
         return;
     std::sort(known.begin(), known.end());
@@ -447,12 +470,22 @@ void StreamGroupReader::rewind()
 {
     m_unconfirmed.clear();
     m_confirmed = m_handedOut; // frame numbers go on
-    m_readOwn = true;
-    m_ownCursor = "0";
-    m_ownPassCount = 0;
+    startOwnPass();
     ++m_generation;
     if (isSettled())
         Q_EMIT settled();
+}
+
+void StreamGroupReader::startOwnPass()
+{
+    m_readOwn = true;
+    m_ownCursor = "0";
+    m_ownPassCount = 0;
+    // What this reader handed out already is pending with us too: not handed out twice.
+    m_knownOwn.assign(m_unconfirmed.begin(), m_unconfirmed.end());
+    m_knownOwn.insert(m_knownOwn.end(), m_toAck.begin(), m_toAck.end());
+    m_knownOwn.insert(m_knownOwn.end(), m_ackInFlight.begin(), m_ackInFlight.end());
+    std::sort(m_knownOwn.begin(), m_knownOwn.end());
 }
 
 void StreamGroupReader::flushAcks()

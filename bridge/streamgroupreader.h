@@ -21,12 +21,20 @@
     when no consumer is left: what was handed out and not confirmed is still pending with this
     consumer in the group, and is read again first (XREADGROUP … 0) for the next one.
 
-    What it reads, first match wins: this consumer's own pending entries after a rewind (or
-    left by an earlier process of the same name); entries pending at least claimIdleMs with
-    another consumer of the group, a crashed bridge (XAUTOCLAIM, a pass every claimIdleMs / 2);
-    new entries (XREADGROUP … > BLOCK). A bridge that starts while others hold pending entries
-    reads no new entry until those have had claimIdleMs to be acknowledged or become its own,
-    so that a crashed bridge's entries are handed out before newer ones.
+    What it reads, first match wins:
+    - this consumer's own pending entries, from the first: after a rewind, after a reconnection
+      (a read whose answer was lost may have delivered some), or left by an earlier process of
+      the same name; what it handed out already is skipped;
+    - entries pending at least claimIdleMs with another consumer of the group, a crashed bridge
+      (XAUTOCLAIM, a pass every claimIdleMs / 2, only while XPENDING shows another consumer
+      holding entries: a pass also claims this consumer's own idle entries and resets their
+      idle time, and whoever takes them over after a crash would find them out of order);
+    - new entries (XREADGROUP … > BLOCK).
+    A bridge that starts while others hold pending entries waits claimIdleMs, then takes them
+    over in one pass, in id order (a crashed bridge's entries are all idle enough by then; a
+    pass that met them while they became idle one by one would take them out of order), and
+    only then reads new entries. A bridge that is serving already hands out what it takes over
+    after newer entries: its consumers count those late.
 
     Two connections: one reads (a blocking read would hold an XACK back), the other creates the
     group and acknowledges. Lives in one thread.
@@ -94,17 +102,26 @@ private:
         bool operator<(const EntryId &o) const { return ms < o.ms || (ms == o.ms && seq < o.seq); }
         bool operator==(const EntryId &o) const { return ms == o.ms && seq == o.seq; }
     };
-    enum class Read { Own, Claim, New };
+    enum class Read { Own, Probe, Claim, New };
+    // XPENDING's summary, seen from this consumer.
+    struct PendingSummary
+    {
+        quint64 own = 0;
+        quint64 others = 0;
+        QStringList holders; // "consumer: count", others only
+    };
 
     void onControlReady();
     void createGroup();
     void onGroupCreated(const redisReply &reply);
     void onPendingSummary(const redisReply &reply);
+    PendingSummary pendingSummary(const redisReply &reply) const;
     void readMore();
     bool claimDue() const;
     void onReadReply(Read kind, quint64 generation, const redisReply &reply);
     void onClaimPassDone();
-    void dropKnown(std::vector<RedisStreamEntry> &entries, bool withUnconfirmed) const;
+    void dropKnown(std::vector<RedisStreamEntry> &entries) const;
+    void startOwnPass();
     void handOut(std::vector<RedisStreamEntry> &entries);
     void flushAcks();
     bool readError(const redisReply &reply, const QString &what);
@@ -131,12 +148,12 @@ private:
     bool m_readOwn = false;
     QByteArray m_ownCursor = "0";
     quint64 m_ownPassCount = 0;
+    std::vector<EntryId> m_knownOwn; // sorted: handed out already when the pass began
 
-    QByteArray m_claimCursor = "0-0"; // "0-0": no pass under way
+    bool m_claiming = false; // a pass is under way: others hold pending entries
+    QByteArray m_claimCursor = "0-0";
     QDeadlineTimer m_nextClaimPass {0};
-    bool m_takingOver = false;
-    QDeadlineTimer m_takeoverUntil;
-    bool m_passAfterDeadline = false; // the pass under way started once the takeover was due
+    bool m_takingOver = false; // new entries wait for the first pass
     quint64 m_passClaimed = 0;
 
     std::deque<EntryId> m_unconfirmed; // frames [m_confirmed, m_handedOut)

@@ -9,7 +9,10 @@
 
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStringList>
+#include <QTest>
+#include <QUrl>
 
 #include <algorithm>
 #include <set>
@@ -149,5 +152,30 @@ private:
     QProcess m_process;
     QString m_output;
 };
+
+// Starts reorder-bridge (`program`) on 127.0.0.1:port (0: any free port) with a report every
+// second; the URL its first line gives consumers, or an empty URL when it gave none in time.
+inline QUrl startBridge(Child &bridge, const QString &program, const QString &redisUrl,
+                        const QStringList &arguments, quint16 port = 0)
+{
+    if (!bridge.start(program,
+                      QStringList {QStringLiteral("--redis"), redisUrl, QStringLiteral("--listen"),
+                                   QStringLiteral("127.0.0.1:%1").arg(port),
+                                   QStringLiteral("--report-interval"), QStringLiteral("1")}
+                          + arguments))
+        return {};
+    const QRegularExpression first(QStringLiteral("^consumers: (\\S+)"),
+                                   QRegularExpression::MultilineOption);
+    QUrl url;
+    const bool said = QTest::qWaitFor(
+        [&] {
+            const QRegularExpressionMatch match = first.match(bridge.output());
+            if (match.hasMatch())
+                url = QUrl(match.captured(1));
+            return url.isValid() || !bridge.running();
+        },
+        StartTimeoutMs);
+    return said ? url : QUrl();
+}
 
 } // namespace BridgeTestUtil

@@ -108,18 +108,9 @@ void tst_RedisBridge::cleanupTestCase()
 
 void tst_RedisBridge::startBridge(Child &bridge, const QStringList &arguments, quint16 port)
 {
-    QVERIFY(bridge.start(QStringLiteral(REORDER_BRIDGE_BIN),
-                         QStringList {QStringLiteral("--redis"), m_redis.url(),
-                                      QStringLiteral("--listen"),
-                                      QStringLiteral("127.0.0.1:%1").arg(port),
-                                      QStringLiteral("--report-interval"), QStringLiteral("1")}
-                             + arguments));
-    // Its first line says where consumers connect.
-    const QRegularExpression first(QStringLiteral("^consumers: (\\S+)"),
-                                   QRegularExpression::MultilineOption);
-    QTRY_VERIFY_WITH_TIMEOUT(first.match(bridge.output()).hasMatch(), StartTimeoutMs);
-    m_bridgeUrl = QUrl(first.match(bridge.output()).captured(1));
-    QVERIFY(m_bridgeUrl.isValid());
+    m_bridgeUrl = BridgeTestUtil::startBridge(bridge, QStringLiteral(REORDER_BRIDGE_BIN),
+                                              m_redis.url(), arguments, port);
+    QVERIFY2(m_bridgeUrl.isValid(), qPrintable(bridge.output()));
 }
 
 QStringList tst_RedisBridge::monitorArguments(const QString &sink, const QString &report) const

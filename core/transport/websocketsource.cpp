@@ -35,10 +35,11 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
 
 WebSocketSource::~WebSocketSource()
 {
+    // The socket outlives this part of us: what it reports while it goes is not ours to handle.
+    m_socket.disconnect(this);
     // A lingering connection ends here: the last acknowledgement, then the close frame, handed
     // to the kernel now (the process may be about to exit).
     if (m_state == State::Lingering) {
-        m_socket.disconnect(this);
         sendAck();
         m_socket.close(QWebSocketProtocol::CloseCodeNormal);
         if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
