@@ -6,6 +6,7 @@
 #include <QWebSocket>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -223,6 +224,8 @@ void RedisBridge::onConsumerText(QWebSocket *socket, const QString &text)
     // Its acknowledgements count even after a close frame: they are its own word.
     const std::optional<quint64> frames = DeliveryAck::parse(text);
     if (!frames || *frames > consumer->frames) {
+        if (std::exchange(consumer->misbehaved, true))
+            return;
         Q_EMIT logMessage(tr("consumer %1:%2 sent something that is not an acknowledgement of "
                              "the %3 frames it was sent: %4")
                               .arg(socket->peerAddress().toString())

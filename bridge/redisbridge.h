@@ -103,6 +103,7 @@ private:
         quint64 frames = 0; // written to it
         quint64 dealtWith = 0; // stream: its first frames acknowledged (or, plain, read)
         bool acking = false; // negotiated reorder-ack.v1
+        bool misbehaved = false; // sent something else: logged once
         // A close frame went either way: what it reads from now on may be discarded, so its
         // pongs confirm nothing.
         bool closing = false;

@@ -202,6 +202,17 @@ void StreamGroupReader::onPendingSummary(const redisReply &reply)
 
 // --- reading ---------------------------------------------------------------------------------
 
+QList<QByteArray> StreamGroupReader::readGroup(const QByteArray &after, bool block) const
+{
+    QList<QByteArray> arguments {
+        QByteArrayLiteral("XREADGROUP"), QByteArrayLiteral("GROUP"), m_group, m_consumerBytes,
+        QByteArrayLiteral("COUNT"),      QByteArray::number(Batch)};
+    if (block)
+        arguments << QByteArrayLiteral("BLOCK") << QByteArray::number(BlockMs);
+    arguments << QByteArrayLiteral("STREAMS") << m_key << after;
+    return arguments;
+}
+
 bool StreamGroupReader::claimDue() const
 {
     return m_claiming || m_nextClaimPass.hasExpired();
@@ -225,20 +236,11 @@ void StreamGroupReader::readMore()
         return;
     }
     m_waitNoted = false;
-    const QByteArray count = QByteArray::number(Batch);
     Read kind = Read::New;
     QList<QByteArray> arguments;
     if (m_readOwn) {
         kind = Read::Own;
-        arguments = {QByteArrayLiteral("XREADGROUP"),
-                     QByteArrayLiteral("GROUP"),
-                     m_group,
-                     m_consumerBytes,
-                     QByteArrayLiteral("COUNT"),
-                     count,
-                     QByteArrayLiteral("STREAMS"),
-                     m_key,
-                     m_ownCursor};
+        arguments = readGroup(m_ownCursor, false);
     } else if (m_claiming) {
         kind = Read::Claim;
         arguments = {QByteArrayLiteral("XAUTOCLAIM"),
@@ -248,7 +250,7 @@ void StreamGroupReader::readMore()
                      QByteArray::number(m_config.claimIdleMs),
                      m_claimCursor,
                      QByteArrayLiteral("COUNT"),
-                     count};
+                     QByteArray::number(Batch)};
     } else if (claimDue()) {
         // A pass begins, if another consumer holds anything.
         kind = Read::Probe;
@@ -259,17 +261,7 @@ void StreamGroupReader::readMore()
         m_wakeTimer.start(int(std::max<qint64>(1, m_nextClaimPass.remainingTime())));
         return;
     } else {
-        arguments = {QByteArrayLiteral("XREADGROUP"),
-                     QByteArrayLiteral("GROUP"),
-                     m_group,
-                     m_consumerBytes,
-                     QByteArrayLiteral("COUNT"),
-                     count,
-                     QByteArrayLiteral("BLOCK"),
-                     QByteArray::number(BlockMs),
-                     QByteArrayLiteral("STREAMS"),
-                     m_key,
-                     QByteArrayLiteral(">")};
+        arguments = readGroup(QByteArrayLiteral(">"), true);
     }
     if (!m_reader.command(arguments,
                           [this, kind, generation = m_generation](const redisReply &reply) {
@@ -283,7 +275,7 @@ void StreamGroupReader::readMore()
     }
 }
 
-bool StreamGroupReader::readError(const redisReply &reply, const QString &what)
+void StreamGroupReader::readError(const redisReply &reply, bool claiming)
 {
     const QByteArray error = RedisConnection::replyText(reply);
     if (error.startsWith("NOGROUP")) {
@@ -294,11 +286,12 @@ bool StreamGroupReader::readError(const redisReply &reply, const QString &what)
         m_readOwn = false;
         m_claiming = false;
         createGroup();
-        return true;
+        return;
     }
-    Q_EMIT failed(
-        tr("cannot %1 stream %2: %3").arg(what, m_config.stream, QString::fromUtf8(error)));
-    return false;
+    const QString reason = QString::fromUtf8(error);
+    Q_EMIT failed(claiming
+                      ? tr("cannot take over entries of stream %1: %2").arg(m_config.stream, reason)
+                      : tr("cannot read stream %1: %2").arg(m_config.stream, reason));
 }
 
 void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisReply &reply)
@@ -307,9 +300,7 @@ void StreamGroupReader::onReadReply(Read kind, quint64 generation, const redisRe
     if (kind == Read::New)
         --m_readsNew;
     if (reply.type == REDIS_REPLY_ERROR) {
-        readError(reply,
-                  kind == Read::Claim || kind == Read::Probe ? tr("take over entries of")
-                                                             : tr("read"));
+        readError(reply, kind == Read::Claim || kind == Read::Probe);
         return;
     }
     // Stopping: what this read brought stays pending with us, for the next bridge to take over.

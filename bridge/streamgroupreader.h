@@ -124,7 +124,9 @@ private:
     void startOwnPass();
     void handOut(std::vector<RedisStreamEntry> &entries);
     void flushAcks();
-    bool readError(const redisReply &reply, const QString &what);
+    void readError(const redisReply &reply, bool claiming);
+    // XREADGROUP … STREAMS key `after`: ">" new entries, else this consumer's pending ones.
+    QList<QByteArray> readGroup(const QByteArray &after, bool block) const;
 
     RedisBridgeConfig m_config;
     QString m_consumer;

@@ -152,7 +152,8 @@ private Q_SLOTS:
     void plainServerGetsNoAcknowledgements();
     void monitorKilledLosesNothing();
     void bridgeKilledGroupTakesOver();
-    void redisKilledLosesNothing();
+    void redisRestartLosesNothing_data();
+    void redisRestartLosesNothing();
     void plainConsumerConfirmedByPong();
     void slowChannelConsumerDisconnected();
     void nonUtf8PayloadIsBinaryFrame();
@@ -457,20 +458,29 @@ void tst_BridgeDelivery::bridgeKilledGroupTakesOver()
     QVERIFY(takeover.terminate());
 }
 
-void tst_BridgeDelivery::redisKilledLosesNothing()
+void tst_BridgeDelivery::redisRestartLosesNothing_data()
 {
-    // Redis with an append-only file synced at every write, SIGKILLed mid-run and restarted:
-    // the stream, the group and its pending entries come back, the bridge keeps its consumer.
+    QTest::addColumn<QStringList>("persistence");
+    QTest::addColumn<bool>("crash");
+    QTest::newRow("append-only file, SIGKILL")
+        << QStringList {"--appendonly", "yes", "--appendfsync", "always"} << true;
+    QTest::newRow("snapshot on shutdown, SIGTERM") << QStringList {"--save", "3600", "1"} << false;
+}
+
+void tst_BridgeDelivery::redisRestartLosesNothing()
+{
+    // Redis restarted mid-run with what it kept (an append-only file synced at every write, or
+    // the snapshot a clean shutdown writes): the stream, the group and its pending entries come
+    // back, and the bridge keeps its consumer.
+    QFETCH(QStringList, persistence);
+    QFETCH(bool, crash);
     constexpr int Count = 100000;
     RedisTestServer redis;
     RedisTestClient client;
     QString error;
-    QVERIFY2(redis.start(&error,
-                         {QStringLiteral("--appendonly"), QStringLiteral("yes"),
-                          QStringLiteral("--appendfsync"), QStringLiteral("always")}),
-             qPrintable(error));
+    QVERIFY2(redis.start(&error, persistence), qPrintable(error));
     QVERIFY2(client.connect(redis.port(), &error), qPrintable(error));
-    const QString stream = name("killed-redis");
+    const QString stream = name("redis-restart");
     const QByteArray key = stream.toLatin1();
     const std::vector<Published> feed = outOfOrderFeed(31, Count);
 
@@ -486,9 +496,13 @@ void tst_BridgeDelivery::redisKilledLosesNothing()
     QVERIFY(client.addToStream(key, payloads(feed, 0, 40000)));
     QTRY_VERIFY_WITH_TIMEOUT(m_sinkHost.simulator()->sinkStats(stream).frames >= 20000,
                              RunTimeoutMs);
-    redis.kill();
+    if (crash)
+        redis.kill();
+    else
+        redis.stop();
     QVERIFY2(redis.start(&error), qPrintable(error));
     QVERIFY2(client.connect(redis.port(), &error), qPrintable(error));
+    QCOMPARE(client.command({QByteArrayLiteral("XLEN"), key}), std::optional<QByteArray>("40000"));
     QVERIFY(client.addToStream(key, payloads(feed, 40000, feed.size())));
 
     QString missing;
