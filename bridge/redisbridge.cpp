@@ -1,12 +1,12 @@
 #include "redisbridge.h"
 
 #include "protocol/wireprotocol.h"
+#include "transport/deliveryack.h"
 
 #include <QWebSocket>
 
-#include <hiredis/hiredis.h>
-
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -14,29 +14,31 @@ const QString FeedPath = WireProtocol::FeedPath;
 
 } // namespace
 
-QString RedisBridgeConfig::cursorKey() const
-{
-    return QStringLiteral("reorder-bridge:%1:%2:last-delivered").arg(name, stream);
-}
-
-QString RedisBridgeConfig::sourceDescription() const
-{
-    return isStream() ? RedisBridge::tr("stream %1").arg(stream)
-                      : RedisBridge::tr("channel %1").arg(channel);
-}
-
 RedisBridge::RedisBridge(const RedisBridgeConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_server(QStringLiteral("reorder-bridge"), QWebSocketServer::NonSecureMode)
     , m_reader(config.redis)
 {
-    m_reader.setReconnectPolicy(m_config.reconnect);
-    m_reader.setRetryFirstConnection(true);
     connect(&m_server, &QWebSocketServer::newConnection, this, &RedisBridge::onNewConnection);
-    connect(&m_reader, &RedisConnection::ready, this, &RedisBridge::onReaderReady);
-    connect(&m_reader, &RedisConnection::dropped, this, &RedisBridge::onRedisDropped);
-    connect(&m_reader, &RedisConnection::failed, this, &RedisBridge::onRedisFailed);
+    if (m_config.isStream()) {
+        // Consumers that offer it acknowledge what they dealt with; others are confirmed by pong.
+        m_server.setSupportedSubprotocols({DeliveryAck::subprotocol()});
+        m_stream = std::make_unique<StreamGroupReader>(m_config);
+        connect(m_stream.get(), &StreamGroupReader::framesRead, this, &RedisBridge::onFramesRead);
+        connect(m_stream.get(), &StreamGroupReader::logMessage, this, &RedisBridge::logMessage);
+        connect(m_stream.get(), &StreamGroupReader::failed, this, &RedisBridge::onRedisFailed);
+        connect(m_stream.get(), &StreamGroupReader::settled, this, [this] {
+            if (m_stopping)
+                finishStop();
+        });
+    } else {
+        m_reader.setReconnectPolicy(m_config.reconnect);
+        m_reader.setRetryFirstConnection(true);
+        connect(&m_reader, &RedisConnection::failed, this, &RedisBridge::onRedisFailed);
+    }
+    connect(&redis(), &RedisConnection::ready, this, &RedisBridge::onReaderReady);
+    connect(&redis(), &RedisConnection::dropped, this, &RedisBridge::onRedisDropped);
     connect(&m_reportTimer, &QTimer::timeout, this, &RedisBridge::report);
     m_stopTimer.setSingleShot(true);
     connect(&m_stopTimer, &QTimer::timeout, this, &RedisBridge::finishStop);
@@ -79,24 +81,23 @@ void RedisBridge::start()
     Q_EMIT logMessage(tr("serving %1 from %2 %3")
                           .arg(feedUrl().toString(), m_config.redis.toDisplayString(),
                                m_config.sourceDescription()));
-    m_reader.open();
-    if (m_config.isStream()) {
-        m_cursor = std::make_unique<RedisConnection>(m_config.redis);
-        m_cursor->setReconnectPolicy(m_config.reconnect);
-        m_cursor->setRetryFirstConnection(true);
-        connect(m_cursor.get(), &RedisConnection::ready, this, &RedisBridge::onCursorReady);
-        connect(m_cursor.get(), &RedisConnection::dropped, this, [this] { m_saving = false; });
-        connect(m_cursor.get(), &RedisConnection::failed, this, &RedisBridge::onRedisFailed);
-        m_cursor->open();
-    }
+    if (m_stream)
+        m_stream->open();
+    else
+        m_reader.open();
 }
 
 BridgeStats RedisBridge::stats() const
 {
     BridgeStats s = m_stats;
     s.consumers = int(m_consumers.size());
-    s.redisUp = m_reader.isReady();
-    s.lastConfirmed = QString::fromLatin1(m_savedId);
+    s.redisUp = redis().isReady();
+    if (m_stream) {
+        s.acknowledged = m_stream->acknowledged();
+        s.unacknowledged = m_stream->unconfirmed();
+        s.claimed = m_stream->claimed();
+        s.readAgain = m_stream->readAgain();
+    }
     return s;
 }
 
@@ -117,22 +118,39 @@ void RedisBridge::onNewConnection()
                               tr("unknown path %1: use %2").arg(path, FeedPath));
             continue;
         }
-        // Everything written before this consumer came counts as confirmed for it.
-        m_consumers.append(Consumer {socket, m_batchNumber, 0, false});
+        // Everything handed out before this consumer came counts as dealt with for it.
+        Consumer consumer;
+        consumer.socket = socket;
+        consumer.base = m_stream ? m_stream->handedOut() : 0;
+        consumer.acking = m_stream && socket->subprotocol() == DeliveryAck::subprotocol();
+        m_consumers.append(consumer);
         connect(socket, &QWebSocket::disconnected, this,
                 [this, socket] { onConsumerGone(socket); });
-        connect(socket, &QWebSocket::pong, this,
+        if (consumer.acking) {
+            connect(socket, &QWebSocket::textMessageReceived, this,
+                    [this, socket](const QString &text) { onConsumerText(socket, text); });
+        } else {
+            connect(
+                socket, &QWebSocket::pong, this,
                 [this, socket](quint64, const QByteArray &payload) { onPong(socket, payload); });
-        connect(socket, &QWebSocket::bytesWritten, this, &RedisBridge::readStream);
+        }
+        connect(socket, &QWebSocket::bytesWritten, this, &RedisBridge::updateHeldBack);
         connect(socket, &QWebSocket::aboutToClose, this, [this, socket] {
-            if (Consumer *consumer = consumerFor(socket))
-                consumer->closing = true;
+            if (Consumer *c = consumerFor(socket))
+                c->closing = true;
         });
-        Q_EMIT logMessage(tr("consumer connected from %1:%2 (consumers: %3)")
+        QString how;
+        if (m_stream) {
+            how = consumer.acking
+                ? tr(", acknowledging what its sink confirmed (%1)").arg(DeliveryAck::subprotocol())
+                : tr(", plain: a pong confirms only that it read the frames");
+        }
+        Q_EMIT logMessage(tr("consumer connected from %1:%2%3 (consumers: %4)")
                               .arg(socket->peerAddress().toString())
                               .arg(socket->peerPort())
+                              .arg(how)
                               .arg(m_consumers.size()));
-        readStream();
+        updateHeldBack();
     }
 }
 
@@ -152,37 +170,37 @@ void RedisBridge::onConsumerGone(QWebSocket *socket)
     if (it == m_consumers.end())
         return;
     const quint64 frames = it->frames;
+    const quint64 dealtWith = it->dealtWith;
     m_consumers.erase(it);
     socket->disconnect(this);
     socket->deleteLater();
-    Q_EMIT logMessage(tr("consumer %1:%2 left after %3 frames (consumers: %4)")
-                          .arg(socket->peerAddress().toString())
-                          .arg(socket->peerPort())
-                          .arg(frames)
-                          .arg(m_consumers.size()));
+    QString line = tr("consumer %1:%2 left after %3 frames")
+                       .arg(socket->peerAddress().toString())
+                       .arg(socket->peerPort())
+                       .arg(frames);
+    if (m_stream)
+        line += tr(", %1 of them acknowledged").arg(dealtWith);
+    Q_EMIT logMessage(line + tr(" (consumers: %1)").arg(m_consumers.size()));
     if (m_finished) {
         if (m_consumers.isEmpty())
             Q_EMIT finished();
         return;
     }
-    if (!m_config.isStream())
+    if (!m_stream)
         return;
     if (!m_consumers.isEmpty()) {
-        advanceCursor(); // it no longer holds the others back
+        advance(); // it no longer holds the others back
         return;
     }
-    // Nobody confirmed what was written after the cursor: read it again for the next consumer,
-    // and drop a read that is on its way.
-    if (!m_unconfirmed.empty()) {
-        Q_EMIT logMessage(tr("no consumer left: entries after %1 were not confirmed and will be "
-                             "sent again to the next consumer")
-                              .arg(QString::fromLatin1(m_confirmedId)));
+    // Nobody will acknowledge what is outstanding: it stays pending in the group and goes again,
+    // first, to the next consumer.
+    if (const quint64 outstanding = m_stream->unconfirmed(); outstanding > 0) {
+        Q_EMIT logMessage(tr("no consumer left: %1 entries sent and not acknowledged will be sent "
+                             "again to the next consumer")
+                              .arg(outstanding));
     }
-    m_unconfirmed.clear();
-    m_readId = m_confirmedId;
-    ++m_readGeneration;
-    if (m_stopping && !cursorUnsaved())
-        finishStop(); // else the cursor's SET (or the stop timer) finishes
+    m_stream->rewind();
+    updateHeldBack();
 }
 
 void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
@@ -191,11 +209,45 @@ void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
     if (!consumer || consumer->closing)
         return;
     bool ok = false;
-    const quint64 batch = payload.toULongLong(&ok);
-    if (!ok)
+    const quint64 frames = payload.toULongLong(&ok);
+    if (!ok || frames > consumer->frames || frames <= consumer->dealtWith)
         return;
-    consumer->confirmedBatch = std::max(consumer->confirmedBatch, batch);
-    advanceCursor();
+    consumer->dealtWith = frames;
+    advance();
+}
+
+void RedisBridge::onConsumerText(QWebSocket *socket, const QString &text)
+{
+    Consumer *consumer = consumerFor(socket);
+    if (!consumer)
+        return;
+    // Its acknowledgements count even after a close frame: they are its own word.
+    const std::optional<quint64> frames = DeliveryAck::parse(text);
+    if (!frames || *frames > consumer->frames) {
+        if (std::exchange(consumer->misbehaved, true))
+            return;
+        Q_EMIT logMessage(tr("consumer %1:%2 sent something that is not an acknowledgement of "
+                             "the %3 frames it was sent: %4")
+                              .arg(socket->peerAddress().toString())
+                              .arg(socket->peerPort())
+                              .arg(consumer->frames)
+                              .arg(text.left(80)));
+        return;
+    }
+    if (*frames <= consumer->dealtWith)
+        return;
+    consumer->dealtWith = *frames;
+    advance();
+}
+
+void RedisBridge::advance()
+{
+    if (!m_stream || m_consumers.isEmpty())
+        return;
+    quint64 dealtWith = std::numeric_limits<quint64>::max();
+    for (const Consumer &c : std::as_const(m_consumers))
+        dealtWith = std::min(dealtWith, c.base + c.dealtWith);
+    m_stream->confirm(dealtWith);
 }
 
 void RedisBridge::broadcast(QByteArrayView payload)
@@ -254,34 +306,29 @@ void RedisBridge::onReaderReady()
     m_redisEverUp = true;
     if (again)
         ++m_stats.redisReconnects;
-    m_reading = false; // a read on the previous connection died with it
-    if (!m_config.isStream()) {
-        m_reader.subscribe(
-            m_config.channel.toUtf8(),
-            [this] {
-                Q_EMIT logMessage(m_stats.redisReconnects > 0
-                                      ? tr("resubscribed to channel %1; what was published "
-                                           "while Redis was away is lost")
-                                            .arg(m_config.channel)
-                                      : tr("subscribed to channel %1").arg(m_config.channel));
-            },
-            [this](QByteArrayView payload) {
-                m_reader.markDelivered();
-                broadcast(payload);
-                dropSlowConsumers();
-            });
-        return;
+    if (m_stream) {
+        if (again)
+            Q_EMIT logMessage(tr("Redis is back: reading stream %1 again").arg(m_config.stream));
+        return; // the reader carries on by itself
     }
-    if (again) {
-        Q_EMIT logMessage(tr("Redis is back: reading stream %1 again after entry %2")
-                              .arg(m_config.stream, QString::fromLatin1(m_readId)));
-    }
-    readStream();
+    m_reader.subscribe(
+        m_config.channel.toUtf8(),
+        [this] {
+            Q_EMIT logMessage(m_stats.redisReconnects > 0
+                                  ? tr("resubscribed to channel %1; what was published "
+                                       "while Redis was away is lost")
+                                        .arg(m_config.channel)
+                                  : tr("subscribed to channel %1").arg(m_config.channel));
+        },
+        [this](QByteArrayView payload) {
+            m_reader.markDelivered();
+            broadcast(payload);
+            dropSlowConsumers();
+        });
 }
 
 void RedisBridge::onRedisDropped(const QString &reason, int attempt)
 {
-    m_reading = false;
     ++m_stats.redisDrops;
     if (!m_redisEverUp && attempt == 1) {
         Q_EMIT logMessage(tr("cannot reach Redis at %1 (%2); retrying with backoff")
@@ -308,175 +355,31 @@ void RedisBridge::onRedisFailed(const QString &reason)
 
 // --- stream ----------------------------------------------------------------------------------
 
-void RedisBridge::onCursorReady()
+void RedisBridge::onFramesRead(const std::vector<RedisStreamEntry> &entries)
 {
-    if (m_streamStarted) {
-        saveCursor();
-        return;
+    for (const RedisStreamEntry &entry : entries)
+        broadcast(entry.payload);
+    // A plain consumer's pong to this ping says it read every frame before it.
+    for (const Consumer &c : std::as_const(m_consumers)) {
+        if (!c.acking)
+            c.socket->ping(QByteArray::number(c.frames));
     }
-    m_cursor->command({QByteArrayLiteral("GET"), m_config.cursorKey().toUtf8()},
-                      [this](const redisReply &reply) { onStoredCursor(reply); });
-}
-
-void RedisBridge::onStoredCursor(const redisReply &reply)
-{
-    if (m_streamStarted)
-        return;
-    if (reply.type == REDIS_REPLY_STRING) {
-        const QByteArray id = RedisConnection::replyText(reply);
-        m_savedId = id;
-        Q_EMIT logMessage(tr("resuming stream %1 after entry %2, the last one confirmed (%3)")
-                              .arg(m_config.stream, QString::fromLatin1(id), m_config.cursorKey()));
-        startStream(id);
-        return;
-    }
-    if (reply.type != REDIS_REPLY_NIL) {
-        Q_EMIT failed(
-            tr("cannot read the cursor %1: %2")
-                .arg(m_config.cursorKey(), QString::fromUtf8(RedisConnection::replyText(reply))));
-        return;
-    }
-    if (m_config.streamFrom != QLatin1String("$")) {
-        startStream(RedisStreamId::normalised(m_config.streamFrom).toLatin1());
-        return;
-    }
-    // "$" is resolved to an entry id and stored at once, so that a restart before the first
-    // delivery does not skip what was added in between.
-    m_cursor->command({QByteArrayLiteral("XREVRANGE"), m_config.stream.toUtf8(),
-                       QByteArrayLiteral("+"), QByteArrayLiteral("-"), QByteArrayLiteral("COUNT"),
-                       QByteArrayLiteral("1")},
-                      [this](const redisReply &r) { onStreamEnd(r); });
-}
-
-void RedisBridge::onStreamEnd(const redisReply &reply)
-{
-    if (m_streamStarted)
-        return;
-    if (reply.type == REDIS_REPLY_ERROR) {
-        Q_EMIT failed(
-            tr("cannot read the stream %1: %2")
-                .arg(m_config.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
-        return;
-    }
-    const QByteArray id = RedisConnection::lastStreamId(reply);
-    startStream(id);
-}
-
-void RedisBridge::startStream(const QByteArray &id)
-{
-    m_streamStarted = true;
-    m_readId = m_confirmedId = id;
-    if (m_savedId != id) {
-        Q_EMIT logMessage(
-            tr("starting stream %1 after entry %2").arg(m_config.stream, QString::fromLatin1(id)));
-        saveCursor();
-    }
-    readStream();
+    updateHeldBack();
 }
 
 bool RedisBridge::streamHeldBack() const
 {
-    if (m_consumers.isEmpty() || m_unconfirmed.size() >= std::size_t(MaxUnconfirmedBatches))
+    if (m_consumers.isEmpty() || m_stopping)
         return true;
     return std::any_of(m_consumers.begin(), m_consumers.end(), [](const Consumer &c) {
         return c.socket->bytesToWrite() > StreamPauseBytes;
     });
 }
 
-void RedisBridge::readStream()
+void RedisBridge::updateHeldBack()
 {
-    if (!m_config.isStream() || !m_streamStarted || m_reading || m_stopping || !m_reader.isReady()
-        || streamHeldBack())
-        return;
-    m_reading = m_reader.command({QByteArrayLiteral("XREAD"), QByteArrayLiteral("COUNT"),
-                                  QByteArray::number(StreamBatch), QByteArrayLiteral("BLOCK"),
-                                  QByteArray::number(StreamBlockMs), QByteArrayLiteral("STREAMS"),
-                                  m_config.stream.toUtf8(), m_readId},
-                                 [this, generation = m_readGeneration](const redisReply &reply) {
-                                     onStreamReply(generation, reply);
-                                 });
-}
-
-void RedisBridge::onStreamReply(quint64 generation, const redisReply &reply)
-{
-    m_reading = false;
-    if (reply.type == REDIS_REPLY_ERROR) {
-        Q_EMIT failed(
-            tr("cannot read the stream %1: %2")
-                .arg(m_config.stream, QString::fromUtf8(RedisConnection::replyText(reply))));
-        return;
-    }
-    if (generation != m_readGeneration || m_consumers.isEmpty()) {
-        readStream(); // rewound meanwhile: what this read brought is read again
-        return;
-    }
-    bool delivered = false;
-    for (const RedisStreamEntry &entry : RedisConnection::streamEntries(reply)) {
-        m_reader.markDelivered();
-        broadcast(entry.payload);
-        m_readId = entry.id;
-        delivered = true;
-    }
-    if (delivered) {
-        // A pong to this ping confirms the consumer read every frame of the batch.
-        const Batch batch {++m_batchNumber, m_readId};
-        m_unconfirmed.push_back(batch);
-        const QByteArray payload = QByteArray::number(batch.number);
-        for (const Consumer &c : std::as_const(m_consumers))
-            c.socket->ping(payload);
-    }
-    readStream();
-}
-
-void RedisBridge::advanceCursor()
-{
-    if (m_consumers.isEmpty())
-        return;
-    quint64 confirmed = std::numeric_limits<quint64>::max();
-    for (const Consumer &c : std::as_const(m_consumers))
-        confirmed = std::min(confirmed, c.confirmedBatch);
-    bool advanced = false;
-    while (!m_unconfirmed.empty() && m_unconfirmed.front().number <= confirmed) {
-        m_confirmedId = m_unconfirmed.front().lastId;
-        m_unconfirmed.pop_front();
-        advanced = true;
-    }
-    if (advanced) {
-        saveCursor();
-        readStream();
-    }
-    if (m_stopping && m_unconfirmed.empty() && !m_saving && m_savedId == m_confirmedId)
-        finishStop();
-}
-
-bool RedisBridge::cursorUnsaved() const
-{
-    return m_saving || (m_savedId != m_confirmedId && m_cursor && m_cursor->isReady());
-}
-
-void RedisBridge::saveCursor()
-{
-    if (m_saving || !m_cursor || !m_cursor->isReady() || !m_streamStarted
-        || m_confirmedId == m_savedId)
-        return;
-    m_saving = true;
-    const QByteArray id = m_confirmedId;
-    m_cursor->command({QByteArrayLiteral("SET"), m_config.cursorKey().toUtf8(), id},
-                      [this, id](const redisReply &reply) {
-                          m_saving = false;
-                          if (reply.type == REDIS_REPLY_ERROR) {
-                              Q_EMIT logMessage(
-                                  tr("cannot store the cursor %1: %2")
-                                      .arg(m_config.cursorKey(),
-                                           QString::fromUtf8(RedisConnection::replyText(reply))));
-                          } else {
-                              m_savedId = id;
-                          }
-                          saveCursor(); // it may have moved on meanwhile
-                          if (m_stopping && !m_saving && m_savedId == m_confirmedId
-                              && (m_unconfirmed.empty() || m_consumers.isEmpty()))
-                              finishStop();
-                      });
+    if (m_stream)
+        m_stream->setHeldBack(streamHeldBack());
 }
 
 // --- reporting and stopping ------------------------------------------------------------------
@@ -497,8 +400,11 @@ void RedisBridge::report()
         line += tr(", %1 published with no consumer connected (lost)").arg(s.unconsumed);
     if (s.slowConsumersDropped > 0)
         line += tr(", %1 slow consumers disconnected").arg(s.slowConsumersDropped);
-    if (m_config.isStream() && !s.lastConfirmed.isEmpty())
-        line += tr(", confirmed up to %1").arg(s.lastConfirmed);
+    if (m_stream) {
+        line += tr(", acknowledged %1, awaiting acknowledgement %2")
+                    .arg(s.acknowledged)
+                    .arg(s.unacknowledged);
+    }
     // Quiet while nothing changes.
     if (line == m_lastReport)
         return;
@@ -514,13 +420,14 @@ void RedisBridge::stop()
     }
     m_stopping = true;
     m_server.close();
-    if (m_config.isStream()
-        && (cursorUnsaved() || (!m_consumers.isEmpty() && !m_unconfirmed.empty()))) {
-        // Let the consumers confirm what they were sent and store the cursor, briefly; with no
-        // consumer left, still store what was confirmed (or a restart sends it again).
-        m_stopTimer.start(StopTimeoutMs);
-        saveCursor();
-        return;
+    if (m_stream) {
+        m_stream->stopReading();
+        if (!m_stream->isSettled()) {
+            // Let the consumers acknowledge what they were sent, and the group hear it, briefly;
+            // the rest stays pending in the group for the next bridge.
+            m_stopTimer.start(StopTimeoutMs);
+            return;
+        }
     }
     finishStop();
 }
@@ -534,16 +441,16 @@ void RedisBridge::finishStop()
     m_stopTimer.stop();
     m_reportTimer.stop();
     report();
-    if (m_config.isStream()) {
-        Q_EMIT logMessage(
-            tr("stopped; stream %1 confirmed up to entry %2 (%3)")
-                .arg(m_config.stream,
-                     m_savedId.isEmpty() ? tr("(none)") : QString::fromLatin1(m_savedId),
-                     m_config.cursorKey()));
+    if (m_stream) {
+        Q_EMIT logMessage(tr("stopped; %1 entries acknowledged to group %2; what was not "
+                             "acknowledged stays pending with consumer %3 for the next bridge "
+                             "of the group")
+                              .arg(m_stream->acknowledged())
+                              .arg(m_config.group, m_stream->consumerName()));
+        m_stream->close();
+    } else {
+        m_reader.close();
     }
-    m_reader.close();
-    if (m_cursor)
-        m_cursor->close();
     if (m_consumers.isEmpty()) {
         QTimer::singleShot(0, this, &RedisBridge::finished);
         return;

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "protocol/wireprotocol.h"
-#include "redis/redisaddress.h"
 #include "redis/redisconnection.h"
-#include "transport/reconnectpolicy.h"
+#include "redisbridgeconfig.h"
+#include "streamgroupreader.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -20,34 +19,6 @@
 
 class QWebSocket;
 
-// What reorder-bridge serves, and from where.
-struct RedisBridgeConfig
-{
-    static constexpr quint16 DefaultPort = WireProtocol::DefaultPort;
-
-    RedisAddress redis;
-    QString channel = WireProtocol::DefaultRedisChannel; // pub/sub mode
-    QString stream; // set: stream mode instead of the channel
-    // Stream, first start only (no cursor stored yet): "$" entries added from now on, "0" the
-    // whole stream, or what follows an entry id.
-    QString streamFrom = QStringLiteral("$");
-    QString name = QStringLiteral("default"); // tells the cursors of several bridges apart
-    QHostAddress listenAddress = QHostAddress(QHostAddress::LocalHost);
-    quint16 listenPort = DefaultPort; // 0: any free port
-    int reportIntervalMs = 5000; // 0: no periodic report
-    // Pub/sub: a consumer that leaves this much unread is disconnected (the bridge cannot hold
-    // the channel back, and will not grow without bound).
-    qint64 maxConsumerBacklogBytes = qint64(256) * 1024 * 1024;
-    // Redis is retried for as long as the bridge runs.
-    ReconnectPolicy reconnect {std::numeric_limits<int>::max(), 100, 5000};
-
-    bool isStream() const { return !stream.isEmpty(); }
-    // Stream mode: where the last entry every consumer confirmed is kept in Redis.
-    QString cursorKey() const;
-    // "channel NAME" or "stream KEY".
-    QString sourceDescription() const;
-};
-
 struct BridgeStats
 {
     int consumers = 0;
@@ -60,7 +31,12 @@ struct BridgeStats
     quint64 redisReconnects = 0;
     bool redisUp = false;
     double messagesPerSecond = 0; // forwarded, over the last report interval
-    QString lastConfirmed; // stream: the stored cursor
+    // Stream: entries acknowledged to the group (XACK), sent and not yet acknowledged, taken
+    // over from other consumers, and read again from this consumer's pending entries.
+    quint64 acknowledged = 0;
+    quint64 unacknowledged = 0;
+    quint64 claimed = 0;
+    quint64 readAgain = 0;
 };
 
 /*!
@@ -72,15 +48,18 @@ struct BridgeStats
     consumers stay connected and the bridge reconnects with backoff, for as long as it runs.
 
     Channel: pub/sub keeps nothing, so what is published while Redis is down, or while no
-    consumer is connected, is gone (counted in `unconsumed`).
+    consumer is connected, is gone (counted in `unconsumed`). A consumer that leaves more than
+    maxConsumerBacklogBytes unread is disconnected.
 
-    Stream: XREAD BLOCK from the last delivered entry. Each batch written to a consumer is
-    followed by a ping; its pong confirms the consumer read every frame before it. The last entry
-    that every connected consumer confirmed is stored in Redis (cursorKey()), and a restarted
-    bridge resumes after it: nothing is lost, and what was written but not confirmed is sent again
-    (a consumer counts it as duplicates). The bridge reads only while a consumer is connected and
-    keeping up; when the last one leaves, it rewinds to the last confirmed entry, so a consumer
-    that restarts loses nothing either.
+    Stream: the bridge is one consumer of a Redis consumer group (StreamGroupReader). An entry is
+    acknowledged to the group (XACK) once every connected consumer dealt with it:
+    - a consumer that negotiated `reorder-ack.v1` (deliveryack.h) says so itself: `{"ack":N}`,
+      its first N frames were forwarded and confirmed by its sink, or not forwardable;
+    - a plain consumer only gets a ping after each batch, and its pong says that it read the
+      frames before it: a consumer that crashes after reading loses what it held.
+    What is not acknowledged stays pending in the group: when the last consumer leaves it is
+    sent again, first, to the next one; when the bridge crashes, another bridge of the group
+    takes it over. The bridge reads only while a consumer is connected and keeping up.
 
     Lives in one thread.
 */
@@ -90,12 +69,8 @@ class RedisBridge final : public QObject
     Q_DISABLE_COPY_MOVE(RedisBridge)
 
 public:
-    static constexpr int StreamBatch = 1000; // entries per XREAD
-    static constexpr int StreamBlockMs = 1000;
-    // Stream: stop reading while a consumer has this much unsent, or this many batches are
-    // unconfirmed (which also bounds what a crash sends twice).
+    // Stream: stop reading while a consumer has this much unsent.
     static constexpr qint64 StreamPauseBytes = 4 * 1024 * 1024;
-    static constexpr int MaxUnconfirmedBatches = 32;
     static constexpr int StopTimeoutMs = 3000;
 
     explicit RedisBridge(const RedisBridgeConfig &config, QObject *parent = nullptr);
@@ -107,8 +82,9 @@ public:
     QUrl feedUrl() const;
     // Connects to Redis and starts serving (after listen()).
     void start();
-    // Stops cleanly: a stream's confirmed cursor is stored, consumers are closed with 1001
-    // (going away: they reconnect); finished() follows.
+    // Stops cleanly: a stream's consumers get a moment to acknowledge what they were sent, and
+    // it is acknowledged to the group; consumers are closed with 1001 (going away: they
+    // reconnect); finished() follows.
     void stop();
     BridgeStats stats() const;
 
@@ -123,46 +99,40 @@ private:
     struct Consumer
     {
         QWebSocket *socket = nullptr;
-        quint64 confirmedBatch = 0; // stream: every batch up to this one was read
-        quint64 frames = 0;
+        quint64 base = 0; // stream: the reader's frame number of this connection's first frame
+        quint64 frames = 0; // written to it
+        quint64 dealtWith = 0; // stream: its first frames acknowledged (or, plain, read)
+        bool acking = false; // negotiated reorder-ack.v1
+        bool misbehaved = false; // sent something else: logged once
         // A close frame went either way: what it reads from now on may be discarded, so its
         // pongs confirm nothing.
         bool closing = false;
-    };
-    struct Batch
-    {
-        quint64 number = 0;
-        QByteArray lastId;
     };
 
     void onNewConnection();
     void onConsumerGone(QWebSocket *socket);
     void onPong(QWebSocket *socket, const QByteArray &payload);
+    void onConsumerText(QWebSocket *socket, const QString &text);
     void onReaderReady();
-    void onCursorReady();
     void onRedisDropped(const QString &reason, int attempt);
     void onRedisFailed(const QString &reason);
-    void onStoredCursor(const redisReply &reply);
-    void onStreamEnd(const redisReply &reply);
-    void onStreamReply(quint64 generation, const redisReply &reply);
-    void startStream(const QByteArray &id);
-    void readStream();
+    void onFramesRead(const std::vector<RedisStreamEntry> &entries);
+    void updateHeldBack();
     bool streamHeldBack() const;
     void broadcast(QByteArrayView payload);
     void dropSlowConsumers();
-    void advanceCursor();
-    void saveCursor();
-    // A SET of the cursor is on its way, or what was confirmed can and should still be stored.
-    bool cursorUnsaved() const;
+    void advance();
     void report();
     void finishStop();
     void closeConsumers();
     Consumer *consumerFor(QWebSocket *socket);
+    RedisConnection &redis() { return m_stream ? m_stream->connection() : m_reader; }
+    const RedisConnection &redis() const { return m_stream ? m_stream->connection() : m_reader; }
 
     RedisBridgeConfig m_config;
     QWebSocketServer m_server;
-    RedisConnection m_reader; // SUBSCRIBE, or XREAD
-    std::unique_ptr<RedisConnection> m_cursor; // stream: GET/SET of the cursor
+    RedisConnection m_reader; // SUBSCRIBE
+    std::unique_ptr<StreamGroupReader> m_stream; // stream mode
     QList<Consumer> m_consumers;
     QStringDecoder m_utf8 {QStringDecoder::Utf8, QStringDecoder::Flag::Stateless};
     QTimer m_reportTimer;
@@ -175,15 +145,4 @@ private:
     bool m_stopping = false;
     bool m_finished = false;
     bool m_redisEverUp = false;
-
-    // Stream mode.
-    bool m_streamStarted = false; // the start position is known
-    bool m_reading = false; // an XREAD is on its way
-    quint64 m_readGeneration = 0; // replies of an older generation are stale (rewound)
-    QByteArray m_readId; // XREAD after this entry
-    QByteArray m_confirmedId; // every consumer confirmed up to this entry
-    QByteArray m_savedId; // what Redis holds as the cursor
-    bool m_saving = false;
-    quint64 m_batchNumber = 0;
-    std::deque<Batch> m_unconfirmed;
 };

@@ -88,6 +88,14 @@ void RedisTestServer::stop()
     }
 }
 
+void RedisTestServer::kill()
+{
+    if (!isRunning())
+        return;
+    m_process.kill(); // SIGKILL to our child's PID
+    m_process.waitForFinished(5000);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 RedisTestClient::~RedisTestClient()
@@ -237,6 +245,25 @@ long long RedisTestClient::subscribers(const QByteArray &channel)
     if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 2
         && reply->element[1]->type == REDIS_REPLY_INTEGER)
         n = reply->element[1]->integer;
+    freeReplyObject(reply);
+    return n;
+}
+
+long long RedisTestClient::pendingEntries(const QByteArray &stream, const QByteArray &group)
+{
+    if (!m_context)
+        return -1;
+    append(m_context, {QByteArrayLiteral("XPENDING"), stream, group});
+    void *raw = nullptr;
+    if (redisGetReply(m_context, &raw) != REDIS_OK || !raw) {
+        disconnect();
+        return -1;
+    }
+    auto *reply = static_cast<redisReply *>(raw);
+    long long n = -1;
+    if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 1
+        && reply->element[0]->type == REDIS_REPLY_INTEGER)
+        n = reply->element[0]->integer;
     freeReplyObject(reply);
     return n;
 }

@@ -30,6 +30,8 @@ public:
     bool start(QString *error, const QStringList &extraArguments = {});
     // SIGTERM, then SIGKILL if it does not go within 10 s.
     void stop();
+    // SIGKILL: a crash (what it keeps is what its append-only file or snapshot holds).
+    void kill();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     quint16 port() const { return m_port; }
@@ -69,6 +71,9 @@ public:
     bool addToStream(const QByteArray &stream, const QList<QByteArray> &payloads);
     // PUBSUB NUMSUB channel; -1 on failure.
     long long subscribers(const QByteArray &channel);
+    // XPENDING stream group: the entries delivered and not acknowledged; -1 on failure (no
+    // such group).
+    long long pendingEntries(const QByteArray &stream, const QByteArray &group);
 
 private:
     redisContext *m_context = nullptr;

@@ -790,6 +790,9 @@ void tst_CommandLine::bridgeDefaults()
     QVERIFY(!c.isStream());
     QCOMPARE(c.streamFrom, d.streamFrom);
     QCOMPARE(c.name, d.name);
+    QCOMPARE(c.group, QStringLiteral("reorder-bridge"));
+    QVERIFY(c.consumer.isEmpty());
+    QCOMPARE(c.claimIdleMs, d.claimIdleMs);
     QCOMPARE(c.listenAddress, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(c.listenPort, WireProtocol::DefaultPort);
     QCOMPARE(c.reportIntervalMs, d.reportIntervalMs);
@@ -854,7 +857,9 @@ void tst_CommandLine::bridgeParses_data()
     QTest::newRow("stream") << QStringList {"--redis",       "redis://h:7/2",
                                             "--stream",      "feed",
                                             "--name",        "b1",
-                                            "--stream-from", "0"}
+                                            "--stream-from", "0",
+                                            "--group",       "g1",
+                                            "--claim-idle",  "1500"}
                             << "fromenv"
                             << ""
                             << "feed"
@@ -908,8 +913,18 @@ void tst_CommandLine::bridgeParses()
     QTEST(c.redis.database, "database");
     QTEST(c.listenAddress.toString(), "address");
     QTEST(int(c.listenPort), "port");
-    if (c.isStream())
-        QCOMPARE(c.cursorKey(), QStringLiteral("reorder-bridge:b1:feed:last-delivered"));
+    if (c.isStream()) {
+        // One consumer per process in the group, unless named exactly.
+        QCOMPARE(c.group, QStringLiteral("g1"));
+        QCOMPARE(c.claimIdleMs, 1500);
+        QVERIFY2(c.consumerName().startsWith(QStringLiteral("b1-")), qPrintable(c.consumerName()));
+        QVERIFY(c.consumerName().endsWith(
+            QStringLiteral("-%1").arg(QCoreApplication::applicationPid())));
+        const std::optional<BridgeOptions> named =
+            parseBridge(arguments + QStringList {"--consumer", "exact"}, &error);
+        QVERIFY2(named, qPrintable(error));
+        QCOMPARE(named->config.consumerName(), QStringLiteral("exact"));
+    }
 }
 
 void tst_CommandLine::bridgeRefuses_data()
@@ -937,6 +952,21 @@ void tst_CommandLine::bridgeRefuses_data()
                                 << "";
     QTest::newRow("stream-from without stream")
         << QStringList {"--stream-from", "0"} << "--stream-from needs --stream"
+        << "";
+    QTest::newRow("group without stream")
+        << QStringList {"--group", "g"} << "--group needs --stream"
+        << "";
+    QTest::newRow("consumer without stream")
+        << QStringList {"--consumer", "c"} << "--consumer needs --stream"
+        << "";
+    QTest::newRow("claim-idle without stream")
+        << QStringList {"--claim-idle", "5"} << "--claim-idle needs --stream"
+        << "";
+    QTest::newRow("claim-idle zero")
+        << QStringList {"--stream", "s", "--claim-idle", "0"} << "--claim-idle must be"
+        << "";
+    QTest::newRow("empty consumer")
+        << QStringList {"--stream", "s", "--consumer", ""} << "--consumer must not be empty"
         << "";
     QTest::newRow("bad stream-from")
         << QStringList {"--stream", "s", "--stream-from", "+"} << "--stream-from: "

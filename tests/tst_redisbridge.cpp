@@ -1,4 +1,6 @@
 #include "bridge/redisbridge.h"
+#include "bridge/streamgroupreader.h"
+#include "bridgetestutil.h"
 #include "protocol/messagecodec.h"
 #include "redistestserver.h"
 #include "simulator/feedgenerator.h"
@@ -21,49 +23,9 @@
 namespace {
 
 using namespace TestUtil;
+using namespace BridgeTestUtil;
 
 constexpr int Messages = 100000;
-constexpr int StartTimeoutMs = 10000;
-constexpr int RunTimeoutMs = 90000;
-
-// One message of the feed as published: its payload, and its id (-1 for junk).
-struct Published
-{
-    QByteArray payload;
-    qint64 id = -1;
-};
-
-// `count` messages out of order (each at most 50 places from its sorted place), with the plain
-// words of the original demo mixed in at `junkAt`.
-std::vector<Published> outOfOrderFeed(quint64 seed, const std::vector<int> &junkAt = {})
-{
-    FeedParams params;
-    params.count = Messages;
-    params.disorder = 50;
-    params.seed = seed;
-    FeedGenerator generator(params);
-    std::vector<Published> feed;
-    FeedFrame frame;
-    while (generator.next(frame)) {
-        if (std::find(junkAt.begin(), junkAt.end(), int(feed.size())) != junkAt.end())
-            feed.push_back(Published {QByteArrayLiteral("hello"), -1});
-        feed.push_back(Published {frame.text.toUtf8(), frame.id});
-    }
-    return feed;
-}
-
-QList<QByteArray> payloads(const std::vector<Published> &feed, std::size_t first, std::size_t end)
-{
-    QList<QByteArray> out;
-    for (std::size_t i = first; i < end && i < feed.size(); ++i)
-        out << feed[i].payload;
-    return out;
-}
-
-qint64 number(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toInteger(-1);
-}
 
 // Ids as ranges [first, last] of consecutive values, as the report's lost_id_ranges has them.
 QJsonArray rangesOf(const std::set<qint64> &ids)
@@ -86,63 +48,6 @@ QJsonArray rangesOf(const std::set<qint64> &ids)
         ranges.append(QJsonArray {first, last});
     return ranges;
 }
-
-// A child process of ours whose output is collected as it comes.
-class Child final
-{
-    Q_DISABLE_COPY_MOVE(Child)
-
-public:
-    Child() { m_process.setProcessChannelMode(QProcess::MergedChannels); }
-    ~Child() { stop(); }
-
-    bool start(const QString &program, const QStringList &arguments)
-    {
-        m_output.clear();
-        m_process.start(program, arguments);
-        return m_process.waitForStarted(StartTimeoutMs);
-    }
-    QString output()
-    {
-        m_output += QString::fromLocal8Bit(m_process.readAll());
-        return m_output;
-    }
-    bool running() const { return m_process.state() != QProcess::NotRunning; }
-    void setEnvironment(const QProcessEnvironment &environment)
-    {
-        m_process.setProcessEnvironment(environment);
-    }
-    // SIGTERM (a clean stop) and wait; false when it had to be killed.
-    bool terminate(int timeoutMs = 30000)
-    {
-        if (!running())
-            return true;
-        m_process.terminate();
-        if (m_process.waitForFinished(timeoutMs))
-            return true;
-        m_process.kill();
-        m_process.waitForFinished(5000);
-        return false;
-    }
-    void kill()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    void stop()
-    {
-        if (running())
-            kill();
-    }
-    int exitCode() const
-    {
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-private:
-    QProcess m_process;
-    QString m_output;
-};
 
 } // namespace
 
@@ -172,7 +77,10 @@ private:
     QStringList monitorArguments(const QString &sink, const QString &report) const;
     void startChannelRun(bool throughBridge, const QByteArray &channel,
                          QStringList monitorArguments, Child &bridge, Child &monitor);
-    std::set<qint64> sinkIds(const QString &name) const;
+    std::set<qint64> sinkIds(const QString &name) const
+    {
+        return BridgeTestUtil::sinkIds(m_sinkHost.simulator(), name);
+    }
 
     RedisTestServer m_redis;
     RedisTestClient m_client;
@@ -200,18 +108,9 @@ void tst_RedisBridge::cleanupTestCase()
 
 void tst_RedisBridge::startBridge(Child &bridge, const QStringList &arguments, quint16 port)
 {
-    QVERIFY(bridge.start(QStringLiteral(REORDER_BRIDGE_BIN),
-                         QStringList {QStringLiteral("--redis"), m_redis.url(),
-                                      QStringLiteral("--listen"),
-                                      QStringLiteral("127.0.0.1:%1").arg(port),
-                                      QStringLiteral("--report-interval"), QStringLiteral("1")}
-                             + arguments));
-    // Its first line says where consumers connect.
-    const QRegularExpression first(QStringLiteral("^consumers: (\\S+)"),
-                                   QRegularExpression::MultilineOption);
-    QTRY_VERIFY_WITH_TIMEOUT(first.match(bridge.output()).hasMatch(), StartTimeoutMs);
-    m_bridgeUrl = QUrl(first.match(bridge.output()).captured(1));
-    QVERIFY(m_bridgeUrl.isValid());
+    m_bridgeUrl = BridgeTestUtil::startBridge(bridge, QStringLiteral(REORDER_BRIDGE_BIN),
+                                              m_redis.url(), arguments, port);
+    QVERIFY2(m_bridgeUrl.isValid(), qPrintable(bridge.output()));
 }
 
 QStringList tst_RedisBridge::monitorArguments(const QString &sink, const QString &report) const
@@ -245,17 +144,6 @@ void tst_RedisBridge::startChannelRun(bool throughBridge, const QByteArray &chan
     QTRY_COMPARE_WITH_TIMEOUT(m_client.subscribers(channel), 1, StartTimeoutMs);
 }
 
-std::set<qint64> tst_RedisBridge::sinkIds(const QString &name) const
-{
-    std::set<qint64> ids;
-    for (const QString &frame : m_sinkHost.simulator()->sinkFrames(name)) {
-        const DecodedMessage m = MessageCodec::decode(frame);
-        if (m.isValid())
-            ids.insert(m.id);
-    }
-    return ids;
-}
-
 void tst_RedisBridge::channelArrivesOrdered_data()
 {
     QTest::addColumn<bool>("throughBridge");
@@ -269,7 +157,7 @@ void tst_RedisBridge::channelArrivesOrdered()
     const QByteArray channel = "ordered-" + QByteArray::number(++m_runs);
     const QString sink = QString::fromLatin1(channel);
     const QString report = m_dir.filePath(sink + QStringLiteral(".json"));
-    const std::vector<Published> feed = outOfOrderFeed(7, {10, 50000, 99990});
+    const std::vector<Published> feed = outOfOrderFeed(7, Messages, {10, 50000, 99990});
 
     Child bridge;
     Child monitor;
@@ -334,7 +222,7 @@ void tst_RedisBridge::redisRestartCountsExactlyWhatWasLost()
     const QByteArray channel = "restart-" + QByteArray::number(++m_runs);
     const QString sink = QString::fromLatin1(channel);
     const QString report = m_dir.filePath(sink + QStringLiteral(".json"));
-    const std::vector<Published> feed = outOfOrderFeed(11);
+    const std::vector<Published> feed = outOfOrderFeed(11, Messages);
 
     Child bridge;
     Child monitor;
@@ -427,10 +315,12 @@ void tst_RedisBridge::streamBridgeRestartLosesNothing()
     QFETCH(bool, crash);
     const QString stream = QStringLiteral("stream-%1").arg(++m_runs);
     const QString report = m_dir.filePath(stream + QStringLiteral(".json"));
-    const std::vector<Published> feed = outOfOrderFeed(13);
+    const std::vector<Published> feed = outOfOrderFeed(13, Messages);
     const quint16 port = unusedPort(); // the restarted bridge serves the same URL
-    const QStringList bridgeArguments {QStringLiteral("--stream"), stream, QStringLiteral("--name"),
-                                       QStringLiteral("t")};
+    // One consumer name across the restart: the new bridge sends what the old one left pending
+    // at once (tst_bridgedelivery covers a bridge of another name taking it over).
+    const QStringList bridgeArguments {QStringLiteral("--stream"), stream,
+                                       QStringLiteral("--consumer"), QStringLiteral("t")};
 
     Child bridge;
     startBridge(bridge, bridgeArguments, port);
@@ -459,7 +349,7 @@ void tst_RedisBridge::streamBridgeRestartLosesNothing()
     startBridge(bridge, bridgeArguments, port);
     if (QTest::currentTestFailed())
         return;
-    QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("resuming stream")),
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.output().contains(QStringLiteral("joined consumer group")),
                              StartTimeoutMs);
     QVERIFY(m_client.addToStream(key, payloads(feed, 80000, feed.size())));
 
@@ -474,13 +364,15 @@ void tst_RedisBridge::streamBridgeRestartLosesNothing()
     QVERIFY(o.value(QStringLiteral("ordered")).toBool());
     QVERIFY(number(o, "feed_reconnects") >= 1);
     const qint64 duplicates = number(o, "duplicates");
+    // Sent but not acknowledged when it went: sent again, counted, never forwarded twice. A
+    // clean stop first waits for the acknowledgements: what is left is what the monitor held
+    // (its window is 1024) or had not yet confirmed.
     if (crash) {
-        // Sent but not confirmed when it died: sent again, counted, never forwarded twice.
-        QVERIFY(duplicates
-                <= qint64(RedisBridge::MaxUnconfirmedBatches + 2) * RedisBridge::StreamBatch);
+        QVERIFY(duplicates <= qint64(StreamGroupReader::MaxUnconfirmed));
     } else {
-        QVERIFY2(firstLog.contains(QStringLiteral("stopped; stream")), qPrintable(firstLog));
-        QCOMPARE(duplicates, 0);
+        QVERIFY2(firstLog.contains(QStringLiteral("entries acknowledged to group")),
+                 qPrintable(firstLog));
+        QVERIFY2(duplicates <= 2 * 1024, qPrintable(QString::number(duplicates)));
     }
     qInfo("stream, bridge %s mid-run: %lld entries sent twice, none lost",
           crash ? "killed" : "stopped", duplicates);
@@ -493,7 +385,7 @@ void tst_RedisBridge::streamConsumerRestartLosesNothing()
     const QString stream = QStringLiteral("consumers-%1").arg(++m_runs);
     const QString first = stream + QStringLiteral("-a");
     const QString second = stream + QStringLiteral("-b");
-    const std::vector<Published> feed = outOfOrderFeed(17);
+    const std::vector<Published> feed = outOfOrderFeed(17, Messages);
     const QByteArray key = stream.toLatin1();
 
     Child bridge;
@@ -543,7 +435,7 @@ void tst_RedisBridge::directStreamReadsEverything()
 {
     const QString stream = QStringLiteral("direct-%1").arg(++m_runs);
     const QString report = m_dir.filePath(stream + QStringLiteral(".json"));
-    const std::vector<Published> feed = outOfOrderFeed(19, {5, 70000});
+    const std::vector<Published> feed = outOfOrderFeed(19, Messages, {5, 70000});
     // Everything is in the stream before the monitor starts: it reads from the beginning.
     QVERIFY(m_client.addToStream(stream.toLatin1(), payloads(feed, 0, feed.size())));
     Child monitor;

@@ -25,26 +25,51 @@ const TextOption Channel {"channel", QT_TRANSLATE_NOOP("BridgeCommandLine", "NAM
                           Defaults.channel, TextOption::Empty::Refused};
 const TextOption Stream {"stream", QT_TRANSLATE_NOOP("BridgeCommandLine", "KEY"),
                          QT_TRANSLATE_NOOP("BridgeCommandLine",
-                                           "Serve this Redis stream instead of a channel (XREAD "
-                                           "BLOCK): a bridge or consumer restart loses nothing. "
-                                           "Each entry's \"data\" field (or its first field) is "
-                                           "one frame."),
+                                           "Serve this Redis stream instead of a channel, as one "
+                                           "consumer of a consumer group: an entry is "
+                                           "acknowledged once every consumer dealt with it, so a "
+                                           "crash of a consumer, the bridge or Redis loses "
+                                           "nothing. Each entry's \"data\" field (or its first "
+                                           "field) is one frame."),
                          QString(), TextOption::Empty::Refused};
 const TextOption StreamFrom {"stream-from",
                              QT_TRANSLATE_NOOP("BridgeCommandLine", "ID"),
                              QT_TRANSLATE_NOOP("BridgeCommandLine",
-                                               "With --stream, the first time (no cursor stored "
-                                               "yet): $ entries added from now on, 0 the whole "
-                                               "stream, or what follows an entry id."),
+                                               "With --stream, where a new consumer group starts "
+                                               "(an existing group keeps its position): $ entries "
+                                               "added from now on, 0 the whole stream, or what "
+                                               "follows an entry id."),
                              Defaults.streamFrom,
                              TextOption::Empty::Allowed,
                              RedisStreamId::problem};
+const TextOption Group {"group", QT_TRANSLATE_NOOP("BridgeCommandLine", "NAME"),
+                        QT_TRANSLATE_NOOP("BridgeCommandLine",
+                                          "With --stream: the consumer group. Bridges of one "
+                                          "group share the stream (each entry goes to one of "
+                                          "them) and take over what a crashed one left pending; "
+                                          "each group gets every entry."),
+                        Defaults.group, TextOption::Empty::Refused};
 const TextOption Name {"name", QT_TRANSLATE_NOOP("BridgeCommandLine", "NAME"),
                        QT_TRANSLATE_NOOP("BridgeCommandLine",
-                                         "With --stream: this bridge's name; the last entry its "
-                                         "consumers confirmed is kept in Redis under "
-                                         "reorder-bridge:NAME:KEY:last-delivered."),
+                                         "With --stream: this bridge's consumer in the group is "
+                                         "NAME-HOST-PID."),
                        Defaults.name, TextOption::Empty::Refused};
+const TextOption Consumer {"consumer", QT_TRANSLATE_NOOP("BridgeCommandLine", "NAME"),
+                           QT_TRANSLATE_NOOP("BridgeCommandLine",
+                                             "With --stream: this exact consumer name instead "
+                                             "(a restart then sends what it left pending at "
+                                             "once). Never two running bridges with one name."),
+                           QString(), TextOption::Empty::Refused};
+const IntegerOption ClaimIdle {
+    "claim-idle",
+    QT_TRANSLATE_NOOP("BridgeCommandLine", "MS"),
+    QT_TRANSLATE_NOOP("BridgeCommandLine",
+                      "With --stream: take over entries pending this long with another consumer "
+                      "of the group (a crashed bridge); at start, new entries wait that long for "
+                      "those."),
+    1,
+    86400000,
+    Defaults.claimIdleMs};
 const ValueOption<std::pair<QHostAddress, quint16>> Listen {
     "listen",
     QT_TRANSLATE_NOOP("BridgeCommandLine", "HOST:PORT"),
@@ -80,8 +105,8 @@ BridgeCommandLine::BridgeCommandLine()
                   "consumer. Keeps its consumers while Redis is away and reconnects with "
                   "backoff. Reports consumers, messages/s and messages forwarded.")
                    .arg(WireProtocol::FeedPath),
-               {&Redis, &Channel, &Stream, &StreamFrom, &Name, &Listen, &ReportInterval,
-                &MaxConsumerBacklog, &Quiet})
+               {&Redis, &Channel, &Stream, &StreamFrom, &Group, &Name, &Consumer, &ClaimIdle,
+                &Listen, &ReportInterval, &MaxConsumerBacklog, &Quiet})
 { }
 
 std::optional<std::pair<QHostAddress, quint16>> BridgeCommandLine::parseListen(const QString &text)
@@ -132,9 +157,15 @@ std::optional<BridgeOptions> BridgeCommandLine::parse(const QStringList &argumen
     c.channel = stream ? QString() : b.value(Channel);
     c.stream = stream.value_or(QString());
     c.streamFrom = b.value(StreamFrom);
-    if (b.isSet(StreamFrom) && !stream)
-        b.fail(tr("%1 needs %2").arg(StreamFrom.flag(), Stream.flag()));
+    for (const CommandOption *streamOnly : std::initializer_list<const CommandOption *> {
+             &StreamFrom, &Group, &Name, &Consumer, &ClaimIdle}) {
+        if (b.isSet(*streamOnly) && !stream)
+            b.fail(tr("%1 needs %2").arg(streamOnly->flag(), Stream.flag()));
+    }
+    c.group = b.value(Group);
     c.name = b.value(Name);
+    c.consumer = b.given(Consumer).value_or(QString());
+    c.claimIdleMs = int(b.value(ClaimIdle));
     const auto listen = b.value(Listen);
     c.listenAddress = listen.first;
     c.listenPort = listen.second;

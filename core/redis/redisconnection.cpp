@@ -301,14 +301,19 @@ QByteArray RedisConnection::replyText(const redisReply &reply)
 std::vector<RedisStreamEntry> RedisConnection::streamEntries(const redisReply &reply)
 {
     // [[key, [[id, [field, value, ...]], ...]]], or nil when BLOCK timed out.
-    std::vector<RedisStreamEntry> out;
     if (reply.type != REDIS_REPLY_ARRAY || reply.elements == 0)
-        return out;
+        return {};
     const redisReply &stream = *reply.element[0];
-    if (stream.type != REDIS_REPLY_ARRAY || stream.elements < 2
-        || stream.element[1]->type != REDIS_REPLY_ARRAY)
+    if (stream.type != REDIS_REPLY_ARRAY || stream.elements < 2)
+        return {};
+    return entryList(*stream.element[1]);
+}
+
+std::vector<RedisStreamEntry> RedisConnection::entryList(const redisReply &entries)
+{
+    std::vector<RedisStreamEntry> out;
+    if (entries.type != REDIS_REPLY_ARRAY)
         return out;
-    const redisReply &entries = *stream.element[1];
     out.reserve(entries.elements);
     for (size_t i = 0; i < entries.elements; ++i) {
         const redisReply &entry = *entries.element[i];
@@ -317,6 +322,8 @@ std::vector<RedisStreamEntry> RedisConnection::streamEntries(const redisReply &r
         RedisStreamEntry e;
         e.id = replyText(*entry.element[0]);
         const redisReply &fields = *entry.element[1];
+        // A pending entry deleted from the stream comes back as [id, nil].
+        e.deleted = fields.type != REDIS_REPLY_ARRAY;
         if (fields.type == REDIS_REPLY_ARRAY && fields.elements >= 2) {
             e.payload = replyText(*fields.element[1]);
             for (size_t f = 0; f + 1 < fields.elements; f += 2) {

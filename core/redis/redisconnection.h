@@ -22,6 +22,9 @@ struct RedisStreamEntry
 {
     QByteArray id;
     QByteArray payload; // the `data` field, or else the first field's value
+    // A consumer group's pending entry that is no longer in the stream (XDEL, trimmed): no
+    // fields, nothing to deliver.
+    bool deleted = false;
 };
 
 /*!
@@ -76,8 +79,11 @@ public:
 
     // The text of a string, status or error reply.
     static QByteArray replyText(const redisReply &reply);
-    // The entries of an XREAD reply on one stream (none when BLOCK timed out).
+    // The entries of an XREAD (or XREADGROUP) reply on one stream (none when BLOCK timed out).
     static std::vector<RedisStreamEntry> streamEntries(const redisReply &reply);
+    // The entries of a plain list of [id, [field, value, ...]] (XRANGE, XAUTOCLAIM's second
+    // element).
+    static std::vector<RedisStreamEntry> entryList(const redisReply &entries);
     // The id of the entry an XREVRANGE KEY + - COUNT 1 reply holds; "0-0" for an empty stream.
     static QByteArray lastStreamId(const redisReply &reply);
 

@@ -61,10 +61,21 @@ void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSin
     m_received = m_accepted = m_malformed = m_droppedOverBudget = 0;
     m_malformedByReason = {};
     m_digest.clear();
+    m_delivery.reset();
     m_events.start(m_config.recordEvents);
+    if (source) {
+        connect(source, &MessageSource::connected, this, &FramePath::trackDelivery);
+        connect(source, &MessageSource::reconnected, this, &FramePath::trackDelivery);
+    }
     if (sink) {
         connect(sink, &OrderedSink::backlogWritten, this, &FramePath::onBacklogWritten);
         connect(sink, &OrderedSink::confirmedChanged, this, &FramePath::updateFlowControl);
+        connect(sink, &OrderedSink::confirmedChanged, this, [this](quint64 confirmed) {
+            if (m_delivery) {
+                m_delivery->confirmed(confirmed);
+                acknowledge();
+            }
+        });
     }
 }
 
@@ -76,6 +87,7 @@ void FramePath::stopTaking()
 
 void FramePath::finish()
 {
+    acknowledge(); // the last word to the feed, before it goes
     m_taking = false;
     m_holdTimer.stop();
     m_events.stop();
@@ -105,6 +117,10 @@ void FramePath::onText(const QString &frame)
     ++m_accepted;
     if (m_mustDropOverBudget && m_flow.overBudget(backlog())
         && dropOverBudget(frame, message, index, now)) {
+        if (m_delivery) {
+            m_delivery->arrived(index, false);
+            acknowledge();
+        }
         endIfCountReached();
         return;
     }
@@ -124,6 +140,10 @@ void FramePath::onText(const QString &frame)
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
                                          message.textLength, status, MalformedReason::None});
+    }
+    if (m_delivery) { // held until it leaves the buffer, or dealt with (late, duplicate)
+        m_delivery->arrived(index, result == PushResult::Buffered);
+        acknowledge();
     }
     if (!m_released.empty())
         forwardReleased(afterPush);
@@ -158,6 +178,10 @@ void FramePath::recordMalformed(quint64 index, qint64 nowNs, QString frame, Malf
     ++m_malformed;
     ++m_malformedByReason[std::size_t(reason)];
     m_digest.rates.add(RateSeries::Malformed, nowNs);
+    if (m_delivery) {
+        m_delivery->arrived(index, false);
+        acknowledge();
+    }
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, 0, nowNs, std::move(frame), -1, 0,
                                          MessageStatus::Malformed, reason});
@@ -199,6 +223,10 @@ void FramePath::forwardReleased(qint64 nowNs)
         m_digest.rates.add(RateSeries::Out, nowNs);
         m_digest.histogram.add(m.distance);
         m_digest.band.add(r.sequence, m.distance);
+        if (m_delivery && m_sink)
+            m_delivery->forwarded(payload.arrivalIndex, m.output);
+        else if (m_delivery)
+            m_delivery->released(payload.arrivalIndex);
         qint64 sentNs = MessageRelease::NotForwarded;
         if (m_sink)
             sentNs = m_sink->send(payload.frame) ? nowNs : MessageRelease::Queued;
@@ -207,6 +235,7 @@ void FramePath::forwardReleased(qint64 nowNs)
                                              m.holdNs, sentNs});
     }
     m_released.clear();
+    acknowledge();
     updateFlowControl(); // past the high mark the feed is held back, at every crossing
 }
 
@@ -311,6 +340,23 @@ void FramePath::onBacklogWritten(quint64 first, quint64 count)
     updateFlowControl();
     if (m_events.isRecording())
         m_events.sent(SentUpdate {first, count, m_timing.nowNs()});
+}
+
+// --- acknowledged delivery -------------------------------------------------------------------
+
+void FramePath::trackDelivery()
+{
+    // From the first connection that asks; what arrived before it is not acknowledged.
+    if (!m_delivery && m_source && m_source->wantsAcknowledgements())
+        m_delivery.emplace(m_received);
+}
+
+void FramePath::acknowledge()
+{
+    if (!m_delivery || !m_source)
+        return;
+    if (const std::optional<quint64> frames = m_delivery->takeAcknowledged())
+        m_source->acknowledge(*frames);
 }
 
 // --- figures ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deliverytracker.h"
 #include "eventbatcher.h"
 #include "flowcontrol.h"
 #include "payloadstore.h"
@@ -15,6 +16,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class CaptureRecorder;
@@ -86,6 +88,9 @@ private:
     FlowControl::Backlog backlog() const;
     void updateFlowControl();
     void onBacklogWritten(quint64 first, quint64 count);
+    // Delivery acknowledgements, once a connection of the feed asks for them.
+    void trackDelivery();
+    void acknowledge();
 
     RunTiming &m_timing;
     RunWatch &m_watch;
@@ -110,6 +115,7 @@ private:
     quint64 m_droppedOverBudget = 0;
     std::array<quint64, MalformedReasonCount> m_malformedByReason {};
     RunDigest m_digest; // what the charts need, kept small
+    std::optional<DeliveryTracker> m_delivery; // only while the feed wants acknowledgements
 
     EventBatcher m_events;
     QTimer m_holdTimer;

@@ -31,6 +31,13 @@ public:
     // False when setPaused() cannot hold the producer back (a pub/sub channel): past its byte
     // budget the run drops instead (RunConfig::backlogOverflow).
     virtual bool canPause() const { return true; }
+    // True while the feed's server asked to learn what this run dealt with (a WebSocket server
+    // that accepted `reorder-ack.v1`: deliveryack.h); known once connected() or reconnected().
+    virtual bool wantsAcknowledgements() const { return false; }
+    // The first `frames` frames this source emitted, over its whole life in emission order, are
+    // dealt with: forwarded and confirmed by the sink, or counted as not forwardable. Cheap; the
+    // source sends it when and how it sees fit. A source that cannot tell its server ignores it.
+    virtual void acknowledge(quint64 frames) { Q_UNUSED(frames); }
 
 Q_SIGNALS:
     void connected();

@@ -1,8 +1,10 @@
 #include "websocketdialer.h"
 
+#include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSslError>
 #include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
 
 WebSocketDialer::WebSocketDialer(QWebSocket *socket, QObject *parent)
     : QObject(parent)
@@ -24,7 +26,9 @@ void WebSocketDialer::dial(const QUrl &url)
     m_permanent = false;
     m_dialing = true;
     m_deadline.start(m_timeoutMs);
-    m_socket->open(url);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols(m_subprotocols);
+    m_socket->open(QNetworkRequest(url), options);
 }
 
 void WebSocketDialer::cancel()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocketProtocol>
@@ -27,6 +28,9 @@ public:
 
     void setInsecure(bool insecure) { m_insecure = insecure; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Offered in each handshake (Sec-WebSocket-Protocol); the socket's subprotocol() says which
+    // one the server accepted, if any.
+    void setSubprotocols(const QStringList &protocols) { m_subprotocols = protocols; }
 
     // A new attempt: forgets the last error and starts the deadline.
     void dial(const QUrl &url);
@@ -60,6 +64,7 @@ private:
     QWebSocket *m_socket;
     QTimer m_deadline;
     QString m_lastError;
+    QStringList m_subprotocols;
     int m_timeoutMs = 10000;
     bool m_dialing = false;
     bool m_permanent = false;

@@ -1,6 +1,9 @@
 #include "websocketsource.h"
 
+#include "deliveryack.h"
 #include "socketreading.h"
+
+#include <algorithm>
 
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
@@ -8,13 +11,19 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
     , m_dialer(&m_socket, this)
     , m_reconnector(this)
+    , m_ackTimer(this)
 {
     m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
     m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
 
-    // Frames go straight out as our signals: no slot in between on the hot path.
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &MessageSource::textReceived);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &MessageSource::binaryReceived);
+    m_dialer.setSubprotocols({DeliveryAck::subprotocol()});
+    m_ackTimer.setSingleShot(true);
+    m_ackTimer.setInterval(AckIntervalMs);
+    connect(&m_ackTimer, &QTimer::timeout, this, &WebSocketSource::sendAck);
+
+    // Frames go out as our signals, counted (acknowledgements count them) and nothing else.
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &WebSocketSource::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &WebSocketSource::onBinary);
     connect(&m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
     connect(&m_socket, &QWebSocket::aboutToClose, this, &WebSocketSource::onAboutToClose);
@@ -23,6 +32,20 @@ WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
             &MessageSource::certificateErrorsIgnored);
     connect(&m_reconnector, &Reconnector::retryDue, this, &WebSocketSource::connectSocket);
     m_reconnector.restoreOn(&m_socket, &QWebSocket::textMessageReceived);
+}
+
+WebSocketSource::~WebSocketSource()
+{
+    // The socket outlives this part of us: what it reports while it goes is not ours to handle.
+    m_socket.disconnect(this);
+    // A lingering connection ends here: the last acknowledgement, then the close frame, handed
+    // to the kernel now (the process may be about to exit).
+    if (m_state == State::Lingering) {
+        sendAck();
+        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
+            tcp->flush();
+    }
 }
 
 QString WebSocketSource::description() const
@@ -51,6 +74,18 @@ void WebSocketSource::close()
     setPaused(false);
     switch (m_state) {
     case State::Connected:
+        if (m_acking) {
+            // Linger: the run still drains, and its acknowledgements need this connection. What
+            // the server sends meanwhile stays unread in TCP (and unacknowledged).
+            sendAck();
+            m_state = State::Lingering;
+            applyPause(true);
+            QTimer::singleShot(0, this, [this] {
+                if (m_state == State::Lingering)
+                    Q_EMIT ended();
+            });
+            break;
+        }
         m_state = State::Closing;
         m_socket.close(QWebSocketProtocol::CloseCodeNormal);
         break;
@@ -63,6 +98,7 @@ void WebSocketSource::close()
         finishWith(true, QString());
         break;
     case State::Closing:
+    case State::Lingering:
     case State::Ended:
         break;
     }
@@ -70,7 +106,7 @@ void WebSocketSource::close()
 
 void WebSocketSource::setPaused(bool paused)
 {
-    if (m_paused == paused)
+    if (m_paused == paused || m_state == State::Lingering)
         return;
     m_paused = paused;
     if (m_state == State::Connected || m_pauseApplied)
@@ -89,6 +125,51 @@ void WebSocketSource::applyPause(bool paused)
         SocketReading::resume(tcp, [this] { return !m_pauseApplied; });
 }
 
+void WebSocketSource::onText(const QString &frame)
+{
+    if (m_state == State::Lingering)
+        return; // ended: Qt may still hand over what it had read
+    ++m_emitted;
+    Q_EMIT textReceived(frame);
+}
+
+void WebSocketSource::onBinary(const QByteArray &frame)
+{
+    if (m_state == State::Lingering)
+        return;
+    ++m_emitted;
+    Q_EMIT binaryReceived(frame);
+}
+
+void WebSocketSource::acknowledge(quint64 frames)
+{
+    if (!m_acking || frames <= m_connectionStart)
+        return; // frames of an earlier connection: the server sends those again anyway
+    const quint64 n = std::min(frames, m_emitted) - m_connectionStart;
+    if (n <= m_ackWanted)
+        return;
+    m_ackWanted = n;
+    if (m_state == State::Lingering || m_ackWanted - m_ackSent >= AckEveryFrames)
+        sendAck();
+    else if (!m_ackTimer.isActive())
+        m_ackTimer.start();
+}
+
+void WebSocketSource::sendAck()
+{
+    m_ackTimer.stop();
+    if (!m_acking || m_ackWanted <= m_ackSent
+        || (m_state != State::Connected && m_state != State::Lingering))
+        return;
+    m_socket.sendTextMessage(DeliveryAck::frame(m_ackWanted));
+    m_ackSent = m_ackWanted;
+    // Lingering, the event loop may not turn again before the process exits.
+    if (m_state == State::Lingering) {
+        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
+            tcp->flush();
+    }
+}
+
 void WebSocketSource::onConnected()
 {
     m_dialer.cancel();
@@ -97,6 +178,9 @@ void WebSocketSource::onConnected()
         return;
     }
     m_state = State::Connected;
+    m_acking = m_socket.subprotocol() == DeliveryAck::subprotocol();
+    m_connectionStart = m_emitted;
+    m_ackWanted = m_ackSent = 0;
     // A bounded window, so that a pause of the feed takes effect promptly (see the constant).
     if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
         tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveWindowBytes);
@@ -148,9 +232,14 @@ QString WebSocketSource::disconnectReason() const
 void WebSocketSource::onDisconnected()
 {
     m_dialer.cancel();
+    m_acking = false; // acknowledgements belong to their connection
+    m_ackTimer.stop();
     switch (m_state) {
     case State::Closing:
         finishWith(true, QString());
+        return;
+    case State::Lingering:
+        m_state = State::Ended; // ended() was emitted already
         return;
     case State::Idle:
     case State::Ended:

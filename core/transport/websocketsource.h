@@ -4,6 +4,7 @@
 #include "reconnector.h"
 #include "websocketdialer.h"
 
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -33,8 +34,13 @@ public:
     // instead of up to 650k seen in a 10M soak), so a long run's memory stays flat. 256 KiB
     // still carries about 5 MB/s at 100 ms round trip; loopback throughput is unchanged.
     static constexpr int ReceiveWindowBytes = 256 * 1024;
+    // Acknowledgements go out this long after the first one waiting, or at once this many frames
+    // after the last one sent.
+    static constexpr int AckIntervalMs = 50;
+    static constexpr quint64 AckEveryFrames = 1000;
 
     explicit WebSocketSource(const QUrl &url, QObject *parent = nullptr);
+    ~WebSocketSource() override;
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnector.setPolicy(policy); }
     void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
@@ -44,10 +50,15 @@ public:
     void close() override;
     QString description() const override;
     void setPaused(bool paused) override;
+    bool wantsAcknowledgements() const override { return m_acking; }
+    void acknowledge(quint64 frames) override;
 
 private:
-    enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Ended };
+    // Lingering: closed with acknowledgements on; ended() was emitted, the connection stays.
+    enum class State { Idle, Connecting, Connected, WaitingToReconnect, Closing, Lingering, Ended };
 
+    void onText(const QString &frame);
+    void onBinary(const QByteArray &frame);
     void onConnected();
     void onDisconnected();
     void onAboutToClose();
@@ -57,6 +68,7 @@ private:
     QString disconnectReason() const;
     // Holds the current TCP socket back (or lets it go): see setPaused().
     void applyPause(bool paused);
+    void sendAck();
 
     QUrl m_url;
     QWebSocket m_socket;
@@ -67,4 +79,12 @@ private:
     bool m_peerClosed = false; // a close frame arrived from the peer
     bool m_paused = false; // asked for; kept across reconnections
     bool m_pauseApplied = false; // in force on the current TCP socket
+
+    // Acknowledgements on the current connection (deliveryack.h).
+    bool m_acking = false; // its server accepted the subprotocol
+    quint64 m_emitted = 0; // frames emitted over the source's life
+    quint64 m_connectionStart = 0; // m_emitted when the current connection came up
+    quint64 m_ackWanted = 0; // frames of this connection dealt with, as far as we were told
+    quint64 m_ackSent = 0;
+    QTimer m_ackTimer;
 };
