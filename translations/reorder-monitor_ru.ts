@@ -20,24 +20,12 @@
         <translation>ИМЯ</translation>
     </message>
     <message>
-        <source>Serve this Redis stream instead of a channel (XREAD BLOCK): a bridge or consumer restart loses nothing. Each entry&apos;s &quot;data&quot; field (or its first field) is one frame.</source>
-        <translation>Раздавать этот поток Redis Stream вместо канала (XREAD BLOCK): перезапуск моста или потребителя ничего не теряет. Поле «data» каждой записи (или её первое поле) — один кадр.</translation>
-    </message>
-    <message>
         <source>KEY</source>
         <translation>КЛЮЧ</translation>
     </message>
     <message>
-        <source>With --stream, the first time (no cursor stored yet): $ entries added from now on, 0 the whole stream, or what follows an entry id.</source>
-        <translation>С --stream, при первом запуске (курсор ещё не сохранён): $ — записи, добавленные с этого момента, 0 — весь поток, или то, что следует за id записи.</translation>
-    </message>
-    <message>
         <source>ID</source>
         <translation>ID</translation>
-    </message>
-    <message>
-        <source>With --stream: this bridge&apos;s name; the last entry its consumers confirmed is kept in Redis under reorder-bridge:NAME:KEY:last-delivered.</source>
-        <translation>С --stream: имя этого моста; последняя запись, подтверждённая его потребителями, хранится в Redis под ключом reorder-bridge:ИМЯ:КЛЮЧ:last-delivered.</translation>
     </message>
     <message>
         <source>Address and port to serve on (port 0: any free port).</source>
@@ -78,6 +66,34 @@
     <message>
         <source>%1 needs %2</source>
         <translation>%1 требует %2</translation>
+    </message>
+    <message>
+        <source>Serve this Redis stream instead of a channel, as one consumer of a consumer group: an entry is acknowledged once every consumer dealt with it, so a crash of a consumer, the bridge or Redis loses nothing. Each entry&apos;s &quot;data&quot; field (or its first field) is one frame.</source>
+        <translation>Отдавать этот стрим Redis вместо канала как один из потребителей группы: запись подтверждается, когда её обработали все потребители, поэтому сбой потребителя, моста или Redis ничего не теряет. Поле «data» каждой записи (или её первое поле) — один кадр.</translation>
+    </message>
+    <message>
+        <source>With --stream, where a new consumer group starts (an existing group keeps its position): $ entries added from now on, 0 the whole stream, or what follows an entry id.</source>
+        <translation>С --stream: где начинает новая группа потребителей (существующая сохраняет своё место): $ — записи с этого момента, 0 — весь стрим, или то, что следует за id записи.</translation>
+    </message>
+    <message>
+        <source>With --stream: the consumer group. Bridges of one group share the stream (each entry goes to one of them) and take over what a crashed one left pending; each group gets every entry.</source>
+        <translation>С --stream: группа потребителей. Мосты одной группы делят стрим (каждая запись идёт одному из них) и забирают то, что оставил ожидающим упавший мост; каждая группа получает все записи.</translation>
+    </message>
+    <message>
+        <source>With --stream: this bridge&apos;s consumer in the group is NAME-HOST-PID.</source>
+        <translation>С --stream: потребитель этого моста в группе называется NAME-HOST-PID.</translation>
+    </message>
+    <message>
+        <source>With --stream: this exact consumer name instead (a restart then sends what it left pending at once). Never two running bridges with one name.</source>
+        <translation>С --stream: именно это имя потребителя (тогда после перезапуска оставшееся ожидающим отправляется сразу). Никогда не запускайте два моста с одним именем.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>МС</translation>
+    </message>
+    <message>
+        <source>With --stream: take over entries pending this long with another consumer of the group (a crashed bridge); at start, new entries wait that long for those.</source>
+        <translation>С --stream: забирать записи, которые столько ожидают у другого потребителя группы (упавший мост); при старте новые записи ждут столько же.</translation>
     </message>
 </context>
 <context>
@@ -1645,18 +1661,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>неизвестный путь %1: используйте %2</translation>
     </message>
     <message>
-        <source>consumer connected from %1:%2 (consumers: %3)</source>
-        <translation>потребитель подключился с %1:%2 (потребителей: %3)</translation>
-    </message>
-    <message>
-        <source>consumer %1:%2 left after %3 frames (consumers: %4)</source>
-        <translation>потребитель %1:%2 отключился после %3 кадров (потребителей: %4)</translation>
-    </message>
-    <message>
-        <source>no consumer left: entries after %1 were not confirmed and will be sent again to the next consumer</source>
-        <translation>потребителей не осталось: записи после %1 не подтверждены и будут отправлены следующему потребителю</translation>
-    </message>
-    <message>
         <source>consumer %1:%2 is more than %3 MiB behind: disconnected (a channel cannot wait)</source>
         <translation>потребитель %1:%2 отстал больше чем на %3 МиБ: отключён (канал не может ждать)</translation>
     </message>
@@ -1667,10 +1671,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>subscribed to channel %1</source>
         <translation>подписка на канал %1</translation>
-    </message>
-    <message>
-        <source>Redis is back: reading stream %1 again after entry %2</source>
-        <translation>Redis снова доступен: чтение потока %1 продолжается после записи %2</translation>
     </message>
     <message>
         <source>cannot reach Redis at %1 (%2); retrying with backoff</source>
@@ -1687,26 +1687,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Redis still unreachable (%1), attempt %2</source>
         <translation>Redis всё ещё недоступен (%1), попытка %2</translation>
-    </message>
-    <message>
-        <source>resuming stream %1 after entry %2, the last one confirmed (%3)</source>
-        <translation>продолжение потока %1 после записи %2, последней подтверждённой (%3)</translation>
-    </message>
-    <message>
-        <source>cannot read the cursor %1: %2</source>
-        <translation>не удаётся прочитать курсор %1: %2</translation>
-    </message>
-    <message>
-        <source>cannot read the stream %1: %2</source>
-        <translation>не удаётся прочитать поток %1: %2</translation>
-    </message>
-    <message>
-        <source>starting stream %1 after entry %2</source>
-        <translation>начало потока %1 после записи %2</translation>
-    </message>
-    <message>
-        <source>cannot store the cursor %1: %2</source>
-        <translation>не удаётся сохранить курсор %1: %2</translation>
     </message>
     <message>
         <source>consumers %1, %2 messages/s, forwarded %3, Redis %4</source>
@@ -1729,16 +1709,48 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>, отключено медленных потребителей: %1</translation>
     </message>
     <message>
-        <source>, confirmed up to %1</source>
-        <translation>, подтверждено до %1</translation>
+        <source>, acknowledging what its sink confirmed (%1)</source>
+        <translation>, подтверждает то, что подтвердил его приёмник (%1)</translation>
     </message>
     <message>
-        <source>stopped; stream %1 confirmed up to entry %2 (%3)</source>
-        <translation>остановлен; поток %1 подтверждён до записи %2 (%3)</translation>
+        <source>, plain: a pong confirms only that it read the frames</source>
+        <translation>, простой: pong подтверждает лишь то, что кадры прочитаны</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(нет)</translation>
+        <source>consumer connected from %1:%2%3 (consumers: %4)</source>
+        <translation>потребитель подключился с %1:%2%3 (потребителей: %4)</translation>
+    </message>
+    <message>
+        <source>consumer %1:%2 left after %3 frames</source>
+        <translation>потребитель %1:%2 ушёл после %3 кадров</translation>
+    </message>
+    <message>
+        <source>, %1 of them acknowledged</source>
+        <translation>, из них подтверждено %1</translation>
+    </message>
+    <message>
+        <source> (consumers: %1)</source>
+        <translation> (потребителей: %1)</translation>
+    </message>
+    <message>
+        <source>no consumer left: %1 entries sent and not acknowledged will be sent again to the next consumer</source>
+        <translation>потребителей не осталось: %1 отправленных и не подтверждённых записей будут отправлены следующему потребителю</translation>
+    </message>
+    <message>
+        <source>consumer %1:%2 sent something that is not an acknowledgement of the %3 frames it was sent: %4</source>
+        <translation>потребитель %1:%2 прислал то, что не является подтверждением %3 отправленных ему кадров: %4</translation>
+    </message>
+    <message>
+        <source>Redis is back: reading stream %1 again</source>
+        <translation>Redis снова доступен: стрим %1 читается заново</translation>
+    </message>
+    <message>
+        <source>, acknowledged %1, awaiting acknowledgement %2</source>
+        <translation>, подтверждено %1, ожидает подтверждения %2</translation>
+    </message>
+    <message>
+        <source>stopped; %1 entries acknowledged to group %2; what was not acknowledged stays pending with consumer %3 for the next bridge of the group</source>
+        <translation>остановлен; подтверждено записей группе %2: %1; неподтверждённое остаётся ожидающим у потребителя %3 для следующего моста группы</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2779,61 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Show the whole set-up (Ctrl+Shift+U)</source>
         <translation>Показать всю настройку (Ctrl+Shift+U)</translation>
+    </message>
+</context>
+<context>
+    <name>StreamGroupReader</name>
+    <message>
+        <source>cannot create the consumer group %1 of stream %2: %3</source>
+        <translation>не удаётся создать группу потребителей %1 стрима %2: %3</translation>
+    </message>
+    <message>
+        <source>joined consumer group %1 of stream %2 as consumer %3; the group keeps its position</source>
+        <translation>присоединён к группе потребителей %1 стрима %2 как потребитель %3; группа сохраняет своё место</translation>
+    </message>
+    <message>
+        <source>created consumer group %1 of stream %2 at %3; reading as consumer %4</source>
+        <translation>создана группа потребителей %1 стрима %2 с %3; чтение как потребитель %4</translation>
+    </message>
+    <message>
+        <source>%1 entries are pending with consumer %2 from an earlier run: they are sent first</source>
+        <translation>у потребителя %2 с прошлого запуска ожидают записей: %1 — они отправляются первыми</translation>
+    </message>
+    <message>
+        <source>%1 entries are pending with other consumers of the group (%2): taking over those idle for %3 ms before reading new entries</source>
+        <translation>у других потребителей группы ожидают записей: %1 (%2): забираются простаивающие %3 мс, прежде чем читать новые</translation>
+    </message>
+    <message>
+        <source>%1 entries sent and not acknowledged: waiting for the consumers before reading more</source>
+        <translation>отправлено и не подтверждено записей: %1 — ожидание потребителей перед чтением новых</translation>
+    </message>
+    <message>
+        <source>consumer group %1 of stream %2 is gone: creating it again</source>
+        <translation>группы потребителей %1 стрима %2 больше нет: создаётся заново</translation>
+    </message>
+    <message>
+        <source>cannot take over entries of stream %1: %2</source>
+        <translation>не удаётся забрать записи стрима %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read stream %1: %2</source>
+        <translation>не удаётся прочитать стрим %1: %2</translation>
+    </message>
+    <message>
+        <source>sent again the %1 entries that were pending with consumer %2</source>
+        <translation>повторно отправлены %1 записей, ожидавших у потребителя %2</translation>
+    </message>
+    <message>
+        <source>took over %1 entries pending for %2 ms or more with other consumers of group %3</source>
+        <translation>забрано %1 записей, ожидавших %2 мс и дольше у других потребителей группы %3</translation>
+    </message>
+    <message>
+        <source>reading new entries of stream %1</source>
+        <translation>чтение новых записей стрима %1</translation>
+    </message>
+    <message>
+        <source>cannot acknowledge %1 entries: %2</source>
+        <translation>не удаётся подтвердить %1 записей: %2</translation>
     </message>
 </context>
 <context>
