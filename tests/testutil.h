@@ -40,14 +40,4 @@ inline QList<QStringList> readCsv(const QString &path)
     return Csv::parse(QString::fromUtf8(file.readAll()));
 }
 
-// This process's resident memory in KiB (Linux), or -1.
-inline qint64 residentKiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : -1; // pages of 4 KiB
-}
-
 } // namespace TestUtil
