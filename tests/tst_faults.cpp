@@ -4,7 +4,6 @@
 #include "simulator/feedgenerator.h"
 #include "simulator/simulatorhost.h"
 #include "stalledsink.h"
-#include "testutil.h"
 #include "transport/websocketsource.h"
 
 #include <QCryptographicHash>
