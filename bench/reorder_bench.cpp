@@ -11,7 +11,9 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -121,8 +123,10 @@ void benchCodecAndBuffer(qint64 window, quint64 count)
     Q_UNUSED(out)
 }
 
-void benchEndToEnd(qint64 window, quint64 count)
+// `capture`: "" none, else the capture's file suffix (".jsonl" or ".jsonl.gz").
+void benchEndToEnd(qint64 window, quint64 count, const QString &capture = QString())
 {
+    QTemporaryDir dir;
     SimulatorHost host;
     if (!host.start(0)) {
         std::printf("!! cannot start the simulator\n");
@@ -134,6 +138,8 @@ void benchEndToEnd(qint64 window, quint64 count)
     config.sinkUrl = sim->sinkUrl(QStringLiteral("bench"));
     config.window = window;
     config.startId = 0;
+    if (!capture.isEmpty())
+        config.capturePath = dir.filePath(QStringLiteral("bench") + capture);
     resetPeak();
     RunController controller;
     RunReport report;
@@ -146,9 +152,14 @@ void benchEndToEnd(qint64 window, quint64 count)
     loop.exec();
     const bool ok = !report.failed() && report.counters.sent == count
         && sim->sinkStats(QStringLiteral("bench")).validation.ordered();
-    row("end to end (loopback)", window, report.throughput, peakResidentKiB(),
-        ok ? QStringLiteral("ordered, %1 confirmed; simulator in this process")
-                 .arg(report.counters.confirmed)
+    const QString what = capture.isEmpty() ? QStringLiteral("end to end (loopback)")
+                                           : QStringLiteral("  + capture %1").arg(capture);
+    row(qPrintable(what), window, report.throughput, peakResidentKiB(),
+        ok ? (capture.isEmpty()
+                  ? QStringLiteral("ordered, %1 confirmed; simulator in this process")
+                        .arg(report.counters.confirmed)
+                  : QStringLiteral("capture of %1 MB")
+                        .arg(double(QFileInfo(config.capturePath).size()) / 1e6, 0, 'f', 1))
            : QStringLiteral("FAILED: %1").arg(report.summary()));
     host.stop();
 }
@@ -231,6 +242,10 @@ int runStage(const QString &stage, qint64 window, quint64 count)
         benchBareClient(count);
     else if (stage == QLatin1String("e2e"))
         benchEndToEnd(window, count);
+    else if (stage == QLatin1String("e2e-capture"))
+        benchEndToEnd(window, count, QStringLiteral(".jsonl"));
+    else if (stage == QLatin1String("e2e-capture-gz"))
+        benchEndToEnd(window, count, QStringLiteral(".jsonl.gz"));
     else if (stage == QLatin1String("spaced"))
         benchSpaced(window, count);
     else
@@ -272,5 +287,9 @@ int main(int argc, char *argv[])
     child("bare", 0, count);
     for (qint64 w : Windows)
         child("e2e", w, count);
+    // Recording a capture of the feed on the way (issue "Runs that last": under 10% slower).
+    child("e2e", 1024, count);
+    child("e2e-capture", 1024, count);
+    child("e2e-capture-gz", 1024, count);
     return 0;
 }

@@ -21,10 +21,9 @@ public:
         return m_writer.open(path, header);
     }
 
-    void write(const std::vector<CaptureEntry> &batch)
+    void write(const QByteArray &lines, quint64 entries)
     {
-        for (const CaptureEntry &e : batch)
-            m_writer.add(e);
+        m_writer.addEncoded(lines, entries);
         if (m_sinceFlush.elapsed() >= 1000) {
             m_writer.flush(); // a crash loses at most a second
             m_sinceFlush.restart();
@@ -73,16 +72,19 @@ QString CaptureRecorder::start(const QString &path, const CaptureHeader &header,
         m_worker, [&] { error = m_worker->open(path, header, maxBytes); },
         Qt::BlockingQueuedConnection);
     m_path = path;
+    m_lines.clear();
+    m_lines.reserve(HandOverBytes + 64 * 1024);
+    m_entries = 0;
     m_recording = error.isEmpty();
     if (m_recording)
         m_timer.start();
     return error;
 }
 
-void CaptureRecorder::append(CaptureEntry &&entry)
+void CaptureRecorder::add(const CaptureEntry &entry)
 {
-    m_batch.push_back(std::move(entry));
-    if (m_batch.size() >= MaxBatchEntries)
+    CaptureWriter::encode(m_lines, entry);
+    if (++m_entries, m_lines.size() >= HandOverBytes)
         handOver();
 }
 
@@ -101,18 +103,22 @@ void CaptureRecorder::handOver()
                           .arg(QDir::toNativeSeparators(m_path)));
         return;
     }
-    if (m_batch.empty())
+    if (m_entries == 0)
         return;
     ++m_queued;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, batch = std::exchange(m_batch, {})] { worker->write(batch); },
+        m_worker,
+        [worker = m_worker, lines = std::exchange(m_lines, QByteArray()),
+         entries = std::exchange(m_entries, 0)] { worker->write(lines, entries); },
         Qt::QueuedConnection);
+    m_lines.reserve(HandOverBytes + 64 * 1024);
 }
 
 void CaptureRecorder::stopRecording(const QString &why)
 {
     m_recording = false;
-    m_batch.clear();
+    m_lines.clear();
+    m_entries = 0;
     m_timer.stop();
     Q_EMIT notice(why);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captureentry.h"
+#include "capturewriter.h"
 
 #include <QObject>
 #include <QThread>
@@ -13,11 +14,11 @@ class CaptureWriter;
 class MessageSource;
 
 /*!
-    Records a run's feed into a capture while the run goes, without slowing it down: the run's
-    thread only appends each frame (its text shared, not copied) to a batch; a thread of its
-    own encodes, compresses and writes the batches, and flushes at least once a second, so a
-    crash loses at most that. Past its size cap, or when the disk cannot keep up, recording
-    stops and says so (notice()); the run goes on.
+    Records a run's feed into a capture while the run goes, with little of the run's time: the
+    run's thread only appends each frame's line to a buffer (a few tens of nanoseconds: ASCII
+    is copied as it is escaped); a thread of its own compresses and writes the buffers, and
+    flushes at least once a second, so a crash loses at most that. Past its size cap, or when
+    the disk cannot keep up, recording stops and says so (notice()); the run goes on.
 
     Lives in the run's thread.
 */
@@ -28,7 +29,7 @@ class CaptureRecorder final : public QObject
 
 public:
     static constexpr int BatchIntervalMs = 200;
-    static constexpr std::size_t MaxBatchEntries = 16384;
+    static constexpr qsizetype HandOverBytes = 256 * 1024;
     // Batches handed over and not yet written past which the disk is said to be too slow.
     static constexpr int MaxQueuedBatches = 50;
 
@@ -46,18 +47,21 @@ public:
     // The hot path: one append.
     void frame(qint64 atNs, const QString &text)
     {
-        if (m_recording)
-            append(CaptureEntry {CaptureEntry::Kind::Text, atNs / 1000, text, {}, 0, {}});
+        if (!m_recording)
+            return;
+        CaptureWriter::encodeText(m_lines, atNs / 1000, text);
+        if (++m_entries, m_lines.size() >= HandOverBytes)
+            handOver();
     }
     void binaryFrame(qint64 atNs, const QByteArray &bytes)
     {
         if (m_recording)
-            append(CaptureEntry {CaptureEntry::Kind::Binary, atNs / 1000, {}, bytes, 0, {}});
+            add(CaptureEntry {CaptureEntry::Kind::Binary, atNs / 1000, {}, bytes, 0, {}});
     }
     void event(CaptureEntry::Kind kind, qint64 atNs, int code = 0, const QString &reason = {})
     {
         if (m_recording)
-            append(CaptureEntry {kind, atNs / 1000, {}, {}, code, reason});
+            add(CaptureEntry {kind, atNs / 1000, {}, {}, code, reason});
     }
 
 Q_SIGNALS:
@@ -65,14 +69,15 @@ Q_SIGNALS:
 
 private:
     class Worker;
-    void append(CaptureEntry &&entry);
+    void add(const CaptureEntry &entry);
     void handOver();
     void stopRecording(const QString &why);
 
     QThread m_thread;
     Worker *m_worker = nullptr;
     QTimer m_timer;
-    std::vector<CaptureEntry> m_batch;
+    QByteArray m_lines; // encoded, not yet handed over
+    quint64 m_entries = 0; // in m_lines
     std::atomic<int> m_queued {0};
     std::atomic<bool> m_full {false};
     bool m_recording = false;

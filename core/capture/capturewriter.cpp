@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <charconv>
+
 #include <zlib.h>
 
 namespace {
@@ -76,6 +78,7 @@ QString CaptureWriter::open(const QString &path, const CaptureHeader &header)
         m_deflate->started = true;
     }
     m_buffer = QJsonDocument(header.toJson()).toJson(QJsonDocument::Compact);
+    m_buffer.reserve(BufferBytes * 2);
     m_buffer += '\n';
     flush();
     return m_error;
@@ -83,7 +86,52 @@ QString CaptureWriter::open(const QString &path, const CaptureHeader &header)
 
 void CaptureWriter::appendEscaped(QByteArray &out, QStringView text)
 {
-    const QByteArray utf8 = text.toUtf8();
+    // Frames are nearly always ASCII: copy it straight from UTF-16, escaping as we go; the rest
+    // of a frame that is not goes through Qt's UTF-8 encoder.
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * 6); // the worst case of ASCII: \u00XX
+    char *o = out.data() + start;
+    static const char hex[] = "0123456789abcdef";
+    qsizetype i = 0;
+    for (; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (u >= 0x80)
+            break;
+        const char c = char(u);
+        if (u >= 0x20 && c != '"' && c != '\\') {
+            *o++ = c;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            *o++ = c;
+            break;
+        case '\n':
+            *o++ = 'n';
+            break;
+        case '\r':
+            *o++ = 'r';
+            break;
+        case '\t':
+            *o++ = 't';
+            break;
+        default:
+            *o++ = 'u';
+            *o++ = '0';
+            *o++ = '0';
+            *o++ = hex[u >> 4];
+            *o++ = hex[u & 15];
+        }
+    }
+    out.resize(o - out.constData());
+    if (i < text.size())
+        appendEscapedUtf8(out, text.mid(i).toUtf8());
+}
+
+void CaptureWriter::appendEscapedUtf8(QByteArray &out, const QByteArray &utf8)
+{
     const char *p = utf8.constData();
     const char *end = p + utf8.size();
     const char *plain = p; // the start of a run that needs no escape
@@ -119,40 +167,70 @@ void CaptureWriter::appendEscaped(QByteArray &out, QStringView text)
     out.append(plain, end - plain);
 }
 
+void CaptureWriter::appendTime(QByteArray &out, qint64 atUs)
+{
+    char number[24];
+    const auto [end, ec] = std::to_chars(number, number + sizeof(number), atUs);
+    Q_UNUSED(ec)
+    out += "{\"t\":";
+    out.append(number, end - number);
+}
+
+void CaptureWriter::encodeText(QByteArray &out, qint64 atUs, QStringView text)
+{
+    appendTime(out, atUs);
+    out += ",\"f\":\"";
+    appendEscaped(out, text);
+    out += "\"}\n";
+}
+
+void CaptureWriter::encode(QByteArray &out, const CaptureEntry &e)
+{
+    switch (e.kind) {
+    case CaptureEntry::Kind::Text:
+        encodeText(out, e.atUs, e.text);
+        return;
+    case CaptureEntry::Kind::Binary:
+        appendTime(out, e.atUs);
+        out += ",\"b\":\"";
+        out += e.bytes.toBase64();
+        out += '"';
+        break;
+    default:
+        appendTime(out, e.atUs);
+        out += ",\"e\":\"";
+        out += kindKey(e.kind);
+        out += '"';
+        if (e.kind == CaptureEntry::Kind::Closed) {
+            out += ",\"code\":";
+            out += QByteArray::number(e.code);
+        }
+        if (!e.reason.isEmpty()) {
+            out += ",\"reason\":\"";
+            appendEscaped(out, e.reason);
+            out += '"';
+        }
+        break;
+    }
+    out += "}\n";
+}
+
 void CaptureWriter::add(const CaptureEntry &e)
 {
     if (!m_file.isOpen())
         return;
-    m_buffer += "{\"t\":";
-    m_buffer += QByteArray::number(e.atUs);
-    switch (e.kind) {
-    case CaptureEntry::Kind::Text:
-        m_buffer += ",\"f\":\"";
-        appendEscaped(m_buffer, e.text);
-        m_buffer += '"';
-        break;
-    case CaptureEntry::Kind::Binary:
-        m_buffer += ",\"b\":\"";
-        m_buffer += e.bytes.toBase64();
-        m_buffer += '"';
-        break;
-    default:
-        m_buffer += ",\"e\":\"";
-        m_buffer += kindKey(e.kind);
-        m_buffer += '"';
-        if (e.kind == CaptureEntry::Kind::Closed) {
-            m_buffer += ",\"code\":";
-            m_buffer += QByteArray::number(e.code);
-        }
-        if (!e.reason.isEmpty()) {
-            m_buffer += ",\"reason\":\"";
-            appendEscaped(m_buffer, e.reason);
-            m_buffer += '"';
-        }
-        break;
-    }
-    m_buffer += "}\n";
+    encode(m_buffer, e);
     ++m_entries;
+    if (m_buffer.size() >= BufferBytes)
+        writeOut(false);
+}
+
+void CaptureWriter::addEncoded(const QByteArray &lines, quint64 entries)
+{
+    if (!m_file.isOpen())
+        return;
+    m_buffer += lines;
+    m_entries += entries;
     if (m_buffer.size() >= BufferBytes)
         writeOut(false);
 }
@@ -174,7 +252,7 @@ void CaptureWriter::writeOut(bool sync)
     };
     if (!m_deflate) {
         put(m_buffer.constData(), m_buffer.size());
-        m_buffer.clear();
+        m_buffer.resize(0); // keeps its capacity
         return;
     }
     z_stream &z = m_deflate->stream;
@@ -188,7 +266,7 @@ void CaptureWriter::writeOut(bool sync)
         deflate(&z, mode);
         put(out, qint64(sizeof(out) - z.avail_out));
     } while (z.avail_out == 0);
-    m_buffer.clear();
+    m_buffer.resize(0); // keeps its capacity
 }
 
 QString CaptureWriter::close()

@@ -26,6 +26,8 @@ public:
     // The error in words, or empty.
     QString open(const QString &path, const CaptureHeader &header);
     void add(const CaptureEntry &entry);
+    // Lines encoded elsewhere (encode()), `entries` of them.
+    void addEncoded(const QByteArray &lines, quint64 entries);
     void flush();
     // Flushes, ends the gzip stream and closes; the error in words, or empty.
     QString close();
@@ -37,10 +39,15 @@ public:
     // `text` as the contents of a JSON string (quotes, backslashes and control characters
     // escaped; everything else as UTF-8).
     static void appendEscaped(QByteArray &out, QStringView text);
+    // One entry as its line, appended to `out`; encodeText() is the frames' fast path.
+    static void encode(QByteArray &out, const CaptureEntry &entry);
+    static void encodeText(QByteArray &out, qint64 atUs, QStringView text);
+    static void appendEscapedUtf8(QByteArray &out, const QByteArray &utf8);
 
 private:
     struct Deflate;
     void writeOut(bool sync);
+    static void appendTime(QByteArray &out, qint64 atUs);
 
     QFile m_file;
     std::unique_ptr<Deflate> m_deflate; // set for ".gz"
