@@ -68,6 +68,7 @@ struct Options
     quint64 drops = DefaultDrops;
     quint64 stallEvery = DefaultStallEvery; // 0: the sink never stalls
     int stallMs = DefaultStallMs;
+    QString capture; // set: the monitor records its feed into this capture
 };
 
 // --- the child: the monitor alone ------------------------------------------------------------
@@ -81,6 +82,7 @@ int runMonitor(const Options &options, const QUrl &feedUrl, const QUrl &sinkUrl)
     config.mode = ReorderMode::Stream;
     config.window = options.window;
     config.drainTimeoutMs = 120000;
+    config.capturePath = options.capture;
 
     RunController controller;
     qint64 earlyRss = -1;
@@ -253,11 +255,18 @@ int runSoak(const Options &options)
 
     QElapsedTimer wall;
     wall.start();
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--child"), QStringLiteral("--count"),
-                 QString::number(options.count), QStringLiteral("--window"),
-                 QString::number(options.window), QStringLiteral("--feed-url"),
-                 sim->feedUrl(feed).toString(), QStringLiteral("--sink-url"), sinkUrl.toString()});
+    QStringList arguments {QStringLiteral("--child"),
+                           QStringLiteral("--count"),
+                           QString::number(options.count),
+                           QStringLiteral("--window"),
+                           QString::number(options.window),
+                           QStringLiteral("--feed-url"),
+                           sim->feedUrl(feed).toString(),
+                           QStringLiteral("--sink-url"),
+                           sinkUrl.toString()};
+    if (!options.capture.isEmpty())
+        arguments << QStringLiteral("--capture") << options.capture;
+    child.start(QCoreApplication::applicationFilePath(), arguments);
     loop.exec();
     child.waitForFinished(5000);
     const double wallSeconds = double(wall.elapsed()) / 1000.0;
@@ -392,13 +401,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption stallMsOption(QStringLiteral("stall-ms"),
                                            QStringLiteral("How long each stall lasts."),
                                            QStringLiteral("MS"), QString::number(DefaultStallMs));
+    const QCommandLineOption captureOption(
+        QStringLiteral("capture"),
+        QStringLiteral("The monitor records its feed into FILE (.gz: compressed) as it goes."),
+        QStringLiteral("FILE"));
     QCommandLineOption childOption(QStringLiteral("child"));
     QCommandLineOption feedOption(QStringLiteral("feed-url"), QString(), QStringLiteral("URL"));
     QCommandLineOption sinkOption(QStringLiteral("sink-url"), QString(), QStringLiteral("URL"));
     for (QCommandLineOption *internal : {&childOption, &feedOption, &sinkOption})
         internal->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({countOption, windowOption, seedOption, dropsOption, stallEveryOption,
-                       stallMsOption, childOption, feedOption, sinkOption});
+                       stallMsOption, captureOption, childOption, feedOption, sinkOption});
     parser.process(app);
 
     Options options;
@@ -410,6 +423,7 @@ int main(int argc, char *argv[])
     bool stallOk = false, stallMsOk = false;
     options.stallEvery = parser.value(stallEveryOption).toULongLong(&stallOk);
     options.stallMs = parser.value(stallMsOption).toInt(&stallMsOk);
+    options.capture = parser.value(captureOption);
     if (!countOk || options.count < 2 * EarlySample || !windowOk || options.window < 1 || !seedOk
         || !dropsOk || options.drops > 100 || !stallOk || !stallMsOk || options.stallMs < 0
         || options.stallMs > 600000) {
