@@ -44,7 +44,23 @@ std::optional<FeedParams> FeedParams::fromQuery(const QUrlQuery &query, QString 
         if (name == QLatin1String("count")) {
             ok = parseNumber(value, &p.count);
         } else if (name == QLatin1String("disorder")) {
-            ok = parseNumber(value, &p.disorder) && p.disorder <= 100000000;
+            // "D" or "D,D2@P%,D3@N,...": a schedule, each step from a point of the feed on.
+            const QStringList parts = value.split(QLatin1Char(','));
+            ok = parseNumber(parts.first(), &p.disorder) && p.disorder <= 100000000;
+            for (qsizetype i = 1; ok && i < parts.size(); ++i) {
+                const QStringList step = parts[i].split(QLatin1Char('@'));
+                FeedParams::DisorderStep s;
+                QString at = step.value(1);
+                s.percent = at.endsWith(QLatin1Char('%'));
+                if (s.percent)
+                    at.chop(1);
+                ok = step.size() == 2 && parseNumber(step[0], &s.disorder)
+                    && s.disorder <= 100000000 && parseNumber(at, &s.at)
+                    && (!s.percent || s.at <= 100)
+                    && (p.disorderSteps.empty() || s.percent != p.disorderSteps.back().percent
+                        || s.at >= p.disorderSteps.back().at);
+                p.disorderSteps.push_back(s);
+            }
         } else if (name == QLatin1String("start")) {
             ok = parseNumber(value, &p.start);
         } else if (name == QLatin1String("seed")) {
@@ -83,6 +99,11 @@ std::optional<FeedParams> FeedParams::fromQuery(const QUrlQuery &query, QString 
         if (!ok)
             return bad(name, value, tr("not a valid value"));
     }
+    for (const DisorderStep &s : p.disorderSteps) {
+        if (s.percent && p.count == 0)
+            return bad(QStringLiteral("disorder"), QString::number(s.disorder),
+                       tr("a step at a percentage needs a count"));
+    }
     return p;
 }
 
@@ -90,7 +111,13 @@ QUrlQuery FeedParams::toQuery() const
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("count"), QString::number(count));
-    q.addQueryItem(QStringLiteral("disorder"), QString::number(disorder));
+    QString schedule = QString::number(disorder);
+    for (const DisorderStep &s : disorderSteps)
+        schedule += QStringLiteral(",%1@%2%3")
+                        .arg(s.disorder)
+                        .arg(s.at)
+                        .arg(s.percent ? QStringLiteral("%") : QString());
+    q.addQueryItem(QStringLiteral("disorder"), schedule);
     q.addQueryItem(QStringLiteral("start"), QString::number(start));
     q.addQueryItem(QStringLiteral("seed"), QString::number(seed));
     if (rate > 0)
@@ -118,6 +145,17 @@ QUrlQuery FeedParams::toQuery() const
     if (size > 0)
         q.addQueryItem(QStringLiteral("size"), QString::number(size));
     return q;
+}
+
+quint64 FeedParams::disorderAt(quint64 index) const
+{
+    quint64 d = disorder;
+    for (const DisorderStep &s : disorderSteps) {
+        const quint64 from = s.percent ? count * s.at / 100 : s.at;
+        if (index >= from)
+            d = s.disorder;
+    }
+    return d;
 }
 
 FeedGenerator::FeedGenerator(const FeedParams &params)
@@ -154,8 +192,9 @@ void FeedGenerator::generateOne()
     }
     const quint64 index = m_generated++;
     // A key in [index, index + D + 1): sorting by key moves nothing more than D places.
-    const double key =
-        double(index) + (m_params.disorder ? uniform() * double(m_params.disorder + 1) : 0.0);
+    const quint64 disorder =
+        m_params.disorderSteps.empty() ? m_params.disorder : m_params.disorderAt(index);
+    const double key = double(index) + (disorder ? uniform() * double(disorder + 1) : 0.0);
     m_heap.push_back({key, m_nextId, index});
     std::push_heap(m_heap.begin(), m_heap.end(),
                    [](const Pending &a, const Pending &b) { return heapAfter(a.key, b.key); });

@@ -18,6 +18,17 @@ struct FeedParams
 public:
     quint64 count = 1000; // messages with distinct ids; 0 = endless
     quint64 disorder = 0; // D: each message at most D positions from its sorted place
+    // A disorder that changes during the feed: "disorder=20,400@30%,20@70%" starts at 20, is
+    // 400 from 30% of `count` and 20 again from 70% (or "@N": from the N-th message).
+    struct DisorderStep
+    {
+        quint64 at = 0; // a message index, or a percentage of count
+        bool percent = false;
+        quint64 disorder = 0;
+    };
+    std::vector<DisorderStep> disorderSteps;
+    // The disorder of the message at `index` (of `count`).
+    quint64 disorderAt(quint64 index) const;
     qint64 start = 0; // first id
     quint64 seed = 1;
     double rate = 0; // messages per second; 0 = as fast as the connection takes them

@@ -375,6 +375,9 @@ void tst_CommandLine::monitorUrls_data()
     QTest::newRow("wss with password")
         << QStringList {"--ws-url", "wss://u:hunter2@127.0.0.1:9/raw"} << true << ""
         << "";
+    QTest::newRow("@ in the query is not a password")
+        << QStringList {"--ws-url", "ws://127.0.0.1:9/raw?disorder=20,400@30%25"} << true << ""
+        << "";
     QTest::newRow("ws-url http") << QStringList {"--ws-url", "http://x/y"} << false
                                  << "--ws-url: \"http://x/y\" must start with ws:// or wss://"
                                  << "";

@@ -51,6 +51,7 @@ std::optional<qint64> ReorderBuffer::nextExpected() const
 PushResult ReorderBuffer::push(qint64 id, quint32 slot, qint64 nowNs,
                                std::vector<ReleasedMessage> &released)
 {
+    m_lastNeed = 0;
     if (known() && belowNext(id))
         return classifyBelowNext(id);
     if (isBuffered(id)) {
@@ -168,7 +169,7 @@ void ReorderBuffer::noteArrival(qint64 id)
     // The ids greater than `id` that arrived before it are exactly the buffered ones above it:
     // anything released is below the next expected id, which is at most `id`.
     const quint64 held = m_heap.size();
-    if (held <= m_stats.maxHeld)
+    if (held <= m_stats.maxHeld && !m_config.trackNeeds)
         return;
     const quint64 below = m_ring.countBelow(id) + m_far.countBelow(id);
     noteGreaterBefore(held - below);

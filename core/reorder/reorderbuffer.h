@@ -26,6 +26,9 @@ struct ReorderConfig
     qint64 maxHoldNs = 0;
     // The first expected id; learned at warm-up when absent.
     std::optional<qint64> startId;
+    // Work out, for every arrival, the window it needed (lastNeed()): an adaptive window reads
+    // it. Off, only the largest need is kept (the recommendation), which costs less.
+    bool trackNeeds = false;
 };
 
 enum class PushResult : quint8 {
@@ -110,6 +113,13 @@ public:
     void flush(std::vector<ReleasedMessage> &released);
 
     const ReorderStats &stats() const { return m_stats; }
+    // With trackNeeds: the window the last push's message needed (the ids greater than it that
+    // arrived before it); 0 for a duplicate.
+    quint64 lastNeed() const { return m_lastNeed; }
+    // A new window for what follows (an adaptive window). A window below what is held now takes
+    // effect at the next push, which gives up what no longer fits: callers that must not force
+    // anything out pass at least size().
+    void setWindow(qint64 window) { m_config.window = std::max<qint64>(window, 1); }
     quint64 recommendedWindow() const { return std::max<quint64>(1, m_stats.maxHeld); }
     std::size_t size() const;
     bool isEmpty() const { return size() == 0; }
@@ -133,7 +143,11 @@ private:
     // The recommendation's two rules for the first arrival of `id` (see the class comment).
     void noteFirstArrival(qint64 id);
     void noteArrival(qint64 id);
-    void noteGreaterBefore(quint64 count) { m_stats.maxHeld = std::max(m_stats.maxHeld, count); }
+    void noteGreaterBefore(quint64 count)
+    {
+        m_stats.maxHeld = std::max(m_stats.maxHeld, count);
+        m_lastNeed = std::max(m_lastNeed, count);
+    }
     bool isBuffered(qint64 id) const;
     void insert(const Entry &entry);
     Entry popTop();
@@ -183,4 +197,5 @@ private:
     bool m_ringAnchored = false;
     // The smallest id that arrived, for the learned start's rule of the recommendation.
     std::optional<qint64> m_leastArrived;
+    quint64 m_lastNeed = 0;
 };

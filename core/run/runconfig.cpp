@@ -22,13 +22,14 @@ bool RunConfig::certificateChecksOff() const
 
 QString UrlCheck::webSocketProblem(const QString &text)
 {
-    // The problem is said with the URL as typed, but never with its password.
-    const QString trimmed = UrlText::withoutPassword(text.trimmed());
-    if (trimmed.isEmpty())
+    // The URL is checked as typed, and said without its password.
+    const QString typed = text.trimmed();
+    const QString trimmed = UrlText::withoutPassword(typed);
+    if (typed.isEmpty())
         return tr("the URL is empty");
-    const QUrl url(trimmed, QUrl::StrictMode);
+    const QUrl url(typed, QUrl::StrictMode);
     if (!url.isValid())
-        return tr("\"%1\" is not a valid URL: %2").arg(trimmed, url.errorString());
+        return tr("\"%1\" is not a valid URL").arg(trimmed);
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
         return tr("\"%1\" must start with ws:// or wss://").arg(trimmed);
