@@ -2,6 +2,7 @@
 #include "app/cli/commandline.h"
 #include "app/cli/feedservercommandline.h"
 #include "protocol/wireprotocol.h"
+#include "reorder/adaptivewindow.h"
 
 #include <QTest>
 
@@ -18,6 +19,7 @@ struct Range
     const char *option;
     qint64 min;
     qint64 max;
+    const char *orWord = nullptr; // a word accepted besides the numbers ("auto")
 };
 
 // The number just past `edge` (towards `direction`), as text: past the 64-bit ends too.
@@ -28,12 +30,14 @@ QString beyond(qint64 edge, int direction)
     return edge == Min64 ? QStringLiteral("-9223372036854775809") : QString::number(edge - 1);
 }
 
-QString integerError(const QString &option, qint64 min, qint64 max, const QString &text)
+QString integerError(const QString &option, qint64 min, qint64 max, const QString &text,
+                     const char *orWord = nullptr)
 {
-    return QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"")
+    return QStringLiteral("--%1 must be an integer from %2 to %3%4, not \"%5\"")
         .arg(option)
         .arg(min)
         .arg(max)
+        .arg(orWord ? QStringLiteral(", or ") + QLatin1String(orWord) : QString())
         .arg(text);
 }
 
@@ -50,7 +54,7 @@ void addIntegerRows(const std::initializer_list<Range> &ranges)
         const auto row = [&](const char *edge, const QString &text, bool valid, qint64 value) {
             QTest::addRow("%s %s (%s)", r.option, edge, qPrintable(text))
                 << option << text << valid << value
-                << (valid ? QString() : integerError(option, r.min, r.max, text));
+                << (valid ? QString() : integerError(option, r.min, r.max, text, r.orWord));
         };
         row("min-1", beyond(r.min, -1), false, 0);
         row("min", QString::number(r.min), true, r.min);
@@ -183,6 +187,7 @@ private Q_SLOTS:
     void monitorIntegers();
     void monitorMode_data();
     void monitorMode();
+    void monitorAutoWindow();
     void monitorUrls_data();
     void monitorUrls();
     void monitorRedis_data();
@@ -303,7 +308,7 @@ void tst_CommandLine::monitorHelpShowsDefaults()
 void tst_CommandLine::monitorIntegers_data()
 {
     addIntegerRows({{"count", 0, Max64},
-                    {"window", 1, RunConfig::MaxWindow},
+                    {"window", 1, RunConfig::MaxWindow, "auto"},
                     {"max-hold", 0, 86400000},
                     {"start-id", Min64, Max64},
                     {"max-frame-bytes", 16, 16 * 1024 * 1024},
@@ -330,6 +335,37 @@ void tst_CommandLine::monitorIntegers()
     }
     QCOMPARE(monitorInteger(*o, option), std::optional<qint64>(value));
     QCOMPARE(givenFields(o->run).size(), 1); // that option alone is reported as given
+}
+
+void tst_CommandLine::monitorAutoWindow()
+{
+    QString error;
+    std::optional<CommandLineOptions> o = parseMonitor({"--window", "AUTO"}, &error);
+    QVERIFY2(o, qPrintable(error));
+    QCOMPARE(o->run.autoWindow, std::optional<bool>(true));
+    QVERIFY(!o->run.window); // a fixed W remembered by the window stays as it was
+    QVERIFY(!o->run.maxWindow);
+    RunConfig c = o->run.appliedTo(RunConfig());
+    QVERIFY(c.autoWindow);
+    QCOMPARE(c.maxWindow, RunConfig::DefaultMaxWindow);
+    QCOMPARE(c.reorderConfig().window, AdaptiveWindow::Initial);
+    QVERIFY(c.reorderConfig().trackNeeds);
+
+    o = parseMonitor({"--window", "auto", "--max-window", "500"}, &error);
+    QVERIFY2(o, qPrintable(error));
+    c = o->run.appliedTo(RunConfig());
+    QCOMPARE(c.maxWindow, 500);
+    QCOMPARE(c.windowDescription(), QStringLiteral("auto (at most 500)"));
+
+    // A fixed W turns a remembered auto off.
+    RunConfig remembered;
+    remembered.autoWindow = true;
+    o = parseMonitor({"--window", "64"}, &error);
+    QVERIFY2(o, qPrintable(error));
+    c = o->run.appliedTo(remembered);
+    QVERIFY(!c.autoWindow);
+    QCOMPARE(c.window, 64);
+    QVERIFY(!c.reorderConfig().trackNeeds);
 }
 
 void tst_CommandLine::monitorMode_data()
@@ -696,7 +732,7 @@ void tst_CommandLine::monitorRefuses_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("the brief's example") << QStringList {"--window", "x"}
                                          << "--window must be an integer from 1 to 1073741824, "
-                                            "not \"x\"";
+                                            "or auto, not \"x\"";
     QTest::newRow("unknown option") << QStringList {"--colour"} << "Unknown option 'colour'.";
     QTest::newRow("positional") << QStringList {"extra"} << "unexpected argument: extra";
     QTest::newRow("missing value") << QStringList {"--window"} << "Missing value after '--window'.";
@@ -704,7 +740,17 @@ void tst_CommandLine::monitorRefuses_data()
                               << "--lang must be en or ru, not \"de\"";
     QTest::newRow("the first problem") << QStringList {"--mode", "x", "--window", "0"}
                                        << "--window must be an integer from 1 to 1073741824, "
-                                          "not \"0\"";
+                                          "or auto, not \"0\"";
+    QTest::newRow("max-window alone")
+        << QStringList {"--max-window", "100"} << "--max-window needs --window auto";
+    QTest::newRow("max-window with a fixed W")
+        << QStringList {"--window", "100", "--max-window", "100"}
+        << "--max-window needs --window auto";
+    QTest::newRow("auto in batch mode") << QStringList {"--window", "auto", "--mode", "batch"}
+                                        << "--window auto works in stream mode only";
+    QTest::newRow("max-window zero") << QStringList {"--window", "auto", "--max-window", "0"}
+                                     << "--max-window must be an integer from 1 to 1073741824, "
+                                        "not \"0\"";
 }
 
 void tst_CommandLine::monitorRefuses()

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void builtInSimulator();
+    void adaptiveWindow();
     void exitStatusFollowsTheVerdict_data();
     void exitStatusFollowsTheVerdict();
     void externalFeedServer();
@@ -126,6 +127,47 @@ void tst_Headless::builtInSimulator()
     QVERIFY(o.value(QStringLiteral("malformed")).toInteger() > 0);
     QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("stream"));
     QCOMPARE(o.value(QStringLiteral("window")).toInteger(), 64);
+}
+
+void tst_Headless::adaptiveWindow()
+{
+    // A disorder of 20, then 400 from 30 %, then 20 from 70 %, with 0.1 % of the ids missing.
+    const QString report = m_dir.filePath(QStringLiteral("auto.json"));
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),
+                                 QStringLiteral("count=200000&gap=0.001&seed=5&disorder=20,400@30%,"
+                                                "20@70%"),
+                                 QStringLiteral("--window"), QStringLiteral("auto"),
+                                 QStringLiteral("--report"), report});
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("window auto: from ")), qPrintable(r.out));
+    const QJsonObject o = readJson(report);
+    QVERIFY(o.value(QStringLiteral("window_auto")).toBool());
+    QCOMPARE(o.value(QStringLiteral("max_window")).toInteger(), 65536);
+    const qint64 accepted = o.value(QStringLiteral("accepted")).toInteger();
+    const qint64 late = o.value(QStringLiteral("late")).toInteger();
+    QCOMPARE(o.value(QStringLiteral("sent")).toInteger() + late, accepted);
+    QVERIFY2(late * 1000 <= accepted, qPrintable(QString::number(late)));
+    QVERIFY(o.value(QStringLiteral("window_min")).toInteger() <= 16);
+    const qint64 largest = o.value(QStringLiteral("window_max")).toInteger();
+    QVERIFY2(largest >= o.value(QStringLiteral("recommended_window")).toInteger() / 2
+                 && largest <= 1200,
+             qPrintable(QString::number(largest)));
+    QVERIFY2(o.value(QStringLiteral("window_final")).toInteger() < 100,
+             qPrintable(QString::number(o.value(QStringLiteral("window_final")).toInteger())));
+    QCOMPARE(o.value(QStringLiteral("window")).toInteger(),
+             o.value(QStringLiteral("window_final")).toInteger());
+    QVERIFY(o.value(QStringLiteral("window_changes")).toInteger() >= 3);
+    // A late message under auto says so, with what a fixed window would have needed.
+    if (late > 0)
+        QVERIFY2(r.out.contains(QStringLiteral("adaptive window")), qPrintable(r.out));
+
+    // Too small a maximum: FAIL, and the reason names it.
+    const Result capped =
+        runMonitor({QStringLiteral("--headless"), QStringLiteral("--sim"),
+                    QStringLiteral("count=20000&disorder=300&seed=2"), QStringLiteral("--window"),
+                    QStringLiteral("auto"), QStringLiteral("--max-window"), QStringLiteral("50")});
+    QCOMPARE(capped.exitCode, 1);
+    QVERIFY2(capped.out.contains(QStringLiteral("may grow to 50 only")), qPrintable(capped.out));
 }
 
 void tst_Headless::exitStatusFollowsTheVerdict_data()

@@ -86,13 +86,22 @@ const IntegerOption Count {
     0,
     std::numeric_limits<qint64>::max(),
     qint64(Defaults.count)};
-const IntegerOption Window {
+const ValueOption<qint64> Window {
     "window",
     QT_TRANSLATE_NOOP("CommandLine", "W"),
-    QT_TRANSLATE_NOOP("CommandLine", "Reorder window W: the heap's capacity in stream mode."),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Reorder window W: the heap's capacity in stream mode; auto: W follows the "
+                      "feed's disorder, up to the maximum window."),
+    QT_TRANSLATE_NOOP("CommandLine", "an integer from 1 to 1073741824, or auto"),
+    RunConfig::windowFromText,
+    QString::number(RunConfig::DefaultWindow)};
+const IntegerOption MaxWindow {
+    "max-window",
+    QT_TRANSLATE_NOOP("CommandLine", "N"),
+    QT_TRANSLATE_NOOP("CommandLine", "With --window auto: the largest W it may grow to."),
     1,
     RunConfig::MaxWindow,
-    RunConfig::DefaultWindow};
+    RunConfig::DefaultMaxWindow};
 const ChoiceOption<ReorderMode> Mode {
     "mode",
     QT_TRANSLATE_NOOP("CommandLine", "MODE"),
@@ -280,22 +289,39 @@ CommandLine::CommandLine(const QStringList &languages)
                tr("Reorders an out-of-order WebSocket feed of JSON messages by id, forwards it in "
                   "order and proves it.\nWithout --ws-url (or --redis-url) the built-in feed "
                   "simulator is started on a free loopback port and both URLs point at it."),
-               {&Headless,       &WsUrl,
-                &RedisUrl,       &Channel,
-                &Stream,         &StreamFrom,
-                &Replay,         &Speed,
-                &Capture,        &SendUrl,
-                &Count,          &Window,
-                &Mode,           &MaxHold,
-                &StartId,        &Csv,
-                &Report,         &Sim,
-                &SinkName,       &MaxFrameBytes,
-                &ConnectTimeout, &ReconnectAttempts,
-                &IdleTimeout,    &BatchMemoryMb,
-                &MaxBacklog,     &OnOverflow,
-                &DrainTimeout,   &Strict,
-                &Insecure,       &Quiet,
-                &Lang,           &Screenshot})
+               {&Headless,
+                &WsUrl,
+                &RedisUrl,
+                &Channel,
+                &Stream,
+                &StreamFrom,
+                &Replay,
+                &Speed,
+                &Capture,
+                &SendUrl,
+                &Count,
+                &Window,
+                &MaxWindow,
+                &Mode,
+                &MaxHold,
+                &StartId,
+                &Csv,
+                &Report,
+                &Sim,
+                &SinkName,
+                &MaxFrameBytes,
+                &ConnectTimeout,
+                &ReconnectAttempts,
+                &IdleTimeout,
+                &BatchMemoryMb,
+                &MaxBacklog,
+                &OnOverflow,
+                &DrainTimeout,
+                &Strict,
+                &Insecure,
+                &Quiet,
+                &Lang,
+                &Screenshot})
     , m_languages(languages)
 { }
 
@@ -326,8 +352,17 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     r.strict = b.isSet(Strict);
     r.feedUrl = b.given(WsUrl);
     r.sinkUrl = b.given(SendUrl);
-    r.window = b.given(Window);
+    if (const std::optional<qint64> window = b.given(Window)) {
+        r.autoWindow = *window == RunConfig::AutoWindow;
+        if (!*r.autoWindow)
+            r.window = window;
+    }
+    r.maxWindow = b.given(MaxWindow);
     r.mode = b.given(Mode);
+    if (r.maxWindow && !r.autoWindow.value_or(false))
+        b.fail(tr("%1 needs %2 auto").arg(MaxWindow.flag(), Window.flag()));
+    if (r.autoWindow.value_or(false) && r.mode == ReorderMode::Batch)
+        b.fail(tr("%1 auto works in stream mode only").arg(Window.flag()));
     r.maxHoldMs = b.given(MaxHold);
     r.startId = b.given(StartId);
     r.count = narrowed<quint64>(b.given(Count));

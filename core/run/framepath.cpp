@@ -53,6 +53,9 @@ void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSin
     m_paused = false;
     m_mustDropOverBudget = source && !source->canPause();
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
+    m_adaptive.reset();
+    if (m_config.autoWindow && m_config.mode == ReorderMode::Stream)
+        m_adaptive.emplace(m_config.maxWindow, m_buffer->config().window);
     m_payloads.clear();
     m_released.clear();
     m_meter.reset();
@@ -137,6 +140,8 @@ void FramePath::onText(const QString &frame)
         m_digest.rates.add(result == PushResult::Late ? RateSeries::Late : RateSeries::Duplicates,
                            now);
     }
+    if (m_adaptive && result != PushResult::Duplicate)
+        adaptWindow();
     if (m_events.isRecording()) {
         m_events.arrival(MessageArrival {index, message.id, now, frame, message.textStart,
                                          message.textLength, status, MalformedReason::None});
@@ -193,6 +198,16 @@ void FramePath::endIfCountReached()
     // --count counts messages, not copies: a duplicate does not bring the end nearer.
     if (m_config.count > 0 && m_accepted - m_buffer->stats().duplicates >= m_config.count)
         Q_EMIT endRequested(RunEnd::CountReached);
+}
+
+void FramePath::adaptWindow()
+{
+    // What this arrival needed sets the window for what follows (held ones are never forced out).
+    const qint64 before = m_adaptive->window();
+    const qint64 window = m_adaptive->observe(m_buffer->lastNeed(), m_buffer->size());
+    if (window != before)
+        m_buffer->setWindow(window);
+    m_digest.window.add(m_buffer->stats().buffered + m_buffer->stats().late, window);
 }
 
 void FramePath::checkBatchMemory()
@@ -378,6 +393,15 @@ void FramePath::addTo(RunCounters &c) const
         c.lostIds = m_buffer->lostIds() - std::min(m_buffer->lostIds(), m_droppedOverBudget);
         c.gapRanges = s.gapRanges;
         c.recommendedWindow = m_buffer->recommendedWindow();
+    }
+    if (m_adaptive) {
+        c.windowSmallest = m_adaptive->smallest();
+        c.windowLargest = m_adaptive->largest();
+        c.windowFinal = m_adaptive->window();
+        c.windowChanges = m_adaptive->changes();
+    } else {
+        c.windowSmallest = c.windowLargest = c.windowFinal = m_config.window;
+        c.windowChanges = 0;
     }
     c.sent = m_meter.sent();
     c.maxLateDistance = m_meter.maxLateDistance();

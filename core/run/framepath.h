@@ -4,6 +4,7 @@
 #include "eventbatcher.h"
 #include "flowcontrol.h"
 #include "payloadstore.h"
+#include "reorder/adaptivewindow.h"
 #include "reorder/intervalset.h"
 #include "reorder/releasemeter.h"
 #include "reorder/reorderbuffer.h"
@@ -82,6 +83,7 @@ private:
                         qint64 nowNs);
     void checkBatchMemory();
     void endIfCountReached();
+    void adaptWindow();
     void forwardReleased(qint64 nowNs);
     void armHoldTimer();
     void onHoldTimer();
@@ -103,6 +105,7 @@ private:
     bool m_mustDropOverBudget = false; // the feed cannot be paused
 
     std::unique_ptr<ReorderBuffer> m_buffer;
+    std::optional<AdaptiveWindow> m_adaptive; // --window auto
     PayloadStore m_payloads;
     std::vector<ReleasedMessage> m_released;
     ReleaseMeter m_meter;

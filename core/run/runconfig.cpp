@@ -1,12 +1,16 @@
 #include "runconfig.h"
 
 #include "protocol/urltext.h"
+#include "reorder/adaptivewindow.h"
+
+#include <QCoreApplication>
 
 ReorderConfig RunConfig::reorderConfig() const
 {
     ReorderConfig config;
     config.mode = mode;
-    config.window = window;
+    config.window = autoWindow ? std::min(AdaptiveWindow::Initial, maxWindow) : window;
+    config.trackNeeds = autoWindow;
     config.maxHoldNs = maxHoldMs * 1000000;
     config.startId = startId;
     return config;
@@ -61,4 +65,21 @@ QString RunConfig::overflowName(BacklogOverflow overflow)
 QString UrlCheck::modeName(ReorderMode mode)
 {
     return mode == ReorderMode::Batch ? QStringLiteral("batch") : QStringLiteral("stream");
+}
+
+QString RunConfig::windowDescription() const
+{
+    if (!autoWindow)
+        return QString::number(window);
+    return QCoreApplication::translate("RunConfig", "auto (at most %1)").arg(maxWindow);
+}
+
+std::optional<qint64> RunConfig::windowFromText(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0)
+        return AutoWindow;
+    bool ok = false;
+    const qint64 w = t.toLongLong(&ok);
+    return ok && w >= 1 && w <= MaxWindow ? std::optional<qint64>(w) : std::nullopt;
 }

@@ -41,6 +41,10 @@ struct RunConfig
     quint64 captureMaxBytes = 0;
     ReorderMode mode = ReorderMode::Stream;
     qint64 window = DefaultWindow;
+    // --window auto (stream mode): W follows the feed's disorder between 1 and maxWindow
+    // (AdaptiveWindow); `window` is then unused.
+    bool autoWindow = false;
+    qint64 maxWindow = DefaultMaxWindow;
     qint64 maxHoldMs = 0; // 0 = off
     std::optional<qint64> startId;
     quint64 count = 0; // end after this many accepted messages; 0 = until the feed closes
@@ -77,6 +81,7 @@ struct RunConfig
     // The reorder buffer's own default window; the command line and the window accept 1..Max.
     static constexpr qint64 DefaultWindow = ReorderConfig {}.window;
     static constexpr qint64 MaxWindow = qint64(1) << 30;
+    static constexpr qint64 DefaultMaxWindow = 65536;
     static constexpr int DefaultIdleTimeoutMs = 60000;
     static constexpr quint64 DefaultSinkHighWater = 262144;
     static constexpr quint64 DefaultBatchMemoryBytes = quint64(512) << 20;
@@ -84,6 +89,11 @@ struct RunConfig
     static constexpr int DefaultDrainTimeoutMs = 15000;
 
     ReorderConfig reorderConfig() const;
+    // "auto" (AutoWindow) or a W from 1 to MaxWindow, as typed; nothing when it is neither.
+    static std::optional<qint64> windowFromText(const QString &text);
+    static constexpr qint64 AutoWindow = 0;
+    // The window in words: "1024", or "auto (at most 65536)".
+    QString windowDescription() const;
     // A usable SEND_URL is set: the run forwards what it orders.
     bool forwards() const { return sinkUrl.isValid() && !sinkUrl.isEmpty(); }
     // --insecure with a wss:// feed or sink: that connection is not authenticated.

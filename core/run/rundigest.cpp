@@ -7,15 +7,45 @@ void RunDigest::clear()
     band.clear();
     histogram.clear();
     rates.clear();
+    window.clear();
 }
 
-QJsonObject RunDigest::toJson() const
+namespace {
+
+QJsonObject bandToJson(const DistanceBand &band)
 {
     QJsonArray lo, hi;
     for (const DistanceBand::Bucket &b : band.buckets()) {
         lo.append(b.used ? QJsonValue(b.lo) : QJsonValue());
         hi.append(b.used ? QJsonValue(b.hi) : QJsonValue());
     }
+    return QJsonObject {{QStringLiteral("arrivals_per_bucket"), qint64(band.arrivalsPerBucket())},
+                        {QStringLiteral("lo"), lo},
+                        {QStringLiteral("hi"), hi}};
+}
+
+DistanceBand bandFromJson(const QJsonObject &o)
+{
+    const QJsonArray lo = o.value(QStringLiteral("lo")).toArray();
+    const QJsonArray hi = o.value(QStringLiteral("hi")).toArray();
+    std::vector<DistanceBand::Bucket> buckets;
+    for (qsizetype i = 0; i < std::min(lo.size(), hi.size()); ++i) {
+        DistanceBand::Bucket b;
+        b.used = !lo.at(i).isNull();
+        b.lo = lo.at(i).toInteger();
+        b.hi = hi.at(i).toInteger();
+        buckets.push_back(b);
+    }
+    DistanceBand band;
+    band.restore(quint64(o.value(QStringLiteral("arrivals_per_bucket")).toInteger(1)),
+                 std::move(buckets));
+    return band;
+}
+
+} // namespace
+
+QJsonObject RunDigest::toJson() const
+{
     QJsonArray counts;
     for (int b = 0; b < histogram.used(1); ++b)
         counts.append(qint64(histogram.count(b)));
@@ -28,11 +58,8 @@ QJsonObject RunDigest::toJson() const
             bins.append(qint64(v));
         rateBins.insert(QLatin1String(names[s]), bins);
     }
-    return QJsonObject {
-        {QStringLiteral("band"),
-         QJsonObject {{QStringLiteral("arrivals_per_bucket"), qint64(band.arrivalsPerBucket())},
-                      {QStringLiteral("lo"), lo},
-                      {QStringLiteral("hi"), hi}}},
+    QJsonObject o {
+        {QStringLiteral("band"), bandToJson(band)},
         {QStringLiteral("histogram"),
          QJsonObject {{QStringLiteral("counts"), counts},
                       {QStringLiteral("largest"), histogram.largest()}}},
@@ -41,24 +68,16 @@ QJsonObject RunDigest::toJson() const
                       {QStringLiteral("last_ns"), rates.lastNs()},
                       {QStringLiteral("bins"), rateBins}}},
     };
+    if (!window.buckets().empty())
+        o.insert(QStringLiteral("window"), bandToJson(window));
+    return o;
 }
 
 RunDigest RunDigest::fromJson(const QJsonObject &o)
 {
     RunDigest d;
-    const QJsonObject band = o.value(QStringLiteral("band")).toObject();
-    const QJsonArray lo = band.value(QStringLiteral("lo")).toArray();
-    const QJsonArray hi = band.value(QStringLiteral("hi")).toArray();
-    std::vector<DistanceBand::Bucket> buckets;
-    for (qsizetype i = 0; i < std::min(lo.size(), hi.size()); ++i) {
-        DistanceBand::Bucket b;
-        b.used = !lo.at(i).isNull();
-        b.lo = lo.at(i).toInteger();
-        b.hi = hi.at(i).toInteger();
-        buckets.push_back(b);
-    }
-    d.band.restore(quint64(band.value(QStringLiteral("arrivals_per_bucket")).toInteger(1)),
-                   std::move(buckets));
+    d.band = bandFromJson(o.value(QStringLiteral("band")).toObject());
+    d.window = bandFromJson(o.value(QStringLiteral("window")).toObject());
 
     const QJsonObject histogram = o.value(QStringLiteral("histogram")).toObject();
     std::array<quint64, DistanceHistogram::Buckets> counts {};

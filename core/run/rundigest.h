@@ -16,6 +16,9 @@ struct RunDigest
     DistanceBand band;
     DistanceHistogram histogram;
     RateSeries rates;
+    // --window auto: W against arrival (lo and hi: its smallest and largest in each bucket);
+    // empty for a fixed window.
+    DistanceBand window;
 
     void clear();
     QJsonObject toJson() const;

@@ -27,6 +27,8 @@ struct RunOverrides
     std::optional<QString> capturePath; // record the feed here
 
     std::optional<qint64> window;
+    std::optional<bool> autoWindow; // --window auto
+    std::optional<qint64> maxWindow;
     std::optional<ReorderMode> mode;
     std::optional<qint64> maxHoldMs;
     std::optional<qint64> startId;
@@ -67,6 +69,8 @@ struct RunOverrides
         if (capturePath)
             base.capturePath = *capturePath;
         base.window = window.value_or(base.window);
+        base.autoWindow = autoWindow.value_or(base.autoWindow);
+        base.maxWindow = maxWindow.value_or(base.maxWindow);
         base.mode = mode.value_or(base.mode);
         base.maxHoldMs = maxHoldMs.value_or(base.maxHoldMs);
         if (startId)

@@ -111,7 +111,15 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("max_late_distance"), qint64(c.maxLateDistance));
     o.insert(QStringLiteral("max_early_distance"), qint64(c.maxEarlyDistance));
     o.insert(QStringLiteral("recommended_window"), count(c.recommendedWindow));
-    o.insert(QStringLiteral("window"), qint64(config.window));
+    // A number always: with --window auto, the W the run ended with.
+    o.insert(QStringLiteral("window"), qint64(config.autoWindow ? c.windowFinal : config.window));
+    o.insert(QStringLiteral("window_auto"), config.autoWindow);
+    if (config.autoWindow)
+        o.insert(QStringLiteral("max_window"), qint64(config.maxWindow));
+    o.insert(QStringLiteral("window_min"), qint64(c.windowSmallest));
+    o.insert(QStringLiteral("window_max"), qint64(c.windowLargest));
+    o.insert(QStringLiteral("window_final"), qint64(c.windowFinal));
+    o.insert(QStringLiteral("window_changes"), count(c.windowChanges));
     o.insert(QStringLiteral("window_too_small"), windowTooSmall());
     o.insert(QStringLiteral("mode"), UrlCheck::modeName(config.mode));
     o.insert(QStringLiteral("max_hold_ms"), qint64(config.maxHoldMs));
@@ -259,8 +267,16 @@ QString RunReport::summary() const
                  .arg(c.missingIds)
                  .arg(c.gapRanges)
                  .arg(c.maxDistance);
+    if (config.autoWindow) {
+        lines << tr("window auto: from %1 to %2, %3 at the end, %4 changes (at most %5)")
+                     .arg(c.windowSmallest)
+                     .arg(c.windowLargest)
+                     .arg(c.windowFinal)
+                     .arg(c.windowChanges)
+                     .arg(config.maxWindow);
+    }
     lines << tr("window %1 (%2), recommended window %3%4")
-                 .arg(config.window)
+                 .arg(config.autoWindow ? tr("auto") : QString::number(config.window))
                  .arg(UrlCheck::modeName(config.mode))
                  .arg(c.recommendedWindow)
                  .arg(windowTooSmall() ? tr(" - the window was too small") : QString());

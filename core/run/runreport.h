@@ -63,6 +63,11 @@ struct RunCounters
     quint64 lostIds = 0; // of those, the ones that never arrived (not even late)
     quint64 gapRanges = 0;
     quint64 recommendedWindow = 1;
+    // The window W over the run: fixed, or as --window auto moved it.
+    qint64 windowSmallest = 0;
+    qint64 windowLargest = 0;
+    qint64 windowFinal = 0;
+    quint64 windowChanges = 0;
     qint64 maxDistance = 0; // largest |distance|
     qint64 maxLateDistance = 0; // largest positive distance (arrived late)
     qint64 maxEarlyDistance = 0; // largest early arrival, as a positive number
@@ -146,7 +151,12 @@ public:
     // A run that ended (a default report, of no run, never passes) without error or problem.
     // FAIL, or the run could not be made.
     bool failed() const { return !error.isEmpty() || verdict.level == Verdict::Fail; }
-    bool windowTooSmall() const { return counters.recommendedWindow > quint64(config.window); }
+    // A fixed W below the recommendation, or an adaptive one whose maximum was.
+    bool windowTooSmall() const
+    {
+        return counters.recommendedWindow
+            > quint64(config.autoWindow ? config.maxWindow : config.window);
+    }
     // 0 PASS (and WARN unless config.strict), 1 FAIL (and WARN when strict), 2 the run could
     // not be made (bad arguments, a connection that could not be made or was lost for good).
     int exitCode() const;

@@ -40,7 +40,19 @@ RunVerdict RunVerdict::of(const RunReport &r)
     }
     if (c.late > 0) {
         QString text;
-        if (r.windowTooSmall()) {
+        if (r.windowTooSmall() && r.config.autoWindow) {
+            text = tr("%1 messages arrived after their place was given up and were dropped: the "
+                      "adaptive window may grow to %2 only; W = %3 would have kept them")
+                       .arg(c.late)
+                       .arg(r.config.maxWindow)
+                       .arg(c.recommendedWindow);
+        } else if (r.config.autoWindow && r.config.maxHoldMs == 0) {
+            text = tr("%1 messages arrived after their place was given up and were dropped: the "
+                      "adaptive window grew after they were needed; a fixed W = %2 would have "
+                      "kept them")
+                       .arg(c.late)
+                       .arg(c.recommendedWindow);
+        } else if (r.windowTooSmall()) {
             text = tr("%1 messages arrived after their place was given up and were dropped: the "
                       "window W = %2 was too small; W = %3 would have kept them")
                        .arg(c.late)
