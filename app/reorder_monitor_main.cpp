@@ -1,3 +1,4 @@
+#include "app/cli/analyzecommand.h"
 #include "app/cli/commandline.h"
 #include "app/cli/headlessrunner.h"
 #include "mainwindow.h"
@@ -82,6 +83,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (!options->analyzePath.isEmpty())
+        return AnalyzeCommand::run(*options);
     if (options->headless) {
         HeadlessRunner runner(*options);
         QObject::connect(&runner, &HeadlessRunner::done, app.get(), &QCoreApplication::exit);

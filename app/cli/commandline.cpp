@@ -235,6 +235,22 @@ const FlagOption Insecure {"insecure",
                            QT_TRANSLATE_NOOP("CommandLine",
                                              "Accept certificate errors on wss:// (the connection "
                                              "is then not authenticated).")};
+const TextOption Analyze {
+    "analyze", QT_TRANSLATE_NOOP("CommandLine", "CAPTURE"),
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Print the what-if table of a capture and exit: late messages, lost ids, "
+                      "hold times and memory for W = 1, 2, 4 ... 65536, the recorded run's W, "
+                      "the recommended one and auto, with max-hold off, 1, 10, 100 and 1000 ms. "
+                      "--window and --max-hold name the setting to compare (default: the "
+                      "recorded run's)."),
+    QString(), TextOption::Empty::Refused};
+const FlagOption Json {
+    "json", QT_TRANSLATE_NOOP("CommandLine", "With --analyze: print the table as JSON.")};
+const FlagOption NoWhatIf {
+    "no-what-if",
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Leave the what-if table out of the report (it costs a few bytes of memory a "
+                      "message and some seconds at the end of a long run).")};
 const FlagOption Quiet {"quiet", QT_TRANSLATE_NOOP("CommandLine", "Print nothing but errors.")};
 const TextOption Lang {
     "lang", QT_TRANSLATE_NOOP("CommandLine", "LANG"),
@@ -276,7 +292,8 @@ CommandLine::Startup CommandLine::startup(const QStringList &arguments,
     Startup s;
     // Unknown options may be QApplication's own (-platform, -style): it takes them out of the
     // arguments before the real parse. Any other bad argument is reported without a display.
-    s.window = !b.isSet(Headless) && !b.asksForHelpOrVersion() && (parsed || b.hasUnknownOptions());
+    s.window = !b.isSet(Headless) && !b.isSet(Analyze) && !b.asksForHelpOrVersion()
+        && (parsed || b.hasUnknownOptions());
     // The language asked for, even when another argument is bad: that error is printed in it.
     const QString language = b.text(Lang);
     if (languages.contains(language))
@@ -319,6 +336,9 @@ CommandLine::CommandLine(const QStringList &languages)
                 &DrainTimeout,
                 &Strict,
                 &Insecure,
+                &Analyze,
+                &Json,
+                &NoWhatIf,
                 &Quiet,
                 &Lang,
                 &Screenshot})
@@ -338,6 +358,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
 
     CommandLineOptions o;
     o.headless = b.isSet(Headless);
+    o.analyzePath = b.value(Analyze);
+    o.json = b.isSet(Json);
+    o.whatIf = !b.isSet(NoWhatIf);
+    if (o.json && o.analyzePath.isEmpty())
+        b.fail(tr("%1 needs %2").arg(Json.flag(), Analyze.flag()));
     o.quiet = b.isSet(Quiet);
     o.csvPath = b.value(Csv);
     o.reportPath = b.value(Report);

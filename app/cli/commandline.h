@@ -23,6 +23,10 @@ struct CommandLineOptions
     QString language; // "" = system locale
     QString screenshotPath;
     bool quiet = false;
+    // --analyze CAPTURE: print its what-if table (as JSON with --json) and exit.
+    QString analyzePath;
+    bool json = false;
+    bool whatIf = true; // the headless report's what_if table (--no-what-if: none)
 
     // The headless run's configuration: what was named, over RunConfig's defaults.
     RunConfig config() const { return run.appliedTo(RunConfig()); }

@@ -98,6 +98,8 @@ void HeadlessRunner::start()
             return;
         }
     }
+    // The report's what-if table needs the arrivals (a few bytes each).
+    config.keepArrivals = m_report && m_options.whatIf && config.mode == ReorderMode::Stream;
     if (!m_options.csvPath.isEmpty()) {
         m_csv = std::make_unique<RunCsvWriter>(m_options.csvPath);
         QString error;
@@ -134,8 +136,17 @@ void HeadlessRunner::start()
     m_controller.start(config);
 }
 
-void HeadlessRunner::onFinished(const RunReport &report)
+void HeadlessRunner::onFinished(const RunReport &finished)
 {
+    RunReport report = finished;
+    if (m_report && m_options.whatIf && report.config.mode == ReorderMode::Stream
+        && !m_controller.arrivals().isEmpty()) {
+        // The what-if table over this run's own arrivals.
+        const RunConfig &c = report.config;
+        report.whatIf = WhatIfTable::analyse(
+            m_controller.arrivals(),
+            WhatIfRun {c.window, c.autoWindow, c.maxWindow, c.maxHoldMs, c.startId});
+    }
     int exitCode = report.exitCode();
     QStringList fileErrors;
     if (m_csv) {

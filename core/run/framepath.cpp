@@ -54,6 +54,7 @@ void FramePath::begin(const RunConfig &config, MessageSource *source, OrderedSin
     m_mustDropOverBudget = source && !source->canPause();
     m_buffer = std::make_unique<ReorderBuffer>(m_config.reorderConfig());
     m_adaptive.reset();
+    m_arrivals = ArrivalLog(m_config.keepArrivals ? m_config.arrivalLogBytes : 0);
     if (m_config.autoWindow && m_config.mode == ReorderMode::Stream)
         m_adaptive.emplace(m_config.maxWindow, m_buffer->config().window);
     m_payloads.clear();
@@ -127,6 +128,8 @@ void FramePath::onText(const QString &frame)
         endIfCountReached();
         return;
     }
+    if (m_config.keepArrivals)
+        m_arrivals.append(message.id, now);
     const quint32 slot = m_payloads.put(frame, index);
     m_released.clear();
     const PushResult result = m_buffer->push(message.id, slot, now, m_released);

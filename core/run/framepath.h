@@ -1,5 +1,6 @@
 #pragma once
 
+#include "advisor/arrivallog.h"
 #include "deliverytracker.h"
 #include "eventbatcher.h"
 #include "flowcontrol.h"
@@ -71,6 +72,8 @@ public:
     QList<QPair<qint64, qint64>> lostRanges() const;
     QList<QPair<qint64, qint64>> droppedRanges() const;
     const RunDigest &digest() const { return m_digest; }
+    // With RunConfig::keepArrivals: what reached the reorder buffer, in order, with its time.
+    const ArrivalLog &arrivals() const { return m_arrivals; }
 
 Q_SIGNALS:
     void endRequested(RunEnd reason);
@@ -106,6 +109,7 @@ private:
 
     std::unique_ptr<ReorderBuffer> m_buffer;
     std::optional<AdaptiveWindow> m_adaptive; // --window auto
+    ArrivalLog m_arrivals;
     PayloadStore m_payloads;
     std::vector<ReleasedMessage> m_released;
     ReleaseMeter m_meter;

@@ -53,6 +53,10 @@ struct RunConfig
     bool flushAtEnd = true;
     // Keep every message's arrival and release as events (for the window and the CSV).
     bool recordEvents = false;
+    // Keep the messages' ids in arrival order with their times, for the what-if advisor (a few
+    // bytes a message, up to arrivalLogBytes; past it the advisor sees the first ones).
+    bool keepArrivals = false;
+    std::size_t arrivalLogBytes = std::size_t(64) << 20;
     // Give up on a connection handshake after this long.
     int connectTimeoutMs = 10000;
     // After the last frame, wait for the sink to confirm and close as long as it makes progress;

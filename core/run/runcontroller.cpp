@@ -294,13 +294,19 @@ void RunController::complete()
     Q_EMIT finished(m_report);
 }
 
+const ArrivalLog &RunController::arrivals() const
+{
+    return m_path.arrivals();
+}
+
 CaptureHeader RunController::captureHeader() const
 {
     CaptureHeader h;
     h.source = m_config.feedDescription();
     h.startedAt = m_report.startedAt;
     const QJsonObject report = m_report.toJson();
-    for (const char *key : {"window", "mode", "max_hold_ms", "start_id", "count", "send_url"})
+    for (const char *key : {"window", "window_auto", "max_window", "mode", "max_hold_ms",
+                            "max_frame_bytes", "start_id", "count", "send_url"})
         h.settings.insert(QLatin1String(key), report.value(QLatin1String(key)));
     return h;
 }

@@ -123,6 +123,7 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("window_too_small"), windowTooSmall());
     o.insert(QStringLiteral("mode"), UrlCheck::modeName(config.mode));
     o.insert(QStringLiteral("max_hold_ms"), qint64(config.maxHoldMs));
+    o.insert(QStringLiteral("max_frame_bytes"), qint64(config.maxFrameBytes));
     o.insert(QStringLiteral("start_id"),
              config.startId ? QJsonValue(qint64(*config.startId)) : QJsonValue());
     o.insert(QStringLiteral("count"), count(config.count));
@@ -234,6 +235,14 @@ QJsonObject RunReport::toJson() const
                  ? QJsonValue()
                  : QJsonValue(config.sinkUrl.toDisplayString(QUrl::RemovePassword)));
     o.insert(QStringLiteral("started_at"), startedAt.toString(Qt::ISODateWithMs));
+    if (whatIf) {
+        o.insert(QStringLiteral("what_if"), whatIf->toJson());
+        o.insert(QStringLiteral("what_if_arrivals"), count(whatIf->arrivals));
+        o.insert(QStringLiteral("what_if_not_analysed"), count(whatIf->notAnalysed));
+        o.insert(QStringLiteral("what_if_suggested_window"), whatIf->suggestedWindow);
+        o.insert(QStringLiteral("what_if_knee_window"),
+                 whatIf->kneeWindow ? QJsonValue(*whatIf->kneeWindow) : QJsonValue());
+    }
     return o;
 }
 
@@ -302,6 +311,22 @@ QString RunReport::summary() const
                      .arg(c.sinkDrops)
                      .arg(c.sinkReconnects)
                      .arg(Duration::seconds(c.sinkDownNs));
+    }
+    if (whatIf) {
+        QString line = tr("what if: W = %1 is the smallest window without late messages")
+                           .arg(whatIf->suggestedWindow);
+        if (whatIf->kneeWindow)
+            line += tr("; W = %1 loses at most %2 % as late")
+                        .arg(*whatIf->kneeWindow)
+                        .arg(WhatIfTable::KneeLateFraction * 100);
+        if (const WhatIfRow *own = whatIf->runRow())
+            line += tr("; this run's setting: %1 late, hold p99 %2 ms")
+                        .arg(own->late)
+                        .arg(formatMs(own->holdP99Ms));
+        lines << line;
+        if (whatIf->notAnalysed > 0)
+            lines
+                << tr("what if: only the first %1 messages were kept for it").arg(whatIf->arrivals);
     }
     for (const QString &note : verdict.notes)
         lines << tr("note: %1").arg(note);

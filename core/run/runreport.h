@@ -1,5 +1,6 @@
 #pragma once
 
+#include "advisor/whatif.h"
 #include "connectionlog.h"
 #include "protocol/messagecodec.h"
 #include "reorder/latencyhistogram.h"
@@ -142,6 +143,8 @@ public:
     // What the feed itself said about its frames (a replayed capture cut short: where).
     QStringList feedNotes;
     RunDigest digest; // the charts' data (not in toJson(): the history keeps it apart)
+    // The what-if advisor over the run's arrivals, when it was asked for (the report's what_if).
+    std::optional<WhatIfTable> whatIf;
 
     static constexpr std::size_t MaxListedRanges = 100; // id ranges listed in the report
     static QString endReasonKey(RunEnd reason);
