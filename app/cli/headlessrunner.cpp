@@ -139,12 +139,11 @@ void HeadlessRunner::start()
 void HeadlessRunner::onFinished(const RunReport &finished)
 {
     RunReport report = finished;
-    if (m_report && m_options.whatIf && report.config.mode == ReorderMode::Stream
-        && !m_controller.arrivals().isEmpty()) {
+    if (report.arrivals && !report.arrivals->isEmpty()) {
         // The what-if table over this run's own arrivals.
         const RunConfig &c = report.config;
         report.whatIf = WhatIfTable::analyse(
-            m_controller.arrivals(),
+            *report.arrivals,
             WhatIfRun {c.window, c.autoWindow, c.maxWindow, c.maxHoldMs, c.startId});
     }
     int exitCode = report.exitCode();

@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class CaptureRecorder;
@@ -72,8 +73,9 @@ public:
     QList<QPair<qint64, qint64>> lostRanges() const;
     QList<QPair<qint64, qint64>> droppedRanges() const;
     const RunDigest &digest() const { return m_digest; }
-    // With RunConfig::keepArrivals: what reached the reorder buffer, in order, with its time.
-    const ArrivalLog &arrivals() const { return m_arrivals; }
+    // With RunConfig::keepArrivals: what reached the reorder buffer, in order, with its time
+    // (taken: the path keeps none after).
+    ArrivalLog takeArrivals() { return std::exchange(m_arrivals, ArrivalLog(0)); }
 
 Q_SIGNALS:
     void endRequested(RunEnd reason);

@@ -273,6 +273,8 @@ void RunController::complete()
 
     m_report.droppedRanges = m_path.droppedRanges();
     m_report.digest = m_path.digest();
+    if (m_config.keepArrivals)
+        m_report.arrivals = std::make_shared<const ArrivalLog>(m_path.takeArrivals());
     m_report.conclude(counters(), m_path.validation(),
                       m_timing.phases(m_config.mode == ReorderMode::Stream && m_sink),
                       m_path.holdTimes(), m_watch.log(), m_path.lostRanges());
@@ -292,11 +294,6 @@ void RunController::complete()
         }
     }
     Q_EMIT finished(m_report);
-}
-
-const ArrivalLog &RunController::arrivals() const
-{
-    return m_path.arrivals();
 }
 
 CaptureHeader RunController::captureHeader() const

@@ -42,9 +42,6 @@ public:
 
     RunState state() const { return m_state; }
     RunStats stats() const;
-    // With RunConfig::keepArrivals: the last run's arrivals, for the what-if advisor (the
-    // controller's thread, once the run has finished).
-    const ArrivalLog &arrivals() const;
 
 public Q_SLOTS:
     void start(const RunConfig &config);

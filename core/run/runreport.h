@@ -19,6 +19,7 @@
 #include <QStringList>
 
 #include <array>
+#include <memory>
 
 enum class RunState : quint8 {
     Idle,
@@ -143,7 +144,9 @@ public:
     // What the feed itself said about its frames (a replayed capture cut short: where).
     QStringList feedNotes;
     RunDigest digest; // the charts' data (not in toJson(): the history keeps it apart)
-    // The what-if advisor over the run's arrivals, when it was asked for (the report's what_if).
+    // With RunConfig::keepArrivals: the run's arrivals for the what-if advisor (not in toJson()),
+    // and its table once worked out (the report's what_if).
+    std::shared_ptr<const ArrivalLog> arrivals;
     std::optional<WhatIfTable> whatIf;
 
     static constexpr std::size_t MaxListedRanges = 100; // id ranges listed in the report
