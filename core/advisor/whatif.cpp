@@ -26,7 +26,8 @@ double ms(qint64 ns)
 
 QList<WhatIfRow> WhatIfTable::analyseSettings(const ArrivalLog &arrivals,
                                               const QList<WhatIfSetting> &settings,
-                                              std::optional<qint64> startId, int threads)
+                                              std::optional<qint64> startId, int threads,
+                                              const std::atomic_bool *cancelled)
 {
     if (threads <= 0)
         threads = std::max(1, QThread::idealThreadCount());
@@ -34,7 +35,7 @@ QList<WhatIfRow> WhatIfTable::analyseSettings(const ArrivalLog &arrivals,
     std::atomic<qsizetype> next {0};
     const auto work = [&]() {
         for (qsizetype i = next++; i < settings.size(); i = next++)
-            rows[i] = WhatIfTable::analyseOne(arrivals, settings[i], startId);
+            rows[i] = WhatIfTable::analyseOne(arrivals, settings[i], startId, cancelled);
     };
     const int count = std::clamp<int>(threads, 1, int(std::max<qsizetype>(1, settings.size())));
     std::vector<std::thread> pool;
@@ -47,7 +48,7 @@ QList<WhatIfRow> WhatIfTable::analyseSettings(const ArrivalLog &arrivals,
 }
 
 WhatIfRow WhatIfTable::analyseOne(const ArrivalLog &arrivals, const WhatIfSetting &setting,
-                                  std::optional<qint64> startId)
+                                  std::optional<qint64> startId, const std::atomic_bool *cancelled)
 {
     ReorderConfig config;
     config.mode = ReorderMode::Stream;
@@ -76,7 +77,10 @@ WhatIfRow WhatIfTable::analyseOne(const ArrivalLog &arrivals, const WhatIfSettin
     qint64 id = 0;
     qint64 atNs = 0;
     qint64 lastNs = 0;
+    quint64 seen = 0;
     while (reader.next(&id, &atNs)) {
+        if (cancelled && (++seen & 0xffff) == 0 && cancelled->load(std::memory_order_relaxed))
+            break;
         if (config.maxHoldNs > 0) {
             // Max-hold at its exact deadlines between this arrival and the one before.
             for (std::optional<qint64> due = buffer.nextDeadlineNs(); due && *due <= atNs;
@@ -106,7 +110,8 @@ WhatIfRow WhatIfTable::analyseOne(const ArrivalLog &arrivals, const WhatIfSettin
     return row;
 }
 
-WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &run, int threads)
+WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &run, int threads,
+                                 const std::atomic_bool *cancelled)
 {
     QElapsedTimer clock;
     clock.start();
@@ -138,7 +143,7 @@ WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &ru
         return settings;
     };
     QList<WhatIfSetting> settings = settingsFor(windows, true);
-    table.rows = analyseSettings(arrivals, settings, run.startId, threads);
+    table.rows = analyseSettings(arrivals, settings, run.startId, threads, cancelled);
 
     // The recommendation does not depend on the setting: the buffer works it out on any run.
     ReorderConfig probe;
@@ -150,7 +155,7 @@ WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &ru
         ArrivalLog::Reader reader(arrivals);
         qint64 id = 0;
         qint64 atNs = 0;
-        while (reader.next(&id, &atNs)) {
+        while (reader.next(&id, &atNs) && !(cancelled && cancelled->load())) {
             buffer.push(id, 0, atNs, released);
             released.clear();
         }
@@ -160,7 +165,7 @@ WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &ru
     if (!windows.contains(recommended)) {
         windows.append(recommended);
         table.rows +=
-            analyseSettings(arrivals, settingsFor({recommended}, false), run.startId, threads);
+            analyseSettings(arrivals, settingsFor({recommended}, false), run.startId, threads, cancelled);
     }
 
     std::sort(table.rows.begin(), table.rows.end(), [](const WhatIfRow &a, const WhatIfRow &b) {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 // One way to have run: a fixed window W (or the adaptive one) and a max-hold.
@@ -77,14 +78,18 @@ public:
 
     // W = 1, 2, 4 ... 65536, the run's W and the recommended one, the adaptive window; each
     // with max-hold off, 1, 10, 100 and 1000 ms and the run's own.
-    static WhatIfTable analyse(const ArrivalLog &arrivals, const WhatIfRun &run, int threads = 0);
+    // `cancelled`, when given and set from elsewhere, ends the work early (an incomplete table).
+    static WhatIfTable analyse(const ArrivalLog &arrivals, const WhatIfRun &run, int threads = 0,
+                               const std::atomic_bool *cancelled = nullptr);
     // These settings, spread over `threads` threads; the rows in the settings' order.
     static QList<WhatIfRow> analyseSettings(const ArrivalLog &arrivals,
                                             const QList<WhatIfSetting> &settings,
-                                            std::optional<qint64> startId, int threads = 0);
+                                            std::optional<qint64> startId, int threads = 0,
+                                            const std::atomic_bool *cancelled = nullptr);
     // One setting alone (tests compare it with a real run).
     static WhatIfRow analyseOne(const ArrivalLog &arrivals, const WhatIfSetting &setting,
-                                std::optional<qint64> startId);
+                                std::optional<qint64> startId,
+                                const std::atomic_bool *cancelled = nullptr);
 
     const WhatIfRow *find(const WhatIfSetting &setting) const;
     const WhatIfRow *runRow() const;
