@@ -250,7 +250,7 @@ void WhatIfView::onFinished()
         clear(tr("No what-if table: %1").arg(o.error));
     } else if (o.table) {
         m_note = o.note;
-        show(*o.table);
+        showTable(*o.table);
     }
     Q_EMIT analysed();
 }
@@ -267,7 +267,7 @@ void WhatIfView::setMaxHold(qint64 ms)
         m_maxHold->setCurrentIndex(index);
 }
 
-void WhatIfView::show(const WhatIfTable &table)
+void WhatIfView::showTable(const WhatIfTable &table)
 {
     m_table = table;
     const QLocale locale;

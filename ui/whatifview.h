@@ -70,7 +70,7 @@ private:
     };
     void start(std::function<Outcome(const std::atomic_bool *)> work);
     void onFinished();
-    void show(const WhatIfTable &table);
+    void showTable(const WhatIfTable &table);
     void redraw();
     void setMarker(QLineSeries *marker, std::optional<qint64> window);
 
