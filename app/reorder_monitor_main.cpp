@@ -1,5 +1,6 @@
 #include "app/cli/commandline.h"
 #include "app/cli/headlessrunner.h"
+#include "app/cli/historylisting.h"
 #include "mainwindow.h"
 #include "runsetuppanel.h"
 #include "translations.h"
@@ -82,6 +83,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (options->historyList)
+        return HistoryListing::print(options->historyPath);
     if (options->headless) {
         HeadlessRunner runner(*options);
         QObject::connect(&runner, &HeadlessRunner::done, app.get(), &QCoreApplication::exit);
@@ -90,7 +93,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
-    MainWindow window;
+    MainWindow window(options->historyPath);
     window.applyOptions(options->run);
     window.show();
     if (!options->screenshotPath.isEmpty())

@@ -64,7 +64,7 @@ void rememberExportFolder(const QString &exportedFile)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
     , m_setup(new RunSetupPanel)
@@ -79,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_bottomTabs(new QTabWidget)
     , m_errorBanner(new ErrorBanner)
 {
+    Q_UNUSED(historyPath);
     setWindowTitle(tr("Reorder Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
     buildActions();

@@ -35,7 +35,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // historyPath: the runs history to show and keep runs in; "": the one the settings name
+    // (history/file), else RunHistory::defaultPath().
+    explicit MainWindow(const QString &historyPath = QString(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Pre-fills the set-up with what the operator named (on the command line: URLs, window,

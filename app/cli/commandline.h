@@ -23,6 +23,11 @@ struct CommandLineOptions
     QString language; // "" = system locale
     QString screenshotPath;
     bool quiet = false;
+    // Keep the headless run in the runs history (--history, --history-file), or list the
+    // history (--history-list). historyPath "": the history the window uses.
+    bool history = false;
+    bool historyList = false;
+    QString historyPath;
 
     // The headless run's configuration: what was named, over RunConfig's defaults.
     RunConfig config() const { return run.appliedTo(RunConfig()); }
