@@ -111,6 +111,7 @@ private Q_SLOTS:
 private:
     RunReport runToEnd(MainWindow &window);
     QTemporaryDir m_dir;
+    int m_test = 0;
 };
 
 void tst_MainWindow::initTestCase()
@@ -124,6 +125,9 @@ void tst_MainWindow::initTestCase()
 void tst_MainWindow::init()
 {
     QSettings().clear();
+    // A runs history of its own for each test: one test's runs are not another's.
+    QSettings().setValue(QStringLiteral("history/file"),
+                         m_dir.filePath(QStringLiteral("h%1/history.sqlite").arg(++m_test)));
 }
 
 RunReport tst_MainWindow::runToEnd(MainWindow &window)

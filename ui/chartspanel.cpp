@@ -68,6 +68,16 @@ void ChartsPanel::finish()
     m_dirty = false;
 }
 
+void ChartsPanel::showDigest(const RunDigest &digest, qint64 window, bool showWindow)
+{
+    m_counts = digest.histogram;
+    m_distance->showBand(digest.band, window, showWindow);
+    m_rate->show(digest.rates);
+    m_histogram->refresh();
+    m_finished = true;
+    m_dirty = false;
+}
+
 void ChartsPanel::refresh()
 {
     m_dirty = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "run/distancehistogram.h"
+#include "run/rundigest.h"
 #include "run/runevents.h"
 
 #include <QTimer>
@@ -39,6 +40,8 @@ public:
     void apply(const RunEventBatch &batch);
     // The run ended: every chart drawn with everything.
     void finish();
+    // A past run's charts, as they were, from its digest (the history).
+    void showDigest(const RunDigest &digest, qint64 window, bool showWindow);
     void refresh();
 
 private:

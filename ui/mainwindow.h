@@ -5,6 +5,9 @@
 
 #include <QMainWindow>
 #include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -15,10 +18,13 @@ class QTabWidget;
 QT_END_NAMESPACE
 
 class ChartsPanel;
+class CompareDialog;
 class ErrorBanner;
+class HistoryPanel;
 class MessagePanel;
 class MessageTableModel;
 class ResultsPanel;
+class RunHistory;
 class RunHistoryModel;
 class RunSession;
 class RunSetupPanel;
@@ -53,11 +59,15 @@ public:
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     ResultsPanel *results() const { return m_results; }
     RunHistoryModel *history() const { return m_history; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    // The runs history's database; nullptr when it could not be opened.
+    RunHistory *runHistory() const { return m_runs.get(); }
     RunSession *session() const { return m_session; }
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
     QAction *flushAction() const { return m_flush; }
     QAction *exportAction() const { return m_export; }
+    QAction *openCaptureAction() const { return m_openCapture; }
     QString errorText() const;
 
 public Q_SLOTS:
@@ -67,12 +77,23 @@ public Q_SLOTS:
     // The selected (else the latest) finished run's messages.
     bool exportCsv(const QString &path);
     bool exportHistory(const QString &path);
+    // A past run of the history in the results and the charts, as it was (not while a run is
+    // going on).
+    bool showRun(qint64 id);
+    // Replays a capture as the feed (the set-up's sink, window and replay speed); false, with
+    // the reason shown, when it cannot start.
+    bool openCapture(const QString &path);
+    // Two finished runs side by side; the dialog is shown and deletes itself when closed.
+    CompareDialog *compareRuns(qint64 older, qint64 newer);
+    void openSettings();
 
 Q_SIGNALS:
     void runFinished(const RunReport &report);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
@@ -90,15 +111,19 @@ private:
     void chooseAndExportHistory();
     void about();
     void balanceResults();
-
+    void openHistory(const QString &path);
+    void chooseAndOpenCapture();
+    // Where this run's CSV and capture go: the history's folder (or the one the settings name).
+    QString runFilesFolder() const;
     RunSession *m_session;
     RunSetupPanel *m_setup;
     MessageTableModel *m_messages;
     MessagePanel *m_messagePanel;
     ChartsPanel *m_charts;
     ResultsPanel *m_results;
+    std::unique_ptr<RunHistory> m_runs; // the database; before the model that shows it
     RunHistoryModel *m_history;
-    QTableView *m_historyView;
+    HistoryPanel *m_historyPanel;
     RunStatusBar *m_status;
     QPlainTextEdit *m_events;
     QTabWidget *m_bottomTabs;
@@ -115,7 +140,11 @@ private:
     QAction *m_flush = nullptr;
     QAction *m_export = nullptr;
     QAction *m_exportHistory = nullptr;
-    QTemporaryDir m_recordings; // each run's messages CSV, for export
+    QAction *m_openCapture = nullptr;
+    QTemporaryDir m_recordings; // each run's messages CSV when there is no history to keep them
     QString m_currentSource;
     int m_runNumber = 0;
+    qint64 m_runId = 0; // the run going on, in the history (0: not kept)
+    bool m_closeAfterRun = false; // quitting: close once the run is recorded
+    QTimer m_historyRefresh; // other windows and headless runs add to the history too
 };
