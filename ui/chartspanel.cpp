@@ -68,10 +68,12 @@ void ChartsPanel::finish()
     m_dirty = false;
 }
 
-void ChartsPanel::showDigest(const RunDigest &digest, qint64 window, bool showWindow)
+void ChartsPanel::showPast(const RunReport &report)
 {
+    const RunDigest &digest = report.digest;
     m_counts = digest.histogram;
-    m_distance->showBand(digest.band, window, showWindow);
+    m_distance->showBand(digest.band, report.counters.received, report.config.window,
+                         report.config.mode == ReorderMode::Stream);
     m_rate->show(digest.rates);
     m_histogram->refresh();
     m_finished = true;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "run/distancehistogram.h"
-#include "run/rundigest.h"
 #include "run/runevents.h"
+#include "run/runreport.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -40,8 +40,8 @@ public:
     void apply(const RunEventBatch &batch);
     // The run ended: every chart drawn with everything.
     void finish();
-    // A past run's charts, as they were, from its digest (the history).
-    void showDigest(const RunDigest &digest, qint64 window, bool showWindow);
+    // A past run's charts, as they were, from its report's digest (the history).
+    void showPast(const RunReport &report);
     void refresh();
 
 private:

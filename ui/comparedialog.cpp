@@ -16,6 +16,15 @@
 
 namespace {
 
+// Long values without spaces (URLs) may break after these, rather than be cut off.
+QString breakable(QString text)
+{
+    static const QChar zeroWidthSpace(0x200B);
+    for (const QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('&')})
+        text.replace(c, QString(c) + zeroWidthSpace);
+    return text;
+}
+
 // The name a run goes by in the charts' legends: its own, with its id when it has one.
 QString legendName(const HistoryEntry &e)
 {
@@ -43,8 +52,11 @@ CompareDialog::CompareDialog(const HistoryRecord &older, const HistoryRecord &ne
     const QList<CompareRow> rows = CompareFigures::rows(older, newer);
     m_table->setObjectName(QStringLiteral("compareTable"));
     m_table->setColumnCount(4);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Figure"), legendName(older.entry), legendName(newer.entry), tr("Difference")});
+    // The runs by number in the header (their names are the first line, whole).
+    m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Run %1").arg(older.entry.id),
+                                        tr("Run %1").arg(newer.entry.id), tr("Difference")});
+    m_table->horizontalHeaderItem(1)->setToolTip(legendName(older.entry));
+    m_table->horizontalHeaderItem(2)->setToolTip(legendName(newer.entry));
     m_table->setRowCount(int(rows.size()));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -54,7 +66,7 @@ CompareDialog::CompareDialog(const HistoryRecord &older, const HistoryRecord &ne
     bold.setBold(true);
     for (int r = 0; r < rows.size(); ++r) {
         const CompareRow &row = rows.at(r);
-        const QStringList cells {row.figure, row.a, row.b, row.difference};
+        const QStringList cells {row.figure, breakable(row.a), breakable(row.b), row.difference};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             if (row.heading) {
@@ -81,9 +93,15 @@ CompareDialog::CompareDialog(const HistoryRecord &older, const HistoryRecord &ne
                     VerdictStyle::color(record->report->verdict.level));
         }
     }
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->resizeRowsToContents();
+    // The figures and the differences as wide as they need; the two runs share the rest, long
+    // values wrapped (each row as tall as its text).
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(1, QHeaderView::Stretch);
+    header->setSectionResizeMode(2, QHeaderView::Stretch);
+    header->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     const RunDigest none;
     const RunDigest &a = older.report ? older.report->digest : none;

@@ -38,6 +38,31 @@ Value text(const QString &v)
     return {v.isEmpty() ? QStringLiteral("–") : v, std::nullopt};
 }
 
+QString endText(RunEnd end)
+{
+    switch (end) {
+    case RunEnd::None:
+        break;
+    case RunEnd::FeedClosed:
+        return CompareFigures::tr("the feed closed");
+    case RunEnd::CountReached:
+        return CompareFigures::tr("the count was reached");
+    case RunEnd::Stopped:
+        return CompareFigures::tr("the operator stopped it");
+    case RunEnd::IdleTimeout:
+        return CompareFigures::tr("the idle timeout");
+    case RunEnd::BatchMemoryCap:
+        return CompareFigures::tr("batch mode's memory cap");
+    case RunEnd::FeedFailed:
+        return CompareFigures::tr("the feed failed");
+    case RunEnd::SinkFailed:
+        return CompareFigures::tr("the sink failed");
+    case RunEnd::BacklogOverBudget:
+        return CompareFigures::tr("the sink's backlog over its budget");
+    }
+    return QString();
+}
+
 QString difference(double a, double b, bool decimals)
 {
     const double d = b - a;
@@ -107,8 +132,7 @@ QList<CompareRow> CompareFigures::rows(const HistoryRecord &ra, const HistoryRec
     add(tr("Reasons"), [](const RunReport &r) {
         return text(r.verdict.reasonTexts().join(QStringLiteral("\n")));
     });
-    add(tr("Ended by"),
-        [](const RunReport &r) { return text(RunReport::endReasonKey(r.endReason)); });
+    add(tr("Ended by"), [](const RunReport &r) { return text(endText(r.endReason)); });
 
     heading(tr("Counts"));
     add(tr("Received"), [](const RunReport &r) { return count(r.counters.received); });

@@ -118,7 +118,8 @@ void DistanceChart::reset(qint64 window, bool showWindow)
     refresh();
 }
 
-void DistanceChart::showBand(const DistanceBand &band, qint64 window, bool showWindow)
+void DistanceChart::showBand(const DistanceBand &band, quint64 arrivals, qint64 window,
+                             bool showWindow)
 {
     setTimeAxis(false);
     reset(window, showWindow);
@@ -130,7 +131,7 @@ void DistanceChart::showBand(const DistanceBand &band, qint64 window, bool showW
         m_blockMax.push_back(b.used ? clampToInt32(b.hi) : Empty);
         m_blockTime.push_back(0);
     }
-    m_arrivals = quint64(band.buckets().size()) * m_blockSize;
+    m_arrivals = arrivals;
     refresh();
 }
 

@@ -33,6 +33,8 @@ HistoryPanel::HistoryPanel(RunHistoryModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
+    // Every cell whole (the table scrolls sideways rather than elide a name or a date).
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setWordWrap(false);

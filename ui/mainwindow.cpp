@@ -333,7 +333,9 @@ void MainWindow::buildLayout()
     const int rightWidth =
         std::clamp(m_results->sizeHint().width() + 24, size.width() * 2 / 5, size.width() / 2);
     m_outer->setSizes({size.width() - rightWidth, rightWidth});
-    left->setSizes({size.height() * 3 / 4, size.height() / 4});
+    // The messages over details, runs and events: the runs history shows a few rows even on a
+    // small screen.
+    left->setSizes({size.height() * 2 / 3, size.height() / 3});
 }
 
 void MainWindow::applyOptions(const RunOverrides &o)
@@ -794,8 +796,7 @@ bool MainWindow::showRun(qint64 id)
     if (record->report) {
         const RunReport &report = *record->report;
         m_results->showReport(report);
-        m_charts->showDigest(report.digest, report.config.window,
-                             report.config.mode == ReorderMode::Stream);
+        m_charts->showPast(report);
     } else {
         m_results->showUnfinished(
             RunHistoryModel::verdictText(e),

@@ -82,7 +82,12 @@ SettingsDialog::SettingsDialog(const CaptureSettings &capture, const HistoryRete
     auto *captures = new QGroupBox(tr("Captures"));
     auto *captureForm = new QFormLayout(captures);
     captureForm->addRow(m_record);
-    captureForm->addRow(tr("&Folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("&Folder:"));
+    folderLabel->setBuddy(m_folder);
+    captureForm->addRow(folderLabel, folderRow);
+    // The whole path shows, whatever the language and the folder.
+    m_folder->setMinimumWidth(m_folder->fontMetrics().horizontalAdvance(m_folder->placeholderText())
+                              + 40);
     captureForm->addRow(tr("&Size cap of each:"), m_maxMiB);
 
     m_keepRuns->setObjectName(QStringLiteral("keepRuns"));
