@@ -112,8 +112,12 @@ QList<CompareRow> CompareFigures::rows(const HistoryRecord &ra, const HistoryRec
 
     heading(tr("The run"));
     entryText(tr("Name"), ra.entry.title(), rb.entry.title());
-    entryText(tr("Started"), QLocale().toString(ra.entry.startedAt, QLocale::ShortFormat),
-              QLocale().toString(rb.entry.startedAt, QLocale::ShortFormat));
+    // To the second: two runs of one minute differ.
+    const auto started = [](const QDateTime &t) {
+        return QLocale().toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ')
+            + t.time().toString(QStringLiteral("HH:mm:ss"));
+    };
+    entryText(tr("Started"), started(ra.entry.startedAt), started(rb.entry.startedAt));
     entryText(tr("Source"), ra.entry.source, rb.entry.source);
     add(tr("Feed"), [](const RunReport &r) { return text(r.feedDescription); });
     add(tr("Sink"), [](const RunReport &r) {

@@ -148,7 +148,8 @@ void HistoryPanel::updateStorage()
     const HistoryRetention keep = history->retention();
     QStringList limits;
     if (keep.maxRuns > 0)
-        limits << tr("the newest %1 runs").arg(QLocale().toString(keep.maxRuns));
+        limits << (keep.maxRuns == 1 ? tr("the newest run")
+                                     : tr("the newest %Ln runs", nullptr, keep.maxRuns));
     if (keep.maxBytes > 0)
         limits << tr("at most %1").arg(SettingsDialog::size(keep.maxBytes));
     m_storage->setText(

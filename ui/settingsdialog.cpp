@@ -94,7 +94,6 @@ SettingsDialog::SettingsDialog(const CaptureSettings &capture, const HistoryRete
     m_keepRuns->setRange(0, 1000000);
     m_keepRuns->setValue(retention.maxRuns);
     m_keepRuns->setSpecialValueText(tr("no limit"));
-    m_keepRuns->setSuffix(tr(" runs"));
     m_keepRuns->setGroupSeparatorShown(true);
     m_keepRuns->setToolTip(tr("Older runs are deleted with their files"));
     m_keepMiB->setObjectName(QStringLiteral("keepMiB"));
@@ -102,7 +101,7 @@ SettingsDialog::SettingsDialog(const CaptureSettings &capture, const HistoryRete
                              "first, with their files"));
     auto *history = new QGroupBox(tr("Runs history"));
     auto *historyForm = new QFormLayout(history);
-    historyForm->addRow(tr("Keep the &newest:"), m_keepRuns);
+    historyForm->addRow(tr("Keep the &newest runs:"), m_keepRuns);
     historyForm->addRow(tr("Keep at &most:"), m_keepMiB);
     auto *used = new QLabel(storageText(storage));
     used->setObjectName(QStringLiteral("storageUsed"));
