@@ -44,7 +44,11 @@ void captureDemo(MainWindow &window, const QString &path)
         std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "cannot save",
                      qPrintable(path));
         window.stopRun();
-        QTimer::singleShot(500, qApp, [saved] { QCoreApplication::exit(saved ? 0 : 2); });
+        // Once the run is recorded in the history (or after a while, whatever happens).
+        const int code = saved ? 0 : 2;
+        QObject::connect(&window, &MainWindow::runFinished, qApp,
+                         [code] { QCoreApplication::exit(code); });
+        QTimer::singleShot(20000, qApp, [code] { QCoreApplication::exit(code); });
     });
 }
 

@@ -586,6 +586,11 @@ void tst_MainWindow::overridesChooseFeedAndSink_data()
     sim.simulatorQuery = QStringLiteral("count=7");
     QTest::newRow("simulator to a url")
         << sim << RunSetupPanel::Source::Simulator << RunSetupPanel::Sink::Url;
+    RunOverrides replay;
+    replay.replayPath = QCoreApplication::applicationFilePath(); // a file that exists
+    replay.replaySpeed = 10;
+    QTest::newRow("a capture replayed: forward nowhere")
+        << replay << RunSetupPanel::Source::Capture << RunSetupPanel::Sink::None;
 }
 
 void tst_MainWindow::overridesChooseFeedAndSink()
@@ -605,6 +610,11 @@ void tst_MainWindow::overridesChooseFeedAndSink()
         QVERIFY(c.redis.isStream());
     if (overrides.simulatorQuery)
         QCOMPARE(setup->simulatorParams().count, quint64(7));
+    if (overrides.replayPath) {
+        QCOMPARE(c.feedKind, FeedKind::Capture);
+        QCOMPARE(c.replayPath, *overrides.replayPath);
+        QCOMPARE(c.replaySpeed, 10.0);
+    }
     QVERIFY2(setup->problems().isEmpty(), qPrintable(setup->problems().join(QLatin1Char('\n'))));
 }
 

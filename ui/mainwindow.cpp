@@ -346,6 +346,11 @@ void MainWindow::applyOptions(const RunOverrides &o)
     } else if (o.feedUrl) {
         m_setup->setSource(RunSetupPanel::Source::WebSocket);
         m_setup->setFeedUrl(o.feedUrl->toString());
+    } else if (o.replayPath) {
+        m_setup->setSource(RunSetupPanel::Source::Capture);
+        m_setup->setReplayPath(*o.replayPath);
+        if (o.replaySpeed)
+            m_setup->setReplaySpeed(*o.replaySpeed);
     } else if (o.simulatorQuery) {
         m_setup->setSource(RunSetupPanel::Source::Simulator);
         if (const auto p = FeedParams::fromQuery(QUrlQuery(*o.simulatorQuery), nullptr))
