@@ -1341,10 +1341,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Монитор порядка сообщений</translation>
     </message>
     <message>
-        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
-        <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
-    </message>
-    <message>
         <source>Run</source>
         <translation>Прогон</translation>
     </message>
@@ -1563,14 +1559,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Save the runs as one CSV, each run&apos;s messages next to it</source>
         <translation>Сохранить прогоны в один CSV, сообщения каждого прогона — рядом</translation>
-    </message>
-    <message>
-        <source>This run is not kept in the history: %1</source>
-        <translation>Этот прогон не сохраняется в истории: %1</translation>
-    </message>
-    <message>
-        <source>The run could not be kept in the history: %1</source>
-        <translation>Прогон не удалось сохранить в истории: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n older runs were deleted with their files (the history&apos;s limit).</source>
@@ -2744,6 +2732,33 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Note</source>
         <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>RunKeeper</name>
+    <message>
+        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
+        <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
+    </message>
+    <message>
+        <source>This run is not kept in the history: %1</source>
+        <translation>Этот прогон не сохраняется в истории: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: the run&apos;s CSV and capture are not kept</source>
+        <translation>Не удаётся создать папку %1: CSV и запись прогона не сохраняются</translation>
+    </message>
+    <message>
+        <source>The run could not be kept in the history: %1</source>
+        <translation>Прогон не удалось сохранить в истории: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older runs were deleted with their files (the history&apos;s limit).</source>
+        <translation>
+            <numerusform>%n старый прогон удалён вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогона удалены вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогонов удалены вместе с файлами (предел истории).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "messagetablemodel.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
+#include "runkeeper.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
 #include "runstatusbar.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     , m_messagePanel(new MessagePanel(m_messages))
     , m_charts(new ChartsPanel)
     , m_results(new ResultsPanel)
+    , m_keeper(std::make_unique<RunKeeper>())
     , m_history(new RunHistoryModel(this))
     , m_historyPanel(new HistoryPanel(m_history))
     , m_status(new RunStatusBar)
@@ -148,24 +150,19 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
             resize(fitted);
     }
     updateActions();
-    if (!m_recordings.isValid())
-        log(tr("Cannot create a folder for the runs' CSV files: %1")
-                .arg(m_recordings.errorString()));
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default; // a run going on is left interrupted (RunKeeper)
+
+RunHistory *MainWindow::runHistory() const
 {
-    // Closed during a run that could not be recorded to its end: say so in the history.
-    if (m_runs && m_runId)
-        m_runs->interrupt(m_runId);
+    return m_keeper->history();
 }
 
 void MainWindow::openHistory(const QString &path)
 {
-    m_runs = std::make_unique<RunHistory>();
-    if (const QString error = m_runs->open(path.isEmpty() ? RunHistory::defaultPath() : path);
+    if (const QString error = m_keeper->open(path.isEmpty() ? RunHistory::defaultPath() : path);
         !error.isEmpty()) {
-        m_runs.reset();
         const QString problem =
             tr("The runs history cannot be kept: %1. Runs are listed for this session only.")
                 .arg(error);
@@ -173,18 +170,12 @@ void MainWindow::openHistory(const QString &path)
         log(problem);
         return;
     }
-    m_history->setHistory(m_runs.get());
-    if (const int cut = m_runs->interruptedAtOpen(); cut > 0)
+    m_history->setHistory(runHistory());
+    if (const int cut = runHistory()->interruptedAtOpen(); cut > 0)
         log(tr("%n runs were cut off before they ended (the program crashed or was killed): "
                "they are marked interrupted in the history.",
                nullptr, cut));
     m_historyRefresh.start();
-}
-
-QString MainWindow::runFilesFolder() const
-{
-    const CaptureSettings capture = CaptureSettings::load(QSettings());
-    return capture.folderOr(m_runs ? m_runs->filesFolder() : m_recordings.path());
 }
 
 void MainWindow::buildActions()
@@ -446,36 +437,13 @@ void MainWindow::startRun()
     QSettings settings;
     m_setup->save(settings);
 
-    // The run in the history first: its files are named after its id.
-    m_runId = 0;
-    if (m_runs) {
-        if (const std::optional<qint64> id =
-                m_runs->begin(config, m_currentSource, RunOrigin::Window))
-            m_runId = *id;
-        else
-            log(tr("This run is not kept in the history: %1").arg(m_runs->errorString()));
-    }
-    QString csv;
-    const QDir folder(runFilesFolder());
-    if (m_runId > 0 && QDir().mkpath(folder.path())) {
-        const QString stem =
-            QStringLiteral("run-%1-%2")
-                .arg(m_runId, 4, 10, QLatin1Char('0'))
-                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
-        csv = folder.filePath(stem + QStringLiteral(".csv"));
-        // A replay is a capture already: it is not recorded again.
-        const CaptureSettings capture = CaptureSettings::load(settings);
-        if (capture.enabled && config.feedKind != FeedKind::Capture) {
-            config.capturePath = folder.filePath(stem + QStringLiteral(".jsonl.gz"));
-            config.captureMaxBytes = quint64(capture.maxMiB) << 20;
-        }
-        m_runs->setFiles(m_runId, csv, config.capturePath);
-        m_history->reload();
-    } else if (m_recordings.isValid()) {
-        csv = m_recordings.filePath(QStringLiteral("run-%1.csv").arg(m_runNumber));
-    }
+    QStringList notes;
+    const QString csv = m_keeper->begin(&config, m_currentSource, &notes);
+    for (const QString &note : std::as_const(notes))
+        log(note);
+    m_history->reload();
     log(tr("Run %1: %2 -> %3, window %4, %5 mode")
-            .arg(m_runId > 0 ? m_runId : m_runNumber)
+            .arg(m_keeper->current() > 0 ? m_keeper->current() : m_runNumber)
             .arg(config.feedDescription(),
                  config.sinkUrl.isEmpty() ? tr("(not forwarded)")
                                           : config.sinkUrl.toDisplayString(QUrl::RemovePassword))
@@ -517,15 +485,9 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     m_results->showReport(report);
     m_status->finish(report);
     m_messagePanel->updateCaption();
-    const qint64 runId = m_runId;
-    m_runId = 0;
-    if (m_runs && runId > 0) {
-        if (!m_runs->finish(runId, report, csvPath))
-            log(tr("The run could not be kept in the history: %1").arg(m_runs->errorString()));
-        if (const int removed = m_runs->applyRetention(); removed > 0)
-            log(tr("%n older runs were deleted with their files (the history's limit).", nullptr,
-                   removed));
-    }
+    const qint64 runId = m_keeper->current();
+    for (const QString &note : m_keeper->finish(report, csvPath))
+        log(note);
     m_history->reload();
     m_historyPanel->updateStorage();
     m_historyPanel->view()->clearSelection();
@@ -743,7 +705,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::chooseAndOpenCapture()
 {
     QSettings settings;
-    const QString folder = settings.value(CaptureFolderKey, runFilesFolder()).toString();
+    const QString folder = settings.value(CaptureFolderKey, m_keeper->filesFolder()).toString();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open a capture to replay"), folder,
                                      tr("Captures (*.jsonl *.jsonl.gz *.gz);;All files (*)"));
@@ -779,13 +741,14 @@ bool MainWindow::openCapture(const QString &path)
 
 bool MainWindow::showRun(qint64 id)
 {
-    if (!m_runs)
+    RunHistory *history = runHistory();
+    if (!history)
         return false;
     if (m_session->isActive()) {
         statusBar()->showMessage(tr("A run is going on: past runs are shown once it ends."), 5000);
         return false;
     }
-    const std::optional<HistoryRecord> record = m_runs->get(id);
+    const std::optional<HistoryRecord> record = history->get(id);
     if (!record)
         return false;
     const HistoryEntry &e = record->entry;
@@ -817,10 +780,11 @@ bool MainWindow::showRun(qint64 id)
 
 CompareDialog *MainWindow::compareRuns(qint64 older, qint64 newer)
 {
-    if (!m_runs)
+    RunHistory *history = runHistory();
+    if (!history)
         return nullptr;
-    const std::optional<HistoryRecord> a = m_runs->get(older);
-    const std::optional<HistoryRecord> b = m_runs->get(newer);
+    const std::optional<HistoryRecord> a = history->get(older);
+    const std::optional<HistoryRecord> b = history->get(newer);
     if (!a || !b || !a->report || !b->report) {
         showError(tr("Only two finished runs can be compared."));
         return nullptr;
@@ -832,21 +796,22 @@ CompareDialog *MainWindow::compareRuns(qint64 older, qint64 newer)
 
 void MainWindow::openSettings()
 {
-    if (!m_runs) {
+    RunHistory *history = runHistory();
+    if (!history) {
         showError(tr("The runs history could not be opened: there is nothing to set."));
         return;
     }
     QSettings settings;
-    SettingsDialog dialog(CaptureSettings::load(settings), m_runs->retention(), m_runs->storage(),
-                          m_runs->path(), this);
+    SettingsDialog dialog(CaptureSettings::load(settings), history->retention(), history->storage(),
+                          history->path(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     dialog.capture().save(settings);
-    if (!m_runs->setRetention(dialog.retention())) {
-        showError(tr("Cannot keep the history's limit: %1").arg(m_runs->errorString()));
+    if (!history->setRetention(dialog.retention())) {
+        showError(tr("Cannot keep the history's limit: %1").arg(history->errorString()));
         return;
     }
-    if (const int removed = m_runs->applyRetention(); removed > 0)
+    if (const int removed = history->applyRetention(); removed > 0)
         log(tr("%n older runs were deleted with their files (the history's limit).", nullptr,
                removed));
     m_history->reload();

@@ -4,7 +4,6 @@
 #include "run/runreport.h"
 
 #include <QMainWindow>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
@@ -26,6 +25,7 @@ class MessageTableModel;
 class ResultsPanel;
 class RunHistory;
 class RunHistoryModel;
+class RunKeeper;
 class RunSession;
 class RunSetupPanel;
 class RunStatusBar;
@@ -61,7 +61,7 @@ public:
     RunHistoryModel *history() const { return m_history; }
     HistoryPanel *historyPanel() const { return m_historyPanel; }
     // The runs history's database; nullptr when it could not be opened.
-    RunHistory *runHistory() const { return m_runs.get(); }
+    RunHistory *runHistory() const;
     RunSession *session() const { return m_session; }
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
@@ -113,15 +113,13 @@ private:
     void balanceResults();
     void openHistory(const QString &path);
     void chooseAndOpenCapture();
-    // Where this run's CSV and capture go: the history's folder (or the one the settings name).
-    QString runFilesFolder() const;
     RunSession *m_session;
     RunSetupPanel *m_setup;
     MessageTableModel *m_messages;
     MessagePanel *m_messagePanel;
     ChartsPanel *m_charts;
     ResultsPanel *m_results;
-    std::unique_ptr<RunHistory> m_runs; // the database; before the model that shows it
+    std::unique_ptr<RunKeeper> m_keeper; // the history's database; before the model showing it
     RunHistoryModel *m_history;
     HistoryPanel *m_historyPanel;
     RunStatusBar *m_status;
@@ -141,10 +139,8 @@ private:
     QAction *m_export = nullptr;
     QAction *m_exportHistory = nullptr;
     QAction *m_openCapture = nullptr;
-    QTemporaryDir m_recordings; // each run's messages CSV when there is no history to keep them
     QString m_currentSource;
     int m_runNumber = 0;
-    qint64 m_runId = 0; // the run going on, in the history (0: not kept)
     bool m_closeAfterRun = false; // quitting: close once the run is recorded
     QTimer m_historyRefresh; // other windows and headless runs add to the history too
 };
