@@ -1,6 +1,7 @@
 #include "app/cli/analyzecommand.h"
 #include "app/cli/commandline.h"
 #include "app/cli/headlessrunner.h"
+#include "app/cli/historylisting.h"
 #include "mainwindow.h"
 #include "runsetuppanel.h"
 #include "translations.h"
@@ -44,7 +45,11 @@ void captureDemo(MainWindow &window, const QString &path)
         std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "cannot save",
                      qPrintable(path));
         window.stopRun();
-        QTimer::singleShot(500, qApp, [saved] { QCoreApplication::exit(saved ? 0 : 2); });
+        // Once the run is recorded in the history (or after a while, whatever happens).
+        const int code = saved ? 0 : 2;
+        QObject::connect(&window, &MainWindow::runFinished, qApp,
+                         [code] { QCoreApplication::exit(code); });
+        QTimer::singleShot(20000, qApp, [code] { QCoreApplication::exit(code); });
     });
 }
 
@@ -85,6 +90,8 @@ int main(int argc, char *argv[])
 
     if (!options->analyzePath.isEmpty())
         return AnalyzeCommand::run(*options);
+    if (options->historyList)
+        return HistoryListing::print(options->historyPath);
     if (options->headless) {
         HeadlessRunner runner(*options);
         QObject::connect(&runner, &HeadlessRunner::done, app.get(), &QCoreApplication::exit);
@@ -93,7 +100,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
-    MainWindow window;
+    MainWindow window(options->historyPath);
     window.applyOptions(options->run);
     window.show();
     if (!options->screenshotPath.isEmpty())

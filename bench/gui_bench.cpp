@@ -1,14 +1,21 @@
 // reorder-gui-bench: a full-speed run through the real window (built-in simulator), measuring
 // how late a 10 ms timer fires on the GUI thread (the event loop's worst stall) and the
-// process's peak RSS. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+// process's peak RSS. The window keeps the run in a runs history of its own (a temporary
+// folder) and records a capture of it, as it does by default; --no-capture leaves that out.
+// Runs offscreen unless QT_QPA_PLATFORM says otherwise.
 #include "benchutil.h"
+#include "history/runhistory.h"
 #include "mainwindow.h"
 #include "messagetablemodel.h"
+#include "runhistorymodel.h"
 #include "runsetuppanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,8 +27,14 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitorBench"));
-    const quint64 count = argc > 1 ? QByteArray(argv[1]).toULongLong() : 1000000;
+    QStringList arguments = app.arguments().mid(1);
+    const bool capture = !arguments.removeAll(QStringLiteral("--no-capture"));
+    const quint64 count = !arguments.isEmpty() ? arguments.first().toULongLong() : 1000000;
 
+    QTemporaryDir history;
+    QSettings().setValue(QStringLiteral("history/file"),
+                         history.filePath(QStringLiteral("history.sqlite")));
+    QSettings().setValue(QStringLiteral("capture/enabled"), capture);
     MainWindow window;
     window.resize(1400, 900);
     window.show();
@@ -88,6 +101,14 @@ int main(int argc, char *argv[])
                         static_cast<unsigned long long>(lateOver50));
             std::printf("  memory: peak RSS %.1f MiB (VmHWM %.1f MiB)\n", double(peakKiB) / 1024.0,
                         double(BenchUtil::peakResidentKiB()) / 1024.0);
+            const HistoryEntry &kept = window.history()->entry(0);
+            std::printf(
+                "  history: run %lld kept, CSV %.1f MiB, capture %s\n",
+                static_cast<long long>(kept.id), double(QFileInfo(kept.csvPath).size()) / 1048576.0,
+                kept.capturePath.isEmpty()
+                    ? "off"
+                    : qPrintable(QStringLiteral("%1 MiB").arg(
+                        double(QFileInfo(kept.capturePath).size()) / 1048576.0, 0, 'f', 1)));
             QCoreApplication::exit(!report.failed() ? 0 : 1);
         });
     });

@@ -202,6 +202,8 @@ private Q_SLOTS:
     void helpAndVersion();
     void startup_data();
     void startup();
+    void monitorHistory_data();
+    void monitorHistory();
     // reorder-bridge
     void bridgeDefaults();
     void bridgeIntegers_data();
@@ -812,6 +814,9 @@ void tst_CommandLine::startup_data()
     QTest::newRow("Qt's own and a bad value")
         << QStringList {"-style", "fusion", "--window", "x"} << true << "";
     QTest::newRow("bad, headless") << QStringList {"--headless", "--colour"} << false << "";
+    QTest::newRow("history list: no display") << QStringList {"--history-list"} << false << "";
+    QTest::newRow("the window on a history file")
+        << QStringList {"--history-file", "h.sqlite"} << true << "";
 }
 
 void tst_CommandLine::startup()
@@ -821,6 +826,51 @@ void tst_CommandLine::startup()
         QStringList {QStringLiteral("reorder-monitor")} + arguments, Languages);
     QTEST(s.window, "window");
     QTEST(s.language, "language");
+}
+
+void tst_CommandLine::monitorHistory_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("history");
+    QTest::addColumn<bool>("list");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("not asked") << QStringList {"--headless"} << false << false << ""
+                               << "";
+    QTest::newRow("the window's history")
+        << QStringList {"--headless", "--history"} << true << false << ""
+        << "";
+    QTest::newRow("a file of its own implies --history")
+        << QStringList {"--headless", "--history-file", "/tmp/h.sqlite"} << true << false
+        << "/tmp/h.sqlite"
+        << "";
+    QTest::newRow("list") << QStringList {"--history-list"} << false << true << ""
+                          << "";
+    QTest::newRow("list a file") << QStringList {"--history-list", "--history-file", "h.sqlite"}
+                                 << true << true << "h.sqlite"
+                                 << "";
+    QTest::newRow("empty file name") << QStringList {"--history-file", ""} << false << false << ""
+                                     << "--history-file must not be empty";
+    QTest::newRow("list is not a run")
+        << QStringList {"--history-list", "--headless"} << false << false << ""
+        << "--history-list and --headless exclude each other";
+}
+
+void tst_CommandLine::monitorHistory()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, error);
+    QString problem;
+    const std::optional<CommandLineOptions> o = parseMonitor(arguments, &problem);
+    if (!error.isEmpty()) {
+        QVERIFY(!o);
+        QVERIFY2(problem.startsWith(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(o, qPrintable(problem));
+    QTEST(o->history, "history");
+    QTEST(o->historyList, "list");
+    QTEST(o->historyPath, "path");
 }
 
 void tst_CommandLine::bridgeDefaults()

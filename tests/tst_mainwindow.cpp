@@ -17,16 +17,24 @@
 #include "simulator/feedsimulator.h"
 #include "testutil.h"
 
+#include "comparedialog.h"
 #include "findbar.h"
+#include "history/runhistory.h"
+#include "historypanel.h"
 #include "messagedetails.h"
+#include "overlayhistogram.h"
+#include "overlayratechart.h"
 #include "statusfiltermodel.h"
 #include "verdictstyle.h"
 #include "zoomchartview.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QDropEvent>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -37,6 +45,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -107,10 +116,18 @@ private Q_SLOTS:
     void keyboardReachesEveryPanel();
     void pausedViewStaysPutAsTheRingMoves();
     void chartsZoomHoverAndScale();
+    void historySurvivesARestart();
+    void renameAnnotateDelete();
+    void compareShowsBothAndHighlightsDifferences();
+    void openCaptureReplaysWithTheSameCounts();
+    void twoWindowsOnOneHistoryKeepBothRuns();
+    void runCutOffShowsInterrupted();
+    void captureOffAndRetention();
 
 private:
     RunReport runToEnd(MainWindow &window);
     QTemporaryDir m_dir;
+    int m_test = 0;
 };
 
 void tst_MainWindow::initTestCase()
@@ -124,6 +141,9 @@ void tst_MainWindow::initTestCase()
 void tst_MainWindow::init()
 {
     QSettings().clear();
+    // A runs history of its own for each test: one test's runs are not another's.
+    QSettings().setValue(QStringLiteral("history/file"),
+                         m_dir.filePath(QStringLiteral("h%1/history.sqlite").arg(++m_test)));
 }
 
 RunReport tst_MainWindow::runToEnd(MainWindow &window)
@@ -566,6 +586,11 @@ void tst_MainWindow::overridesChooseFeedAndSink_data()
     sim.simulatorQuery = QStringLiteral("count=7");
     QTest::newRow("simulator to a url")
         << sim << RunSetupPanel::Source::Simulator << RunSetupPanel::Sink::Url;
+    RunOverrides replay;
+    replay.replayPath = QCoreApplication::applicationFilePath(); // a file that exists
+    replay.replaySpeed = 10;
+    QTest::newRow("a capture replayed: forward nowhere")
+        << replay << RunSetupPanel::Source::Capture << RunSetupPanel::Sink::None;
 }
 
 void tst_MainWindow::overridesChooseFeedAndSink()
@@ -585,6 +610,11 @@ void tst_MainWindow::overridesChooseFeedAndSink()
         QVERIFY(c.redis.isStream());
     if (overrides.simulatorQuery)
         QCOMPARE(setup->simulatorParams().count, quint64(7));
+    if (overrides.replayPath) {
+        QCOMPARE(c.feedKind, FeedKind::Capture);
+        QCOMPARE(c.replayPath, *overrides.replayPath);
+        QCOMPARE(c.replaySpeed, 10.0);
+    }
     QVERIFY2(setup->problems().isEmpty(), qPrintable(setup->problems().join(QLatin1Char('\n'))));
 }
 
@@ -1028,6 +1058,318 @@ void tst_MainWindow::keyboardReachesEveryPanel()
     }
     for (QWidget *panel : panels)
         QVERIFY2(reached.contains(panel), panel->metaObject()->className());
+}
+
+void tst_MainWindow::historySurvivesARestart()
+{
+    // A run, the window gone, a new window on the same history: the run is there with its
+    // verdict, results and charts, as they were.
+    RunReport report;
+    qint64 id = 0;
+    double yLimit = 0;
+    QString windowLabel;
+    {
+        MainWindow window;
+        setUpSimulatorRun(window.setupPanel(), 6000);
+        report = runToEnd(window);
+        yLimit = window.charts()->distance()->yLimit();
+        windowLabel = window.charts()->distance()->windowLabel();
+        QCOMPARE(report.verdict.level, Verdict::Warn);
+        QCOMPARE(window.history()->rowCount(), 1);
+        const HistoryEntry &e = window.history()->entry(0);
+        id = e.id;
+        QCOMPARE(e.status, RunStatus::Finished);
+        // The window keeps the run's messages and a capture of its feed, in the history's folder.
+        QVERIFY2(QFileInfo(e.csvPath).isFile(), qPrintable(e.csvPath));
+        QVERIFY2(QFileInfo(e.capturePath).isFile(), qPrintable(e.capturePath));
+        QCOMPARE(QFileInfo(e.capturePath).absolutePath(), window.runHistory()->filesFolder());
+        // The chart's data is kept against arrival, as the live chart draws it.
+        const DistanceBand &band = report.digest.band;
+        QVERIFY(quint64(band.buckets().size()) * band.arrivalsPerBucket()
+                >= report.counters.received * 99 / 100);
+        QVERIFY(quint64(band.buckets().size() - 1) * band.arrivalsPerBucket()
+                < report.counters.received);
+    }
+    MainWindow again;
+    QCOMPARE(again.history()->rowCount(), 1);
+    QCOMPARE(again.history()->entry(0).id, id);
+    QCOMPARE(again.history()->data(again.history()->index(0, RunHistoryModel::VerdictColumn)),
+             QVariant(QStringLiteral("WARN")));
+    QCOMPARE(again.history()->data(again.history()->index(0, RunHistoryModel::SentColumn)),
+             QVariant(QLocale().toString(report.counters.sent)));
+    QCOMPARE(again.results()->verdict(), QStringLiteral("No run yet"));
+    again.historyPanel()->select({id});
+    QCOMPARE(again.results()->verdict(), QStringLiteral("WARN"));
+    QCOMPARE(again.results()->verdictColor(), VerdictStyle::color(Verdict::Warn));
+    QCOMPARE(again.results()->reasons(), report.verdict.reasonTexts());
+    QCOMPARE(again.results()->value(QStringLiteral("sent")),
+             QLocale().toString(report.counters.sent));
+    QCOMPARE(again.results()->value(QStringLiteral("malformed")),
+             QLocale().toString(report.counters.malformed));
+    QVERIFY(again.results()->runCaption().startsWith(QStringLiteral("Run %1").arg(id)));
+    QCOMPARE(again.charts()->histogram()->total(), report.counters.sent);
+    QCOMPARE(again.charts()->rate()->total(RateSeries::Out), report.counters.sent);
+    QCOMPARE(again.charts()->rate()->total(RateSeries::In), report.counters.received);
+    QVERIFY(again.charts()->distance()->plottedPoints() > 0);
+    // The distance chart's scale and its ±W label as they were drawn live.
+    QCOMPARE(again.charts()->distance()->yLimit(), yLimit);
+    QCOMPARE(again.charts()->distance()->windowLabel(), windowLabel);
+    QVERIFY(!windowLabel.isEmpty());
+    // Its messages still export.
+    QVERIFY(again.exportAction()->isEnabled());
+    const QString path = m_dir.filePath(QStringLiteral("restart.csv"));
+    QVERIFY(again.exportCsv(path));
+    QCOMPARE(quint64(readCsv(path).size()), report.counters.received + 1);
+}
+
+void tst_MainWindow::renameAnnotateDelete()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 2000);
+    QVERIFY(!runToEnd(window).failed());
+    QVERIFY(!runToEnd(window).failed());
+    RunHistoryModel *model = window.history();
+    QCOMPARE(model->rowCount(), 2);
+    const qint64 older = model->entry(1).id;
+    const qint64 newer = model->entry(0).id;
+    HistoryPanel *panel = window.historyPanel();
+
+    QVERIFY(panel->rename(older, QStringLiteral("before the load balancer change")));
+    QVERIFY(panel->annotate(older, QStringLiteral("W = 64, disorder 30")));
+    QCOMPARE(model->data(model->index(1, RunHistoryModel::NameColumn)).toString(),
+             QStringLiteral("before the load balancer change"));
+    QCOMPARE(model->data(model->index(1, RunHistoryModel::NoteColumn)).toString(),
+             QStringLiteral("W = 64, disorder 30"));
+    panel->select({older});
+    QVERIFY(window.results()->runCaption().contains(QStringLiteral("before the load balancer")));
+    QVERIFY(window.results()->runCaption().contains(QStringLiteral("W = 64, disorder 30")));
+    // The actions follow the selection: one run for rename and note, two for compare.
+    QVERIFY(panel->renameAction()->isEnabled());
+    QVERIFY(!panel->compareAction()->isEnabled());
+    panel->select({older, newer});
+    QVERIFY(panel->compareAction()->isEnabled());
+    QVERIFY(!panel->renameAction()->isEnabled());
+
+    // Deleted with its files; the storage shown goes down.
+    const HistoryEntry gone = model->entry(0);
+    QVERIFY(QFile::exists(gone.csvPath) && QFile::exists(gone.capturePath));
+    const quint64 before = window.runHistory()->storage().fileBytes;
+    QVERIFY(panel->remove({newer}));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->entry(0).id, older);
+    QVERIFY(!QFile::exists(gone.csvPath));
+    QVERIFY(!QFile::exists(gone.capturePath));
+    QVERIFY(window.runHistory()->storage().fileBytes < before);
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("historyStorage"))
+                ->text()
+                .contains(QStringLiteral("1 run")));
+    // And after a restart.
+    MainWindow again;
+    QCOMPARE(again.history()->rowCount(), 1);
+    QCOMPARE(again.history()->entry(0).name, QStringLiteral("before the load balancer change"));
+}
+
+void tst_MainWindow::compareShowsBothAndHighlightsDifferences()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 20000);
+    FeedParams clean = window.setupPanel()->simulatorParams();
+    clean.dup = clean.gap = clean.junk = 0;
+    clean.disorder = 50;
+    window.setupPanel()->setSimulatorParams(clean);
+    const RunReport pass = runToEnd(window);
+    QCOMPARE(pass.verdict.level, Verdict::Pass);
+    window.setupPanel()->setWindow(8); // too small for disorder 50
+    const RunReport fail = runToEnd(window);
+    QCOMPARE(fail.verdict.level, Verdict::Fail);
+    const qint64 older = window.history()->entry(1).id;
+    const qint64 newer = window.history()->entry(0).id;
+    QVERIFY(window.historyPanel()->rename(older, QStringLiteral("W = 64")));
+    QVERIFY(window.historyPanel()->rename(newer, QStringLiteral("W = 8")));
+
+    QPointer<CompareDialog> dialog = window.compareRuns(older, newer);
+    QVERIFY(dialog);
+    QTableWidget *table = dialog->table();
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("Run %1").arg(older));
+    QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("Run %1").arg(newer));
+    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("W = 64")); // the names, whole
+    QCOMPARE(table->item(1, 2)->text(), QStringLiteral("W = 8"));
+    // Every figure of both runs, the differences highlighted.
+    QMap<QString, int> rowOf;
+    for (int r = 0; r < table->rowCount(); ++r)
+        rowOf.insert(table->item(r, 0)->text(), r);
+    for (const char *figure :
+         {"Received", "Sent", "Late", "Duplicates", "Missing ids", "Inversions", "Max distance",
+          "Recommended window", "Total", "Throughput (msg/s)", "Hold p99", "Verdict", "Window W"})
+        QVERIFY2(rowOf.contains(QLatin1String(figure)), figure);
+    const QStringList differing = dialog->differing();
+    for (const char *figure : {"Window W", "Verdict", "Late", "Sent", "Name"})
+        QVERIFY2(differing.contains(QLatin1String(figure)), figure);
+    for (const char *figure : {"Received", "Mode", "Source", "Duplicates"})
+        QVERIFY2(!differing.contains(QLatin1String(figure)), figure);
+    const int late = rowOf.value(QStringLiteral("Late"));
+    QCOMPARE(table->item(late, 1)->text(), QStringLiteral("0"));
+    QCOMPARE(table->item(late, 2)->text(), QLocale().toString(fail.counters.late));
+    QCOMPARE(table->item(late, 3)->text(),
+             QStringLiteral("+") + QLocale().toString(fail.counters.late));
+    QCOMPARE(table->item(late, 2)->background().color(), CompareDialog::highlight());
+    const int verdict = rowOf.value(QStringLiteral("Verdict"));
+    QCOMPARE(table->item(verdict, 1)->text(), QStringLiteral("PASS"));
+    QCOMPARE(table->item(verdict, 2)->foreground().color(), VerdictStyle::color(Verdict::Fail));
+    // Both histograms and both rate charts, labelled with the runs' names.
+    QCOMPARE(dialog->histogram()->names(),
+             (QStringList {QStringLiteral("W = 64 (#%1)").arg(older),
+                           QStringLiteral("W = 8 (#%1)").arg(newer)}));
+    double shares = 0;
+    for (qreal v : dialog->histogram()->values(0))
+        shares += v;
+    QVERIFY(std::abs(shares - 100.0) < 0.01);
+    QVERIFY(!dialog->histogram()->values(1).isEmpty());
+    QCOMPARE(dialog->rates()->names(), dialog->histogram()->names());
+    QVERIFY(dialog->rates()->points(0) > 0 && dialog->rates()->points(1) > 0);
+    dialog->close(); // deletes itself
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void tst_MainWindow::openCaptureReplaysWithTheSameCounts()
+{
+    MainWindow window;
+    setUpSimulatorRun(window.setupPanel(), 8000);
+    const RunReport recorded = runToEnd(window);
+    QVERIFY(!recorded.failed());
+    const QString capture = window.history()->entry(0).capturePath;
+    QVERIFY(QFileInfo(capture).isFile());
+
+    // Replayed as fast as the run takes it, through the same set-up: the same counts.
+    window.setupPanel()->setReplaySpeed(0);
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY(window.openCapture(capture));
+    QCOMPARE(window.setupPanel()->source(), RunSetupPanel::Source::Capture);
+    QVERIFY(finished.wait(RunTimeoutMs));
+    const RunReport replay = finished.takeFirst().at(0).value<RunReport>();
+    QCOMPARE(replay.config.feedKind, FeedKind::Capture);
+    QCOMPARE(replay.config.replayPath, capture);
+    for (const auto &[a, b] :
+         {std::pair {recorded.counters.received, replay.counters.received},
+          std::pair {recorded.counters.accepted, replay.counters.accepted},
+          std::pair {recorded.counters.malformed, replay.counters.malformed},
+          std::pair {recorded.counters.duplicates, replay.counters.duplicates},
+          std::pair {recorded.counters.late, replay.counters.late},
+          std::pair {recorded.counters.sent, replay.counters.sent},
+          std::pair {recorded.counters.missingIds, replay.counters.missingIds}})
+        QCOMPARE(b, a);
+    QCOMPARE(replay.verdict.level, recorded.verdict.level);
+    // The replay is in the history; it is not recorded again.
+    QCOMPARE(window.history()->rowCount(), 2);
+    QVERIFY(window.history()->entry(0).capturePath.isEmpty());
+    QVERIFY(window.history()->entry(0).source.contains(QFileInfo(capture).fileName()));
+
+    // Dropping the capture on the window replays it too.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(capture)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(finished.wait(RunTimeoutMs));
+    QCOMPARE(finished.takeFirst().at(0).value<RunReport>().counters.sent, recorded.counters.sent);
+    QCOMPARE(window.history()->rowCount(), 3);
+
+    // Something that is not a capture is refused in words, and nothing starts.
+    const QString notACapture = m_dir.filePath(QStringLiteral("not-a-capture.txt"));
+    QFile file(notACapture);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello\n");
+    file.close();
+    QVERIFY(!window.openCapture(notACapture));
+    QVERIFY2(window.errorText().contains(QStringLiteral("Cannot replay")),
+             qPrintable(window.errorText()));
+    QCOMPARE(window.history()->rowCount(), 3);
+}
+
+void tst_MainWindow::twoWindowsOnOneHistoryKeepBothRuns()
+{
+    // Two windows (each its own connection, run thread and simulator) running at the same time
+    // on one history: both runs are kept whole.
+    MainWindow first;
+    MainWindow second;
+    QSignalSpy firstDone(&first, &MainWindow::runFinished);
+    QSignalSpy secondDone(&second, &MainWindow::runFinished);
+    for (MainWindow *w : {&first, &second}) {
+        setUpSimulatorRun(w->setupPanel(), 30000);
+        FeedParams paced = w->setupPanel()->simulatorParams();
+        paced.rate = 30000; // a second each: they overlap
+        w->setupPanel()->setSimulatorParams(paced);
+        w->startRun();
+    }
+    QVERIFY(firstDone.wait(RunTimeoutMs) || !firstDone.isEmpty());
+    QVERIFY(!secondDone.isEmpty() || secondDone.wait(RunTimeoutMs));
+    const QList<HistoryEntry> runs = first.runHistory()->list();
+    QCOMPARE(runs.size(), 2);
+    for (const HistoryEntry &e : runs) {
+        QCOMPARE(e.status, RunStatus::Finished);
+        QCOMPARE(e.sent, quint64(30000));
+        const std::optional<HistoryRecord> r = first.runHistory()->get(e.id);
+        QVERIFY(r && r->report);
+        QCOMPARE(r->report->digest.histogram.total(), quint64(30000));
+    }
+    QTRY_COMPARE(first.history()->rowCount(), 2); // the other window's run shows up here too
+    QCOMPARE(second.history()->rowCount(), 2);
+}
+
+void tst_MainWindow::runCutOffShowsInterrupted()
+{
+    qint64 id = 0;
+    {
+        MainWindow window;
+        setUpSimulatorRun(window.setupPanel(), 1000000);
+        FeedParams slow = window.setupPanel()->simulatorParams();
+        slow.rate = 2000;
+        window.setupPanel()->setSimulatorParams(slow);
+        window.startRun();
+        QTRY_VERIFY(window.messageModel()->rowCount() > 0);
+        QCOMPARE(window.history()->entry(0).status, RunStatus::Running);
+        QCOMPARE(window.history()->data(window.history()->index(0, RunHistoryModel::VerdictColumn)),
+                 QVariant(QStringLiteral("RUNNING")));
+        // A past run is not shown over the live one.
+        QVERIFY(!window.showRun(window.history()->entry(0).id));
+        id = window.history()->entry(0).id;
+    } // the window goes during the run
+    MainWindow again;
+    QCOMPARE(again.history()->entry(0).id, id);
+    QCOMPARE(again.history()->entry(0).status, RunStatus::Interrupted);
+    QCOMPARE(again.history()->data(again.history()->index(0, RunHistoryModel::VerdictColumn)),
+             QVariant(QStringLiteral("INTERRUPTED")));
+    QVERIFY(again.showRun(id));
+    QCOMPARE(again.results()->verdict(), QStringLiteral("INTERRUPTED"));
+    QVERIFY(again.results()->headline().contains(QStringLiteral("cut off")));
+    // What was recorded of its feed can be replayed.
+    again.historyPanel()->select({id});
+    QVERIFY(again.historyPanel()->replayAction()->isEnabled());
+    QVERIFY(!again.historyPanel()->compareAction()->isEnabled());
+}
+
+void tst_MainWindow::captureOffAndRetention()
+{
+    QSettings().setValue(QStringLiteral("capture/enabled"), false);
+    MainWindow window;
+    QVERIFY(window.runHistory()->setRetention({2, 0}));
+    setUpSimulatorRun(window.setupPanel(), 1000);
+    QStringList csvs;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(!runToEnd(window).failed());
+        QVERIFY(window.history()->entry(0).capturePath.isEmpty()); // no capture asked for
+        csvs << window.history()->entry(0).csvPath;
+    }
+    // The newest two kept; the oldest gone with its CSV.
+    QCOMPARE(window.history()->rowCount(), 2);
+    QVERIFY(!QFile::exists(csvs.at(0)));
+    QVERIFY(QFile::exists(csvs.at(1)) && QFile::exists(csvs.at(2)));
+    const auto *storage =
+        window.historyPanel()->findChild<QLabel *>(QStringLiteral("historyStorage"));
+    QVERIFY2(storage->text().contains(QStringLiteral("the newest 2 runs")),
+             qPrintable(storage->text()));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void exitCodes();
     void windowTooSmallSaysWhatWouldHaveWorked();
     void jsonRoundTrip();
+    void fromJsonGivesTheSameReport_data();
+    void fromJsonGivesTheSameReport();
     void passwordsStayOut();
 };
 
@@ -236,6 +238,145 @@ void tst_RunReport::jsonRoundTrip()
     QCOMPARE(back.object().value(QStringLiteral("missing_ids")).toInteger(),
              std::numeric_limits<qint64>::max());
     QCOMPARE(back.object().value(QStringLiteral("lost_id_ranges")).toArray().size(), 2);
+}
+
+namespace {
+
+// A run with something in every part of the report: a FAIL with reasons at both levels, notes
+// (insecure, stopped, re-sent frames, the feed's own), connection events, ranges, malformed
+// reasons, batch mode, --strict.
+RunReport richReport()
+{
+    RunReport r = cleanReport();
+    r.startedAt = QDateTime(QDate(2024, 5, 17), QTime(13, 45, 7, 321));
+    r.feedDescription = QStringLiteral("wss://feed.example:9443/raw-messages?count=50");
+    r.config.feedUrl = QUrl(r.feedDescription);
+    r.config.sinkUrl = QUrl(QStringLiteral("wss://user:s3cret@127.0.0.1:1/ordered-messages/x"));
+    r.config.insecure = true;
+    r.config.strict = true;
+    r.config.mode = ReorderMode::Batch;
+    r.config.batchMemoryBytes = quint64(64) << 20;
+    r.config.maxBacklogBytes = quint64(32) << 20;
+    r.config.backlogOverflow = BacklogOverflow::EndRun;
+    r.config.count = 50;
+    r.config.startId = -7;
+    r.config.window = 4;
+    r.config.maxHoldMs = 250;
+    r.config.idleTimeoutMs = 5000;
+    r.config.drainTimeoutMs = 3000;
+    r.config.capturePath = QStringLiteral("/tmp/run-1.jsonl.gz");
+    RunCounters &c = r.counters;
+    c.received = 60;
+    c.malformed = 3;
+    c.malformedByReason[std::size_t(MalformedReason::Empty)] = 1;
+    c.malformedByReason[std::size_t(MalformedReason::Binary)] = 2;
+    c.accepted = 57;
+    c.duplicates = 4;
+    c.late = 6;
+    c.sent = 47;
+    c.forwarded = 47;
+    c.confirmed = 45;
+    c.resent = 12;
+    c.unprotected = 1;
+    c.feedPauses = 2;
+    c.sinkBacklogPeak = 33;
+    c.backlogPeakBytes = 123456;
+    c.missingIds = c.lostIds = 5;
+    c.gapRanges = 2;
+    c.recommendedWindow = 9;
+    c.maxDistance = 11;
+    c.maxLateDistance = 11;
+    c.maxEarlyDistance = 3;
+    c.feedDrops = 1;
+    c.feedReconnects = 1;
+    c.sinkDrops = 2;
+    c.sinkReconnects = 1;
+    c.feedReconnectAttempts = 1;
+    c.sinkReconnectAttempts = 3;
+    c.feedDownNs = 1234567891;
+    c.sinkDownNs = 98765432;
+    OrderValidator v;
+    for (qint64 id = -7; id < 40; ++id)
+        v.add(id);
+    r.validation = v.result();
+    r.timing = PhaseTiming {1.25, 812.5, 3.125, 790.0625, 830.5};
+    r.hold = HoldTimes {0.001, 0.25, 12.5, 40.75};
+    r.lostRanges = {{3, 4}, {10, 12}};
+    r.droppedRanges = {{20, 20}};
+    ConnectionEvent dropped;
+    dropped.kind = ConnectionEvent::Kind::Dropped;
+    dropped.atNs = 400123456;
+    dropped.attempt = 1;
+    dropped.reason = QStringLiteral("the remote host closed the connection");
+    ConnectionEvent failed = dropped;
+    failed.kind = ConnectionEvent::Kind::AttemptFailed;
+    failed.atNs = 500000001;
+    failed.attempt = 2;
+    ConnectionEvent back;
+    back.endpoint = ConnectionEvent::Endpoint::Sink;
+    back.kind = ConnectionEvent::Kind::Reconnected;
+    back.atNs = 1634691347;
+    back.downNs = 1234567891;
+    r.connectionEvents = {dropped, failed, back};
+    r.connectionEventsDropped = 4;
+    r.ignoredCertificateErrors = {QStringLiteral("The certificate is self-signed")};
+    r.feedNotes = {QStringLiteral("the capture ends in the middle of a line (at 1234 bytes)")};
+    r.stopped = true;
+    r.endReason = RunEnd::Stopped;
+    r.evaluate();
+    return r;
+}
+
+} // namespace
+
+void tst_RunReport::fromJsonGivesTheSameReport_data()
+{
+    QTest::addColumn<RunReport>("report");
+    const RunReport rich = richReport();
+    // Reasons at both levels and every kind of note, or the row proves less than it says.
+    QVERIFY(rich.verdict.reasons.size() >= 5 && rich.verdict.notes.size() == 5);
+    QVERIFY(rich.verdict.reasons.first().level == Verdict::Fail
+            && rich.verdict.reasons.last().level == Verdict::Warn);
+    QTest::newRow("rich") << rich;
+    QTest::newRow("clean") << cleanReport();
+    QTest::newRow("replay that could not be made") << changed([](RunReport &r) {
+        r.config.feedKind = FeedKind::Capture;
+        r.config.replayPath = QStringLiteral("/tmp/a capture.jsonl");
+        r.config.replaySpeed = 2.5;
+        r.feedDescription = r.config.feedDescription();
+        r.config.sinkUrl = QUrl();
+        r.error = QStringLiteral("cannot open the capture");
+        r.endReason = RunEnd::FeedFailed;
+    });
+    QTest::newRow("no run") << RunReport();
+}
+
+void tst_RunReport::fromJsonGivesTheSameReport()
+{
+    // A past run in the history is shown from its JSON: exactly as it was, verdict included.
+    QFETCH(RunReport, report);
+    const QJsonObject json = report.toJson();
+    // Through text, as the history keeps it.
+    const RunReport back = RunReport::fromJson(
+        QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact)).object());
+    QCOMPARE(back.toJson(), json);
+    QCOMPARE(back.verdict.level, report.verdict.level);
+    QCOMPARE(back.verdict.reasons.size(), report.verdict.reasons.size());
+    for (qsizetype i = 0; i < report.verdict.reasons.size(); ++i) {
+        const VerdictReason &a = report.verdict.reasons.at(i);
+        const VerdictReason &b = back.verdict.reasons.at(i);
+        QCOMPARE(b.level, a.level);
+        QCOMPARE(b.code, a.code);
+        QCOMPARE(b.count, a.count);
+        QCOMPARE(b.text, a.text);
+    }
+    QCOMPARE(back.verdict.notes, report.verdict.notes);
+    QCOMPARE(back.summary(), report.summary());
+    QCOMPARE(back.exitCode(), report.exitCode());
+    QCOMPARE(back.startedAt, report.startedAt);
+    QCOMPARE(back.connectionEvents.size(), report.connectionEvents.size());
+    for (qsizetype i = 0; i < report.connectionEvents.size(); ++i)
+        QCOMPARE(back.connectionEvents.at(i).text(), report.connectionEvents.at(i).text());
 }
 
 void tst_RunReport::passwordsStayOut()

@@ -423,6 +423,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>%1 excludes %2 and %3</source>
         <translation>%1 исключает %2 и %3</translation>
     </message>
+    <message>
+        <source>Keep the run in the runs history the window shows (its settings, report, verdict, charts and the paths of its files), in the app&apos;s data folder.</source>
+        <translation>Сохранить прогон в истории прогонов, которую показывает окно (его настройки, отчёт, вердикт, графики и пути к его файлам), в папке данных приложения.</translation>
+    </message>
+    <message>
+        <source>The runs history to use instead of the window&apos;s: an SQLite database, created if missing (implies --history).</source>
+        <translation>История прогонов вместо той, что у окна: база данных SQLite, создаётся, если её нет (включает --history).</translation>
+    </message>
+    <message>
+        <source>Print the runs history, newest first, one line each: id, started, name, verdict, counts, source; then exit.</source>
+        <translation>Вывести историю прогонов, новые первыми, по строке на прогон: id, начало, имя, вердикт, счётчики, источник; затем выйти.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineBasics</name>
@@ -462,6 +474,276 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>&quot;%1&quot; is not a valid URL</source>
         <translation>«%1» — некорректный URL</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>Сравнение: %1 и %2</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Прогон %1</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <source>&amp;Histogram</source>
+        <translation>&amp;Гистограмма</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>&amp;Скорость</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFigures</name>
+    <message>
+        <source>the feed closed</source>
+        <translation>поток закрылся</translation>
+    </message>
+    <message>
+        <source>the count was reached</source>
+        <translation>достигнуто заданное число</translation>
+    </message>
+    <message>
+        <source>the operator stopped it</source>
+        <translation>остановлен оператором</translation>
+    </message>
+    <message>
+        <source>the idle timeout</source>
+        <translation>тайм-аут простоя</translation>
+    </message>
+    <message>
+        <source>batch mode&apos;s memory cap</source>
+        <translation>предел памяти пакетного режима</translation>
+    </message>
+    <message>
+        <source>the feed failed</source>
+        <translation>сбой потока</translation>
+    </message>
+    <message>
+        <source>the sink failed</source>
+        <translation>сбой приёмника</translation>
+    </message>
+    <message>
+        <source>the sink&apos;s backlog over its budget</source>
+        <translation>отставание приёмника сверх бюджета</translation>
+    </message>
+    <message>
+        <source>The run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Поток</translation>
+    </message>
+    <message>
+        <source>Sink</source>
+        <translation>Приёмник</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <source>Window W</source>
+        <translation>Окно W</translation>
+    </message>
+    <message>
+        <source>Max hold (ms)</source>
+        <translation>Макс. ожидание (мс)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Вердикт</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Причины</translation>
+    </message>
+    <message>
+        <source>Ended by</source>
+        <translation>Чем завершился</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Счётчики</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Confirmed by sink</source>
+        <translation>Подтверждено приёмником</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Опоздавших</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Дубликатов</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Некорректных</translation>
+    </message>
+    <message>
+        <source>Missing ids</source>
+        <translation>Пропущено id</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Разрывов</translation>
+    </message>
+    <message>
+        <source>Ids that never arrived</source>
+        <translation>Id, которые так и не пришли</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Упорядочено</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Inversions</source>
+        <translation>Инверсии</translation>
+    </message>
+    <message>
+        <source>Max distance</source>
+        <translation>Макс. отклонение</translation>
+    </message>
+    <message>
+        <source>Max late distance</source>
+        <translation>Макс. опоздание</translation>
+    </message>
+    <message>
+        <source>Max early distance</source>
+        <translation>Макс. опережение</translation>
+    </message>
+    <message>
+        <source>Recommended window</source>
+        <translation>Рекомендуемое окно</translation>
+    </message>
+    <message>
+        <source>Timing (ms)</source>
+        <translation>Время (мс)</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Приём</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправка</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Throughput (msg/s)</source>
+        <translation>Пропускная способность (сообщ./с)</translation>
+    </message>
+    <message>
+        <source>Hold time (ms)</source>
+        <translation>Время удержания (мс)</translation>
+    </message>
+    <message>
+        <source>Hold min</source>
+        <translation>Удержание мин.</translation>
+    </message>
+    <message>
+        <source>Hold p50</source>
+        <translation>Удержание p50</translation>
+    </message>
+    <message>
+        <source>Hold p99</source>
+        <translation>Удержание p99</translation>
+    </message>
+    <message>
+        <source>Hold max</source>
+        <translation>Удержание макс.</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Соединения</translation>
+    </message>
+    <message>
+        <source>Feed drops</source>
+        <translation>Обрывы потока</translation>
+    </message>
+    <message>
+        <source>Feed reconnections</source>
+        <translation>Переподключения потока</translation>
+    </message>
+    <message>
+        <source>Sink drops</source>
+        <translation>Обрывы приёмника</translation>
+    </message>
+    <message>
+        <source>Sink reconnections</source>
+        <translation>Переподключения приёмника</translation>
+    </message>
+    <message>
+        <source>Re-sent to sink</source>
+        <translation>Отправлено повторно</translation>
+    </message>
+    <message>
+        <source>Feed held back</source>
+        <translation>Поток придержан</translation>
+    </message>
+    <message>
+        <source>Sink backlog peak</source>
+        <translation>Пик отставания приёмника</translation>
     </message>
 </context>
 <context>
@@ -548,6 +830,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>arrivals %1–%2: distance %3 to %4</source>
         <translation>прибытия %1–%2: отклонение от %3 до %4</translation>
+    </message>
+    <message>
+        <source>A past run&apos;s chart keeps no arrival times</source>
+        <translation>График прошлого прогона не хранит времени прихода</translation>
     </message>
 </context>
 <context>
@@ -864,6 +1150,18 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>--csv and --report name the same file: %1</source>
         <translation>--csv и --report указывают один и тот же файл: %1</translation>
     </message>
+    <message>
+        <source>built-in simulator</source>
+        <translation>встроенный симулятор</translation>
+    </message>
+    <message>
+        <source>cannot keep the run in the history %1: %2</source>
+        <translation>не удаётся сохранить прогон в истории %1: %2</translation>
+    </message>
+    <message>
+        <source>kept in the runs history as run %1 (%2)</source>
+        <translation>сохранено в истории прогонов как прогон %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>HistogramChart</name>
@@ -897,14 +1195,150 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>HistoryListing</name>
+    <message>
+        <source>received %1, sent %2, late %3, duplicates %4, malformed %5, missing %6</source>
+        <translation>получено %1, отправлено %2, опоздавших %3, дубликатов %4, некорректных %5, пропущено %6</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>С&amp;равнить</translation>
+    </message>
+    <message>
+        <source>Select two runs: every figure side by side, the differences highlighted, their histograms and rates overlaid</source>
+        <translation>Выберите два прогона: все показатели рядом, различия выделены, гистограммы и скорости наложены друг на друга</translation>
+    </message>
+    <message>
+        <source>Re&amp;name...</source>
+        <translation>Пере&amp;именовать...</translation>
+    </message>
+    <message>
+        <source>Give the selected run a name (&quot;after the load balancer change&quot;)</source>
+        <translation>Дать выбранному прогону имя («после смены балансировщика»)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote...</source>
+        <translation>&amp;Заметка...</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected run</source>
+        <translation>Написать заметку к выбранному прогону</translation>
+    </message>
+    <message>
+        <source>&amp;Delete...</source>
+        <translation>&amp;Удалить...</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs from the history, with the files the window made for them (Delete)</source>
+        <translation>Удалить выбранные прогоны из истории вместе с файлами, которые окно для них создало (Delete)</translation>
+    </message>
+    <message>
+        <source>Re&amp;play capture</source>
+        <translation>&amp;Воспроизвести запись</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s capture again as the feed</source>
+        <translation>Снова запустить запись выбранного прогона как поток</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Настройки...</translation>
+    </message>
+    <message>
+        <source>Captures, and how much history to keep</source>
+        <translation>Записи и сколько истории хранить</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>не больше %1</translation>
+    </message>
+    <message>
+        <source>Storage: %1; keeps %2</source>
+        <translation>Хранилище: %1; хранится: %2</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>всё</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Cannot rename the run: %1</source>
+        <translation>Не удаётся переименовать прогон: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the note: %1</source>
+        <translation>Не удаётся сохранить заметку: %1</translation>
+    </message>
+    <message>
+        <source>Cannot delete: %1</source>
+        <translation>Не удаётся удалить: %1</translation>
+    </message>
+    <message>
+        <source>Rename the run</source>
+        <translation>Переименование прогона</translation>
+    </message>
+    <message>
+        <source>Name of run %1 (empty: none):</source>
+        <translation>Имя прогона %1 (пусто — без имени):</translation>
+    </message>
+    <message>
+        <source>Note on the run</source>
+        <translation>Заметка к прогону</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>Заметка к «%1»:</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the history, with its CSV and capture?</source>
+        <translation>Удалить «%1» из истории вместе с его CSV и записью?</translation>
+    </message>
+    <message>
+        <source>Delete these %1 runs from the history, with their CSV and capture files?
+%2</source>
+        <translation>Удалить эти прогоны (%1) из истории вместе с их файлами CSV и записей?
+%2</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Удаление прогонов</translation>
+    </message>
+    <message>
+        <source>Files named on a command line (headless runs) are left where they are.</source>
+        <translation>Файлы, названные в командной строке (прогоны без окна), остаются на месте.</translation>
+    </message>
+    <message>
+        <source>the newest run</source>
+        <translation>последний прогон</translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest %Ln runs</source>
+        <translation>
+            <numerusform>последний %Ln прогон</numerusform>
+            <numerusform>последние %Ln прогона</numerusform>
+            <numerusform>последние %Ln прогонов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistorySchema</name>
+    <message>
+        <source>the history was written by a newer version of the program (schema %1; this one knows %2)</source>
+        <translation>история записана более новой версией программы (схема %1; эта версия знает только %2)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Reorder Monitor</source>
         <translation>Монитор порядка сообщений</translation>
-    </message>
-    <message>
-        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
-        <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
     </message>
     <message>
         <source>Run</source>
@@ -965,14 +1399,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>&amp;About Reorder Monitor</source>
         <translation>&amp;О программе</translation>
-    </message>
-    <message>
-        <source>Export CSV of runs...</source>
-        <translation>Экспорт CSV прогонов...</translation>
-    </message>
-    <message>
-        <source>Export selected run&apos;s messages...</source>
-        <translation>Экспорт сообщений выбранного прогона...</translation>
     </message>
     <message>
         <source>Runs history</source>
@@ -1111,8 +1537,104 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Выйти во время прогона?</translation>
     </message>
     <message>
-        <source>A run is going on. Quit anyway? What is held is released and sent first.</source>
-        <translation>Идёт прогон. Всё равно выйти? Удерживаемые сообщения сначала будут выпущены и отправлены.</translation>
+        <source>The runs history cannot be kept: %1. Runs are listed for this session only.</source>
+        <translation>Историю прогонов вести не удаётся: %1. Прогоны показываются только до закрытия окна.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs were cut off before they ended (the program crashed or was killed): they are marked interrupted in the history.</source>
+        <translation>
+            <numerusform>%n прогон оборвался до завершения (программа упала или была убита): он отмечен в истории как прерванный.</numerusform>
+            <numerusform>%n прогона оборвались до завершения (программа упала или была убита): они отмечены в истории как прерванные.</numerusform>
+            <numerusform>%n прогонов оборвались до завершения (программа упала или была убита): они отмечены в истории как прерванные.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open capture...</source>
+        <translation>&amp;Открыть запись...</translation>
+    </message>
+    <message>
+        <source>Replay a recorded capture as the feed (or drop the file on the window) (Ctrl+O)</source>
+        <translation>Воспроизвести сделанную запись как поток (или перетащите файл в окно) (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Save the runs as one CSV, each run&apos;s messages next to it</source>
+        <translation>Сохранить прогоны в один CSV, сообщения каждого прогона — рядом</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older runs were deleted with their files (the history&apos;s limit).</source>
+        <translation>
+            <numerusform>%n старый прогон удалён вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогона удалены вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогонов удалены вместе с файлами (предел истории).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A run is going on. Quit anyway? What is held is released and sent first, and the run is kept in the history.</source>
+        <translation>Идёт прогон. Всё равно выйти? Удерживаемые сообщения сначала будут выпущены и отправлены, а прогон сохранится в истории.</translation>
+    </message>
+    <message>
+        <source>Stopping: the window closes once the run is recorded.</source>
+        <translation>Остановка: окно закроется, как только прогон будет сохранён.</translation>
+    </message>
+    <message>
+        <source>Open a capture to replay</source>
+        <translation>Открыть запись для воспроизведения</translation>
+    </message>
+    <message>
+        <source>Captures (*.jsonl *.jsonl.gz *.gz);;All files (*)</source>
+        <translation>Записи (*.jsonl *.jsonl.gz *.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>A run is going on: stop it before replaying a capture.</source>
+        <translation>Идёт прогон: остановите его, прежде чем воспроизводить запись.</translation>
+    </message>
+    <message>
+        <source>Cannot replay %1: %2</source>
+        <translation>Не удаётся воспроизвести %1: %2</translation>
+    </message>
+    <message>
+        <source>Replaying %1 at %2.</source>
+        <translation>Воспроизведение %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1× its recorded pace</source>
+        <translation>%1× от записанного темпа</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>на полной скорости</translation>
+    </message>
+    <message>
+        <source>A run is going on: past runs are shown once it ends.</source>
+        <translation>Идёт прогон: прошлые прогоны можно будет посмотреть, когда он закончится.</translation>
+    </message>
+    <message>
+        <source>Run %1, started %2</source>
+        <translation>Прогон %1, начат %2</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, started %3</source>
+        <translation>Прогон %1: %2, начат %3</translation>
+    </message>
+    <message>
+        <source>This run is going on in another window or process.</source>
+        <translation>Этот прогон идёт в другом окне или процессе.</translation>
+    </message>
+    <message>
+        <source>The run was cut off before it ended: the program crashed or was killed. Its capture, if there is one, can be replayed.</source>
+        <translation>Прогон оборвался до завершения: программа упала или была убита. Его запись, если она есть, можно воспроизвести.</translation>
+    </message>
+    <message>
+        <source>Only two finished runs can be compared.</source>
+        <translation>Сравнить можно только два завершённых прогона.</translation>
+    </message>
+    <message>
+        <source>The runs history could not be opened: there is nothing to set.</source>
+        <translation>Историю прогонов открыть не удалось: настраивать нечего.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the history&apos;s limit: %1</source>
+        <translation>Не удаётся сохранить предел истории: %1</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +2084,60 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>it was not opened</source>
         <translation>он не был открыт</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayHistogram</name>
+    <message>
+        <source>Histogram of |distance|, both runs</source>
+        <translation>Гистограмма |отклонения|, оба прогона</translation>
+    </message>
+    <message>
+        <source>|distance|, from</source>
+        <translation>|отклонение|, от</translation>
+    </message>
+    <message>
+        <source>share of messages sent (%)</source>
+        <translation>доля отправленных сообщений (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayRateChart</name>
+    <message>
+        <source>Messages per second, both runs</source>
+        <translation>Сообщений в секунду, оба прогона</translation>
+    </message>
+    <message>
+        <source>seconds since the start</source>
+        <translation>секунды от начала</translation>
+    </message>
+    <message>
+        <source>messages/s</source>
+        <translation>сообщ./с</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>вход</translation>
+    </message>
+    <message>
+        <source>out (sent)</source>
+        <translation>выход (отправлено)</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опоздавшие</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>дубликаты</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>некорректные</translation>
+    </message>
+    <message>
+        <source>&amp;Rate of:</source>
+        <translation>&amp;Скорость чего:</translation>
     </message>
 </context>
 <context>
@@ -2050,6 +2626,37 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>RunHistory</name>
+    <message>
+        <source>run %1</source>
+        <translation>прогон %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>не удаётся создать папку для %1</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not installed: the history needs it</source>
+        <translation>драйвер SQLite для Qt (QSQLITE) не установлен, а истории он нужен</translation>
+    </message>
+    <message>
+        <source>cannot open the history %1: %2</source>
+        <translation>не удаётся открыть историю %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot use a write-ahead log: %1</source>
+        <translation>не удаётся включить журнал упреждающей записи (WAL): %1</translation>
+    </message>
+    <message>
+        <source>there is no run %1</source>
+        <translation>прогона %1 нет</translation>
+    </message>
+    <message>
+        <source>run %1 is still going on</source>
+        <translation>прогон %1 ещё идёт</translation>
+    </message>
+</context>
+<context>
     <name>RunHistoryModel</name>
     <message>
         <source>Started</source>
@@ -2103,6 +2710,55 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>msg/s</source>
         <translation>сообщ./с</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <comment>a run of the history that has not ended</comment>
+        <translation>ИДЁТ</translation>
+    </message>
+    <message>
+        <source>INTERRUPTED</source>
+        <comment>a run cut off by a crash or a kill before it ended</comment>
+        <translation>ПРЕРВАН</translation>
+    </message>
+    <message>
+        <source>The program ended before the run did (it crashed or was killed)</source>
+        <translation>Программа завершилась раньше прогона (упала или была убита)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>RunKeeper</name>
+    <message>
+        <source>Cannot create a folder for the runs&apos; CSV files: %1</source>
+        <translation>Не удаётся создать папку для CSV-файлов прогонов: %1</translation>
+    </message>
+    <message>
+        <source>This run is not kept in the history: %1</source>
+        <translation>Этот прогон не сохраняется в истории: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: the run&apos;s CSV and capture are not kept</source>
+        <translation>Не удаётся создать папку %1: CSV и запись прогона не сохраняются</translation>
+    </message>
+    <message>
+        <source>The run could not be kept in the history: %1</source>
+        <translation>Прогон не удалось сохранить в истории: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older runs were deleted with their files (the history&apos;s limit).</source>
+        <translation>
+            <numerusform>%n старый прогон удалён вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогона удалены вместе с файлами (предел истории).</numerusform>
+            <numerusform>%n старых прогонов удалены вместе с файлами (предел истории).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2556,6 +3212,60 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>%1 → %2 · W = %3, %4 mode</source>
         <translation>%1 → %2 · W = %3, режим: %4</translation>
     </message>
+    <message>
+        <source>A capture recorded by an earlier run (File &gt; Open capture..., or drop it on the window)</source>
+        <translation>Запись, сделанная в одном из прошлых прогонов (Файл &gt; Открыть запись... или перетащите её в окно)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Обзор...</translation>
+    </message>
+    <message>
+        <source>Open a capture</source>
+        <translation>Открыть запись</translation>
+    </message>
+    <message>
+        <source>Captures (*.jsonl *.jsonl.gz *.gz);;All files (*)</source>
+        <translation>Записи (*.jsonl *.jsonl.gz *.gz);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <comment>replay speed</comment>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <comment>replay speed: as fast as the run takes it</comment>
+        <translation>макс.</translation>
+    </message>
+    <message>
+        <source>The recorded pace times this; max: as fast as the run takes the frames</source>
+        <translation>Записанный темп, умноженный на это число; макс.: так быстро, как прогон принимает кадры</translation>
+    </message>
+    <message>
+        <source>&amp;Capture:</source>
+        <translation>&amp;Запись:</translation>
+    </message>
+    <message>
+        <source>S&amp;peed:</source>
+        <translation>С&amp;корость:</translation>
+    </message>
+    <message>
+        <source>Recorded capture (replay)</source>
+        <translation>Сделанная запись (воспроизведение)</translation>
+    </message>
+    <message>
+        <source>Capture: choose the capture to replay</source>
+        <translation>Запись: выберите запись для воспроизведения</translation>
+    </message>
+    <message>
+        <source>Capture: &quot;%1&quot; is not a file</source>
+        <translation>Запись: «%1» — не файл</translation>
+    </message>
+    <message>
+        <source>replay of %1 at %2</source>
+        <translation>воспроизведение %1 на %2</translation>
+    </message>
 </context>
 <context>
     <name>RunStatusBar</name>
@@ -2760,6 +3470,101 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>nothing moved for %1 s (no frame from the feed, no confirmation from the sink): ending the run</source>
         <translation>%1 с ничего не происходило (ни кадра из потока, ни подтверждения от приёмника): прогон завершается</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> MiB</source>
+        <translation> МиБ</translation>
+    </message>
+    <message>
+        <source>%1 in 1 run (database %2, files %3)</source>
+        <translation>%1 в 1 прогоне (база данных %2, файлы %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n runs (database %2, files %3)</source>
+        <translation>
+            <numerusform>%1 в %n прогоне (база данных %2, файлы %3)</numerusform>
+            <numerusform>%1 в %n прогонах (база данных %2, файлы %3)</numerusform>
+            <numerusform>%1 в %n прогонах (база данных %2, файлы %3)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Record a capture of every run</source>
+        <translation>&amp;Делать запись каждого прогона</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>без предела</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>без ограничения</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Every frame of the feed as it arrived, with its time and the connection&apos;s drops: File &gt; Open capture... plays it back</source>
+        <translation>Каждый кадр потока в том виде, в каком он пришёл, с его временем и обрывами соединения; Файл &gt; Открыть запись... воспроизводит её</translation>
+    </message>
+    <message>
+        <source>Where each run&apos;s capture and CSV go (empty: next to the runs history)</source>
+        <translation>Куда сохраняются запись и CSV каждого прогона (пусто — рядом с историей прогонов)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Обзор...</translation>
+    </message>
+    <message>
+        <source>Folder for the runs&apos; files</source>
+        <translation>Папка для файлов прогонов</translation>
+    </message>
+    <message>
+        <source>Past this size a capture stops growing (the run goes on and says so)</source>
+        <translation>Сверх этого размера запись перестаёт расти (прогон продолжается и сообщает об этом)</translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>&amp;Size cap of each:</source>
+        <translation>&amp;Предел размера каждой:</translation>
+    </message>
+    <message>
+        <source>Older runs are deleted with their files</source>
+        <translation>Более старые прогоны удаляются вместе с их файлами</translation>
+    </message>
+    <message>
+        <source>The database and the runs&apos; files together; the oldest runs go first, with their files</source>
+        <translation>База данных и файлы прогонов вместе; первыми удаляются самые старые прогоны, с их файлами</translation>
+    </message>
+    <message>
+        <source>Runs history</source>
+        <translation>История прогонов</translation>
+    </message>
+    <message>
+        <source>Keep at &amp;most:</source>
+        <translation>Хранить не &amp;больше:</translation>
+    </message>
+    <message>
+        <source>Storage used:</source>
+        <translation>Занято:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;newest runs:</source>
+        <translation>Хранить &amp;последних прогонов:</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,18 @@ void ChartsPanel::finish()
     m_dirty = false;
 }
 
+void ChartsPanel::showPast(const RunReport &report)
+{
+    const RunDigest &digest = report.digest;
+    m_counts = digest.histogram;
+    m_distance->showBand(digest.band, report.counters.received, report.config.window,
+                         report.config.mode == ReorderMode::Stream);
+    m_rate->show(digest.rates);
+    m_histogram->refresh();
+    m_finished = true;
+    m_dirty = false;
+}
+
 void ChartsPanel::refresh()
 {
     m_dirty = false;

@@ -2,6 +2,7 @@
 
 #include "run/distancehistogram.h"
 #include "run/runevents.h"
+#include "run/runreport.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -39,6 +40,8 @@ public:
     void apply(const RunEventBatch &batch);
     // The run ended: every chart drawn with everything.
     void finish();
+    // A past run's charts, as they were, from its report's digest (the history).
+    void showPast(const RunReport &report);
     void refresh();
 
 private:

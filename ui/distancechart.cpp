@@ -1,6 +1,7 @@
 #include "distancechart.h"
 
 #include "chartaxis.h"
+#include "run/distanceband.h"
 #include "run/distancehistogram.h"
 #include "zoomchartview.h"
 
@@ -110,7 +111,27 @@ void DistanceChart::reset(qint64 window, bool showWindow)
     m_lastTime = 0;
     m_window = window;
     m_showWindow = showWindow;
+    m_timeBox->setEnabled(true);
+    m_timeBox->setToolTip(tr("Plot against the time each message arrived instead of its arrival "
+                             "index"));
     m_view->resetZoom();
+    refresh();
+}
+
+void DistanceChart::showBand(const DistanceBand &band, quint64 arrivals, qint64 window,
+                             bool showWindow)
+{
+    setTimeAxis(false);
+    reset(window, showWindow);
+    m_timeBox->setEnabled(false);
+    m_timeBox->setToolTip(tr("A past run's chart keeps no arrival times"));
+    m_blockSize = std::max<quint64>(1, band.arrivalsPerBucket());
+    for (const DistanceBand::Bucket &b : band.buckets()) {
+        m_blockMin.push_back(b.used ? clampToInt32(b.lo) : Empty);
+        m_blockMax.push_back(b.used ? clampToInt32(b.hi) : Empty);
+        m_blockTime.push_back(0);
+    }
+    m_arrivals = arrivals;
     refresh();
 }
 

@@ -16,6 +16,7 @@ class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
 
+class DistanceBand;
 class DistanceHistogram;
 class ZoomChartView;
 
@@ -44,6 +45,9 @@ public:
     // A new run: W is drawn as ±W when showWindow (stream mode).
     void reset(qint64 window, bool showWindow);
     void apply(const RunEventBatch &batch);
+    // A past run, from its digest: the band as it was kept (its buckets become the blocks) over
+    // `arrivals` frames. It has no times: the time axis is off until the next run.
+    void showBand(const DistanceBand &band, quint64 arrivals, qint64 window, bool showWindow);
     void refresh();
     void setTimeAxis(bool seconds);
     bool timeAxis() const { return m_timeAxis; }

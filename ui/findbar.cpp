@@ -38,9 +38,8 @@ FindBar::FindBar(QWidget *parent)
     addSeparator();
 
     m_kind->setObjectName(QStringLiteral("findKind"));
-    for (MessageStatus s :
-         {MessageStatus::Late, MessageStatus::Duplicate, MessageStatus::Malformed,
-          MessageStatus::Dropped})
+    for (MessageStatus s : {MessageStatus::Late, MessageStatus::Duplicate, MessageStatus::Malformed,
+                            MessageStatus::Dropped})
         m_kind->addItem(MessageTableModel::statusText(s), int(s));
     m_kind->setToolTip(tr("The kind of row that Previous and Next jump to"));
     QAction *previous = addAction(tr("◀ Previous"), this, [this] {

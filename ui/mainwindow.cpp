@@ -1,17 +1,24 @@
 #include "mainwindow.h"
 
+#include "capture/capturereader.h"
+#include "capturesettings.h"
 #include "chartspanel.h"
+#include "comparedialog.h"
 #include "distancechart.h"
 #include "errorbanner.h"
 #include "files/filesave.h"
+#include "history/runhistory.h"
+#include "historypanel.h"
 #include "messagedetails.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
+#include "runkeeper.h"
 #include "runsession.h"
 #include "runsetuppanel.h"
 #include "runstatusbar.h"
+#include "settingsdialog.h"
 #include "setuparea.h"
 #include "simulator/feedsimulator.h"
 #include "verdictstyle.h"
@@ -21,6 +28,8 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -28,6 +37,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -50,6 +60,9 @@ namespace {
 // The window's settings keys that more than one place reads or writes.
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString ExportFolderKey = QStringLiteral("export/folder");
+const QString HistoryFileKey = QStringLiteral("history/file");
+const QString CaptureFolderKey = QStringLiteral("capture/lastFolder");
+constexpr int HistoryRefreshMs = 5000;
 
 // Where the last export went: the next one starts there.
 QString lastExportFolder()
@@ -64,7 +77,7 @@ void rememberExportFolder(const QString &exportedFile)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
     : QMainWindow(parent)
     , m_session(new RunSession(this))
     , m_setup(new RunSetupPanel)
@@ -72,14 +85,16 @@ MainWindow::MainWindow(QWidget *parent)
     , m_messagePanel(new MessagePanel(m_messages))
     , m_charts(new ChartsPanel)
     , m_results(new ResultsPanel)
+    , m_keeper(std::make_unique<RunKeeper>())
     , m_history(new RunHistoryModel(this))
-    , m_historyView(new QTableView)
+    , m_historyPanel(new HistoryPanel(m_history))
     , m_status(new RunStatusBar)
     , m_events(new QPlainTextEdit)
     , m_bottomTabs(new QTabWidget)
     , m_errorBanner(new ErrorBanner)
 {
     setWindowTitle(tr("Reorder Monitor"));
+    setAcceptDrops(true); // a capture dropped on the window is replayed
     setWindowIcon(QIcon(QStringLiteral(":/icons/reorder-monitor.svg")));
     buildActions();
     buildLayout();
@@ -112,10 +127,19 @@ MainWindow::MainWindow(QWidget *parent)
             [this] { m_bottomTabs->setCurrentWidget(m_messagePanel->details()); });
     m_charts->distance()->setDescribe(
         [this](quint64 arrival) { return m_messages->describe(arrival); });
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_historyPanel->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_historyPanel, &HistoryPanel::runSelected, this, &MainWindow::showRun);
+    connect(m_historyPanel, &HistoryPanel::compareRequested, this, &MainWindow::compareRuns);
+    connect(m_historyPanel, &HistoryPanel::replayRequested, this, &MainWindow::openCapture);
+    connect(m_historyPanel, &HistoryPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_historyPanel, &HistoryPanel::changed, this, &MainWindow::updateActions);
+    connect(m_historyPanel->settingsAction(), &QAction::triggered, this, &MainWindow::openSettings);
+    m_historyRefresh.setInterval(HistoryRefreshMs);
+    connect(&m_historyRefresh, &QTimer::timeout, m_history, &RunHistoryModel::reload);
 
     QSettings settings;
+    openHistory(!historyPath.isEmpty() ? historyPath : settings.value(HistoryFileKey).toString());
     m_setup->load(settings);
     // A remembered geometry only if it still fits this screen.
     const QByteArray geometry = settings.value(GeometryKey).toByteArray();
@@ -126,12 +150,33 @@ MainWindow::MainWindow(QWidget *parent)
             resize(fitted);
     }
     updateActions();
-    if (!m_recordings.isValid())
-        log(tr("Cannot create a folder for the runs' CSV files: %1")
-                .arg(m_recordings.errorString()));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default; // a run going on is left interrupted (RunKeeper)
+
+RunHistory *MainWindow::runHistory() const
+{
+    return m_keeper->history();
+}
+
+void MainWindow::openHistory(const QString &path)
+{
+    if (const QString error = m_keeper->open(path.isEmpty() ? RunHistory::defaultPath() : path);
+        !error.isEmpty()) {
+        const QString problem =
+            tr("The runs history cannot be kept: %1. Runs are listed for this session only.")
+                .arg(error);
+        m_historyPanel->setProblem(problem);
+        log(problem);
+        return;
+    }
+    m_history->setHistory(runHistory());
+    if (const int cut = runHistory()->interruptedAtOpen(); cut > 0)
+        log(tr("%n runs were cut off before they ended (the program crashed or was killed): "
+               "they are marked interrupted in the history.",
+               nullptr, cut));
+    m_historyRefresh.start();
+}
 
 void MainWindow::buildActions()
 {
@@ -174,9 +219,18 @@ void MainWindow::buildActions()
     connect(m_export, &QAction::triggered, this, &MainWindow::chooseAndExportCsv);
     connect(m_exportHistory, &QAction::triggered, this, &MainWindow::chooseAndExportHistory);
 
+    m_openCapture = new QAction(tr("&Open capture..."), this);
+    m_openCapture->setShortcut(QKeySequence::Open);
+    m_openCapture->setToolTip(tr("Replay a recorded capture as the feed (or drop the file on the "
+                                 "window) (Ctrl+O)"));
+    connect(m_openCapture, &QAction::triggered, this, &MainWindow::chooseAndOpenCapture);
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openCapture);
+    file->addSeparator();
     file->addAction(m_export);
     file->addAction(m_exportHistory);
+    file->addSeparator();
+    file->addAction(m_historyPanel->settingsAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -194,26 +248,12 @@ void MainWindow::buildActions()
 
 void MainWindow::buildLayout()
 {
-    m_historyView->setObjectName(QStringLiteral("historyTable"));
-    m_historyView->setModel(m_history);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_historyView->setTabKeyNavigation(false);
-    m_historyView->verticalHeader()->hide();
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    auto *historyPage = new QWidget;
-    auto *historyLayout = new QVBoxLayout(historyPage);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    auto *historyButtons = new QHBoxLayout;
-    auto *exportRuns = new QPushButton(tr("Export CSV of runs..."));
-    connect(exportRuns, &QPushButton::clicked, m_exportHistory, &QAction::trigger);
-    auto *exportMessages = new QPushButton(tr("Export selected run's messages..."));
-    connect(exportMessages, &QPushButton::clicked, m_export, &QAction::trigger);
-    historyButtons->addWidget(exportRuns);
-    historyButtons->addWidget(exportMessages);
-    historyButtons->addStretch();
-    historyLayout->addLayout(historyButtons);
-    historyLayout->addWidget(m_historyView);
+    m_exportHistory->setToolTip(tr("Save the runs as one CSV, each run's messages next to it"));
+    QToolBar *historyBar = m_historyPanel->toolBar();
+    historyBar->addAction(m_exportHistory);
+    historyBar->addAction(m_export);
+    historyBar->addSeparator();
+    historyBar->addAction(m_historyPanel->settingsAction());
 
     m_events->setObjectName(QStringLiteral("eventLog"));
     m_events->setReadOnly(true);
@@ -221,7 +261,7 @@ void MainWindow::buildLayout()
     m_events->setMaximumBlockCount(5000);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->addTab(m_messagePanel->details(), tr("Details"));
-    m_bottomTabs->addTab(historyPage, tr("Runs history"));
+    m_bottomTabs->addTab(m_historyPanel, tr("Runs history"));
     m_bottomTabs->addTab(m_events, tr("Events"));
     m_bottomTabs->setCurrentIndex(1);
 
@@ -284,7 +324,9 @@ void MainWindow::buildLayout()
     const int rightWidth =
         std::clamp(m_results->sizeHint().width() + 24, size.width() * 2 / 5, size.width() / 2);
     m_outer->setSizes({size.width() - rightWidth, rightWidth});
-    left->setSizes({size.height() * 3 / 4, size.height() / 4});
+    // The messages over details, runs and events: the runs history shows a few rows even on a
+    // small screen.
+    left->setSizes({size.height() * 2 / 3, size.height() / 3});
 }
 
 void MainWindow::applyOptions(const RunOverrides &o)
@@ -295,6 +337,11 @@ void MainWindow::applyOptions(const RunOverrides &o)
     } else if (o.feedUrl) {
         m_setup->setSource(RunSetupPanel::Source::WebSocket);
         m_setup->setFeedUrl(o.feedUrl->toString());
+    } else if (o.replayPath) {
+        m_setup->setSource(RunSetupPanel::Source::Capture);
+        m_setup->setReplayPath(*o.replayPath);
+        if (o.replaySpeed)
+            m_setup->setReplaySpeed(*o.replaySpeed);
     } else if (o.simulatorQuery) {
         m_setup->setSource(RunSetupPanel::Source::Simulator);
         if (const auto p = FeedParams::fromQuery(QUrlQuery(*o.simulatorQuery), nullptr))
@@ -331,8 +378,8 @@ void MainWindow::updateActions()
     m_flush->setEnabled(state == RunState::Running || state == RunState::Holding);
     const int row = exportRow();
     // A run with no messages has nothing to export.
-    m_export->setEnabled(row >= 0 && !m_history->record(row).messagesCsv.isEmpty()
-                         && m_history->record(row).report.counters.received > 0);
+    m_export->setEnabled(row >= 0 && QFileInfo(m_history->entry(row).csvPath).isFile()
+                         && m_history->entry(row).received > 0);
     m_exportHistory->setEnabled(m_history->rowCount() > 0);
     m_setup->setEditable(!active);
     m_setupArea->setRunActive(active);
@@ -377,9 +424,10 @@ void MainWindow::startRun()
     }
     m_runNumber = runNumber;
     m_holdingAnnounced = false;
-    m_currentSource = simFeed                ? tr("built-in simulator")
-        : config.feedKind == FeedKind::Redis ? config.redis.description()
-                                             : config.feedUrl.toDisplayString(QUrl::RemovePassword);
+    m_currentSource = simFeed ? tr("built-in simulator")
+        : config.feedKind == FeedKind::WebSocket
+        ? config.feedUrl.toDisplayString(QUrl::RemovePassword)
+        : config.feedDescription();
 
     m_messages->setCapacity(m_setup->tableRows());
     m_messages->clear();
@@ -389,12 +437,14 @@ void MainWindow::startRun()
     QSettings settings;
     m_setup->save(settings);
 
-    const QString csv = m_recordings.isValid()
-        ? m_recordings.filePath(QStringLiteral("run-%1.csv").arg(m_runNumber))
-        : QString();
+    QStringList notes;
+    const QString csv = m_keeper->begin(&config, m_currentSource, &notes);
+    for (const QString &note : std::as_const(notes))
+        log(note);
+    m_history->reload();
     log(tr("Run %1: %2 -> %3, window %4, %5 mode")
-            .arg(m_runNumber)
-            .arg(config.feedUrl.toDisplayString(QUrl::RemovePassword),
+            .arg(m_keeper->current() > 0 ? m_keeper->current() : m_runNumber)
+            .arg(config.feedDescription(),
                  config.sinkUrl.isEmpty() ? tr("(not forwarded)")
                                           : config.sinkUrl.toDisplayString(QUrl::RemovePassword))
             .arg(config.window)
@@ -435,12 +485,12 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     m_results->showReport(report);
     m_status->finish(report);
     m_messagePanel->updateCaption();
-    RunRecord record;
-    record.report = report;
-    record.source = m_currentSource;
-    record.messagesCsv = csvPath;
-    m_history->append(record);
-    m_historyView->clearSelection();
+    const qint64 runId = m_keeper->current();
+    for (const QString &note : m_keeper->finish(report, csvPath))
+        log(note);
+    m_history->reload();
+    m_historyPanel->updateStorage();
+    m_historyPanel->view()->clearSelection();
     if (!report.error.isEmpty())
         showError(ErrorBanner::withHint(report.error, report.config));
     if (report.endReason == RunEnd::BatchMemoryCap) {
@@ -456,7 +506,9 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
     }
     if (!csvError.isEmpty())
         log(tr("The run's CSV could not be written: %1").arg(csvError));
-    log(tr("Run %1 finished: %2").arg(m_runNumber).arg(VerdictStyle::label(report.verdict.level)));
+    log(tr("Run %1 finished: %2")
+            .arg(runId > 0 ? runId : m_runNumber)
+            .arg(VerdictStyle::label(report.verdict.level)));
     for (const VerdictReason &reason : report.verdict.reasons) {
         if (reason.code != QLatin1String("error")) // the error itself is logged once, above
             log(tr("Reason: %1").arg(reason.text));
@@ -465,29 +517,31 @@ void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
         log(tr("Note: %1").arg(note));
     updateActions();
     Q_EMIT runFinished(report);
+    if (m_closeAfterRun)
+        QTimer::singleShot(0, this, &QWidget::close);
 }
 
 int MainWindow::exportRow() const
 {
-    const QModelIndexList selected = m_historyView->selectionModel()->selectedRows();
+    const QList<qint64> selected = m_historyPanel->selectedIds();
     if (!selected.isEmpty())
-        return selected.first().row();
-    return m_history->rowCount() - 1;
+        return m_history->rowOf(selected.first());
+    return m_history->rowCount() > 0 ? 0 : -1; // the newest
 }
 
 bool MainWindow::exportCsv(const QString &path)
 {
     const int row = exportRow();
-    if (row < 0 || m_history->record(row).messagesCsv.isEmpty()) {
+    if (row < 0 || !QFileInfo(m_history->entry(row).csvPath).isFile()) {
         showError(tr("There is no finished run to export."));
         return false;
     }
-    if (const QString e = FileSave::copyReplacing(m_history->record(row).messagesCsv, path);
-        !e.isEmpty()) {
-        showError(e);
+    const HistoryEntry &e = m_history->entry(row);
+    if (const QString error = FileSave::copyReplacing(e.csvPath, path); !error.isEmpty()) {
+        showError(error);
         return false;
     }
-    log(tr("Saved the messages of run %1 to %2.").arg(row + 1).arg(QDir::toNativeSeparators(path)));
+    log(tr("Saved the messages of run %1 to %2.").arg(e.id).arg(QDir::toNativeSeparators(path)));
     return true;
 }
 
@@ -509,7 +563,7 @@ void MainWindow::chooseAndExportCsv()
     const int row = exportRow();
     if (row < 0)
         return;
-    const QString name = RunHistoryModel::messagesFileName(row, m_history->record(row));
+    const QString name = RunHistoryModel::messagesFileName(m_history->entry(row));
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export the run's messages"),
                                      QDir(folder).filePath(name), tr("CSV files (*.csv)"));
@@ -606,19 +660,160 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session->isActive()) {
+    // Asked again while the run is being recorded: close now (the run shows as interrupted).
+    if (m_session->isActive() && !m_closeAfterRun) {
         const auto answer = QMessageBox::question(
             this, tr("Quit during a run?"),
-            tr("A run is going on. Quit anyway? What is held is released and sent first."),
+            tr("A run is going on. Quit anyway? What is held is released and sent first, and "
+               "the run is kept in the history."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;
         }
+        // The window closes once the run is recorded (onFinished).
+        m_closeAfterRun = true;
+        log(tr("Stopping: the window closes once the run is recorded."));
         m_session->stop();
+        event->ignore();
+        return;
     }
     QSettings settings;
     m_setup->save(settings);
     settings.setValue(GeometryKey, saveGeometry());
     event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && !m_session->isActive())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // After the drop has ended: starting a run is not for the middle of a drag and drop.
+    QTimer::singleShot(0, this, [this, path] { openCapture(path); });
+}
+
+void MainWindow::chooseAndOpenCapture()
+{
+    QSettings settings;
+    const QString folder = settings.value(CaptureFolderKey, m_keeper->filesFolder()).toString();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a capture to replay"), folder,
+                                     tr("Captures (*.jsonl *.jsonl.gz *.gz);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(CaptureFolderKey, QFileInfo(path).absolutePath());
+    openCapture(path);
+}
+
+bool MainWindow::openCapture(const QString &path)
+{
+    if (m_session->isActive()) {
+        showError(tr("A run is going on: stop it before replaying a capture."));
+        return false;
+    }
+    // Refused here in words (not a capture, a version this build does not know) rather than
+    // as a failed run.
+    CaptureReader reader;
+    if (const QString error = reader.open(path); !error.isEmpty()) {
+        showError(tr("Cannot replay %1: %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_setup->setSource(RunSetupPanel::Source::Capture);
+    m_setup->setReplayPath(path);
+    log(tr("Replaying %1 at %2.")
+            .arg(QDir::toNativeSeparators(path),
+                 m_setup->replaySpeed() > 0
+                     ? tr("%1× its recorded pace").arg(m_setup->replaySpeed())
+                     : tr("full speed")));
+    startRun();
+    return m_session->isActive();
+}
+
+bool MainWindow::showRun(qint64 id)
+{
+    RunHistory *history = runHistory();
+    if (!history)
+        return false;
+    if (m_session->isActive()) {
+        statusBar()->showMessage(tr("A run is going on: past runs are shown once it ends."), 5000);
+        return false;
+    }
+    const std::optional<HistoryRecord> record = history->get(id);
+    if (!record)
+        return false;
+    const HistoryEntry &e = record->entry;
+    QString caption = e.name.isEmpty()
+        ? tr("Run %1, started %2")
+              .arg(e.id)
+              .arg(QLocale().toString(e.startedAt, QLocale::ShortFormat))
+        : tr("Run %1: %2, started %3")
+              .arg(e.id)
+              .arg(e.name, QLocale().toString(e.startedAt, QLocale::ShortFormat));
+    if (!e.note.isEmpty())
+        caption += QLatin1Char('\n') + e.note;
+    if (record->report) {
+        const RunReport &report = *record->report;
+        m_results->showReport(report);
+        m_charts->showPast(report);
+    } else {
+        m_results->showUnfinished(
+            RunHistoryModel::verdictText(e),
+            e.status == RunStatus::Running
+                ? tr("This run is going on in another window or process.")
+                : tr("The run was cut off before it ended: the program crashed or was killed. "
+                     "Its capture, if there is one, can be replayed."));
+        m_charts->reset(e.window, e.mode != QLatin1String("batch"));
+    }
+    m_results->setRunCaption(caption);
+    return true;
+}
+
+CompareDialog *MainWindow::compareRuns(qint64 older, qint64 newer)
+{
+    RunHistory *history = runHistory();
+    if (!history)
+        return nullptr;
+    const std::optional<HistoryRecord> a = history->get(older);
+    const std::optional<HistoryRecord> b = history->get(newer);
+    if (!a || !b || !a->report || !b->report) {
+        showError(tr("Only two finished runs can be compared."));
+        return nullptr;
+    }
+    auto *dialog = new CompareDialog(*a, *b, this);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::openSettings()
+{
+    RunHistory *history = runHistory();
+    if (!history) {
+        showError(tr("The runs history could not be opened: there is nothing to set."));
+        return;
+    }
+    QSettings settings;
+    SettingsDialog dialog(CaptureSettings::load(settings), history->retention(), history->storage(),
+                          history->path(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    dialog.capture().save(settings);
+    if (!history->setRetention(dialog.retention())) {
+        showError(tr("Cannot keep the history's limit: %1").arg(history->errorString()));
+        return;
+    }
+    if (const int removed = history->applyRetention(); removed > 0)
+        log(tr("%n older runs were deleted with their files (the history's limit).", nullptr,
+               removed));
+    m_history->reload();
+    m_historyPanel->updateStorage();
 }

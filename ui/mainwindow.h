@@ -4,7 +4,9 @@
 #include "run/runreport.h"
 
 #include <QMainWindow>
-#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -15,11 +17,15 @@ class QTabWidget;
 QT_END_NAMESPACE
 
 class ChartsPanel;
+class CompareDialog;
 class ErrorBanner;
+class HistoryPanel;
 class MessagePanel;
 class MessageTableModel;
 class ResultsPanel;
+class RunHistory;
 class RunHistoryModel;
+class RunKeeper;
 class RunSession;
 class RunSetupPanel;
 class RunStatusBar;
@@ -35,7 +41,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // historyPath: the runs history to show and keep runs in; "": the one the settings name
+    // (history/file), else RunHistory::defaultPath().
+    explicit MainWindow(const QString &historyPath = QString(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Pre-fills the set-up with what the operator named (on the command line: URLs, window,
@@ -51,11 +59,15 @@ public:
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     ResultsPanel *results() const { return m_results; }
     RunHistoryModel *history() const { return m_history; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+    // The runs history's database; nullptr when it could not be opened.
+    RunHistory *runHistory() const;
     RunSession *session() const { return m_session; }
     QAction *startAction() const { return m_start; }
     QAction *stopAction() const { return m_stop; }
     QAction *flushAction() const { return m_flush; }
     QAction *exportAction() const { return m_export; }
+    QAction *openCaptureAction() const { return m_openCapture; }
     QString errorText() const;
 
 public Q_SLOTS:
@@ -65,12 +77,23 @@ public Q_SLOTS:
     // The selected (else the latest) finished run's messages.
     bool exportCsv(const QString &path);
     bool exportHistory(const QString &path);
+    // A past run of the history in the results and the charts, as it was (not while a run is
+    // going on).
+    bool showRun(qint64 id);
+    // Replays a capture as the feed (the set-up's sink, window and replay speed); false, with
+    // the reason shown, when it cannot start.
+    bool openCapture(const QString &path);
+    // Two finished runs side by side; the dialog is shown and deletes itself when closed.
+    CompareDialog *compareRuns(qint64 older, qint64 newer);
+    void openSettings();
 
 Q_SIGNALS:
     void runFinished(const RunReport &report);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
@@ -88,15 +111,17 @@ private:
     void chooseAndExportHistory();
     void about();
     void balanceResults();
-
+    void openHistory(const QString &path);
+    void chooseAndOpenCapture();
     RunSession *m_session;
     RunSetupPanel *m_setup;
     MessageTableModel *m_messages;
     MessagePanel *m_messagePanel;
     ChartsPanel *m_charts;
     ResultsPanel *m_results;
+    std::unique_ptr<RunKeeper> m_keeper; // the history's database; before the model showing it
     RunHistoryModel *m_history;
-    QTableView *m_historyView;
+    HistoryPanel *m_historyPanel;
     RunStatusBar *m_status;
     QPlainTextEdit *m_events;
     QTabWidget *m_bottomTabs;
@@ -113,7 +138,9 @@ private:
     QAction *m_flush = nullptr;
     QAction *m_export = nullptr;
     QAction *m_exportHistory = nullptr;
-    QTemporaryDir m_recordings; // each run's messages CSV, for export
+    QAction *m_openCapture = nullptr;
     QString m_currentSource;
     int m_runNumber = 0;
+    bool m_closeAfterRun = false; // quitting: close once the run is recorded
+    QTimer m_historyRefresh; // other windows and headless runs add to the history too
 };

@@ -60,6 +60,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
 {
     static_assert(std::size(FieldNames) == FieldCount);
     setObjectName(QStringLiteral("resultsPanel"));
+    m_caption = new QLabel;
+    m_caption->setObjectName(QStringLiteral("runCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->hide();
     m_banner = new QFrame;
     m_banner->setObjectName(QStringLiteral("verdictBanner"));
     m_verdict = new QLabel;
@@ -134,6 +139,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_columns->addWidget(timing, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_caption);
     layout->addWidget(m_banner);
     layout->addWidget(m_reasons);
     layout->addLayout(m_columns);
@@ -197,6 +203,7 @@ QString ResultsPanel::value(const QString &objectName) const
 void ResultsPanel::reset(const RunConfig &config)
 {
     m_config = config;
+    setRunCaption(QString());
     m_passed = false;
     m_holding = false;
     for (int f = 0; f < FieldCount; ++f)
@@ -315,6 +322,27 @@ void ResultsPanel::showReport(const RunReport &report)
     setBanner(VerdictStyle::label(report.verdict.level), headlineOf(report),
               VerdictStyle::color(report.verdict.level));
     setReasons(report.verdict.reasonTexts(), report.verdict.notes);
+}
+
+void ResultsPanel::showUnfinished(const QString &word, const QString &headline)
+{
+    m_passed = false;
+    m_holding = false;
+    for (int f = 0; f < FieldCount; ++f)
+        setField(Field(f), none());
+    setBanner(word, headline, QColor(110, 110, 110));
+    setReasons({}, {});
+}
+
+void ResultsPanel::setRunCaption(const QString &caption)
+{
+    m_caption->setText(caption);
+    m_caption->setVisible(!caption.isEmpty());
+}
+
+QString ResultsPanel::runCaption() const
+{
+    return m_caption->text();
 }
 
 QString ResultsPanel::verdict() const

@@ -27,6 +27,11 @@ public:
     void reset(const RunConfig &config);
     void showStats(const RunStats &stats);
     void showReport(const RunReport &report);
+    // A run of the history that has no report (interrupted, or going on in another process).
+    void showUnfinished(const QString &word, const QString &headline);
+    // Which run is shown, above the banner ("Run 12 · name · started ..."); "": the live one.
+    void setRunCaption(const QString &caption);
+    QString runCaption() const;
 
     QString verdict() const; // "PASS", "WARN", "FAIL", "RUNNING", "HOLDING" (translated)
     QString headline() const; // the line under it, in the banner
@@ -78,6 +83,7 @@ private:
     void fitColumns(int width);
     static QString headlineOf(const RunReport &report);
 
+    QLabel *m_caption = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_verdict = nullptr;
     QLabel *m_headline = nullptr;

@@ -5,6 +5,7 @@
 
 #include "files/csv.h"
 #include "files/filesave.h"
+#include "history/runhistory.h"
 
 #include <QBrush>
 #include <QColor>
@@ -13,21 +14,84 @@
 #include <QFileInfo>
 #include <QLocale>
 
+namespace {
+
+// Everything a row shows: a reload that finds the same leaves the row alone.
+bool sameRow(const HistoryEntry &a, const HistoryEntry &b)
+{
+    return a.id == b.id && a.status == b.status && a.name == b.name && a.note == b.note
+        && a.verdict == b.verdict && a.received == b.received && a.csvPath == b.csvPath
+        && a.capturePath == b.capturePath && a.finishedAt == b.finishedAt;
+}
+
+} // namespace
+
 RunHistoryModel::RunHistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
 
-void RunHistoryModel::append(const RunRecord &record)
+void RunHistoryModel::setHistory(RunHistory *history)
 {
-    const int row = int(m_records.size());
-    beginInsertRows(QModelIndex(), row, row);
-    m_records.push_back(record);
-    endInsertRows();
+    beginResetModel();
+    m_history = history;
+    m_entries = history ? history->list() : QList<HistoryEntry>();
+    endResetModel();
+}
+
+void RunHistoryModel::reload()
+{
+    if (!m_history)
+        return;
+    const QList<HistoryEntry> fresh = m_history->list();
+    // Newer runs are added at the top; the rest keep their order, some gone.
+    qsizetype added = 0;
+    while (added < fresh.size()
+           && (m_entries.isEmpty() || fresh.at(added).id > m_entries.first().id))
+        ++added;
+    // Rows gone (deleted here or elsewhere), from the bottom so that indexes hold.
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
+        const qint64 id = m_entries.at(row).id;
+        const bool kept = std::any_of(fresh.begin() + added, fresh.end(),
+                                      [id](const HistoryEntry &e) { return e.id == id; });
+        if (!kept) {
+            beginRemoveRows(QModelIndex(), row, row);
+            m_entries.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    if (added > 0) {
+        beginInsertRows(QModelIndex(), 0, int(added) - 1);
+        m_entries = fresh.mid(0, added) + m_entries;
+        endInsertRows();
+    }
+    if (m_entries.size() != fresh.size()) { // older runs appeared: not expected, start over
+        beginResetModel();
+        m_entries = fresh;
+        endResetModel();
+        return;
+    }
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (!sameRow(m_entries.at(row), fresh.at(row))) {
+            m_entries[row] = fresh.at(row);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        } else {
+            m_entries[row] = fresh.at(row);
+        }
+    }
+}
+
+int RunHistoryModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).id == id)
+            return row;
+    }
+    return -1;
 }
 
 int RunHistoryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_records.size());
+    return parent.isValid() ? 0 : int(m_entries.size());
 }
 
 int RunHistoryModel::columnCount(const QModelIndex &parent) const
@@ -35,55 +99,78 @@ int RunHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RunHistoryModel::verdictOf(const RunReport &report) const
+QString RunHistoryModel::verdictText(const HistoryEntry &e)
 {
-    return VerdictStyle::label(report.verdict.level);
+    switch (e.status) {
+    case RunStatus::Running:
+        return tr("RUNNING", "a run of the history that has not ended");
+    case RunStatus::Interrupted:
+        return tr("INTERRUPTED", "a run cut off by a crash or a kill before it ended");
+    case RunStatus::Finished:
+        break;
+    }
+    return e.verdict ? VerdictStyle::label(*e.verdict)
+                     : tr("INTERRUPTED", "a run cut off by a crash or a kill before it ended");
 }
 
 QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || std::size_t(index.row()) >= m_records.size())
+    if (!index.isValid() || index.row() >= m_entries.size())
         return QVariant();
-    const RunRecord &r = m_records[std::size_t(index.row())];
-    const RunCounters &c = r.report.counters;
+    const HistoryEntry &e = m_entries.at(index.row());
+    const bool finished = e.status == RunStatus::Finished;
     if (role == Qt::ToolTipRole) {
-        if (index.column() == VerdictColumn)
-            return r.report.verdict.reasonTexts().join(QLatin1Char('\n'));
+        if (index.column() == NoteColumn || index.column() == NameColumn)
+            return e.note.isEmpty() ? QVariant() : e.note;
         if (index.column() == SourceColumn)
-            return r.report.feedDescription;
+            return e.source;
+        if (index.column() == VerdictColumn && e.status == RunStatus::Interrupted)
+            return tr("The program ended before the run did (it crashed or was killed)");
         return QVariant();
     }
-    if (role == Qt::ForegroundRole && index.column() == VerdictColumn)
-        return QBrush(VerdictStyle::color(r.report.verdict.level));
+    if (role == Qt::ForegroundRole && index.column() == VerdictColumn) {
+        return finished && e.verdict ? QBrush(VerdictStyle::color(*e.verdict))
+                                     : QBrush(QColor(110, 110, 110));
+    }
+    if (role == Qt::UserRole)
+        return e.id;
     if (role != Qt::DisplayRole)
         return QVariant();
+    const auto count = [finished](quint64 v) {
+        return finished ? QVariant(QLocale().toString(v)) : QVariant();
+    };
     switch (index.column()) {
     case StartedColumn:
-        return QLocale().toString(r.report.startedAt, QLocale::ShortFormat);
+        return QLocale().toString(e.startedAt, QLocale::ShortFormat);
+    case NameColumn:
+        return e.title();
     case SourceColumn:
-        return r.source;
+        return e.source;
     case WindowColumn:
-        return qint64(r.report.config.window);
+        return e.window;
     case ModeColumn:
-        return RunSetupPanel::modeText(r.report.config.mode);
+        return RunSetupPanel::modeText(e.mode == QLatin1String("batch") ? ReorderMode::Batch
+                                                                        : ReorderMode::Stream);
     case ReceivedColumn:
-        return QLocale().toString(c.received);
+        return count(e.received);
     case SentColumn:
-        return QLocale().toString(c.sent);
+        return count(e.sent);
     case LateColumn:
-        return QLocale().toString(c.late);
+        return count(e.late);
     case DuplicatesColumn:
-        return QLocale().toString(c.duplicates);
+        return count(e.duplicates);
     case MalformedColumn:
-        return QLocale().toString(c.malformed);
+        return count(e.malformed);
     case MissingColumn:
-        return QLocale().toString(c.missingIds);
+        return count(e.missingIds);
     case VerdictColumn:
-        return verdictOf(r.report);
+        return verdictText(e);
     case TotalColumn:
-        return QLocale().toString(r.report.timing.totalMs, 'f', 1);
+        return finished ? QVariant(QLocale().toString(e.totalMs, 'f', 1)) : QVariant();
     case ThroughputColumn:
-        return QLocale().toString(qint64(r.report.throughput));
+        return finished ? QVariant(QLocale().toString(qint64(e.throughput))) : QVariant();
+    case NoteColumn:
+        return QString(e.note).replace(QLatin1Char('\n'), QLatin1Char(' '));
     default:
         return QVariant();
     }
@@ -96,6 +183,8 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case StartedColumn:
         return tr("Started");
+    case NameColumn:
+        return tr("Name");
     case SourceColumn:
         return tr("Source");
     case WindowColumn:
@@ -120,16 +209,18 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Total ms");
     case ThroughputColumn:
         return tr("msg/s");
+    case NoteColumn:
+        return tr("Note");
     default:
         return QVariant();
     }
 }
 
-QString RunHistoryModel::messagesFileName(int row, const RunRecord &record)
+QString RunHistoryModel::messagesFileName(const HistoryEntry &e)
 {
     return QStringLiteral("run-%1-%2.csv")
-        .arg(row + 1, 3, 10, QLatin1Char('0'))
-        .arg(record.report.startedAt.toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        .arg(e.id, 3, 10, QLatin1Char('0'))
+        .arg(e.startedAt.toString(QStringLiteral("yyyyMMdd-HHmmss")));
 }
 
 bool RunHistoryModel::exportTo(const QString &path, QString *error) const
@@ -158,27 +249,30 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                       QStringLiteral("total_ms"),
                       QStringLiteral("throughput_msgs_per_s"),
                       QStringLiteral("messages_csv"),
+                      QStringLiteral("name"),
+                      QStringLiteral("note"),
                       QStringLiteral("reasons")});
     const QDir folder = QFileInfo(path).absoluteDir();
     QStringList copyErrors;
-    for (std::size_t i = 0; i < m_records.size(); ++i) {
-        const RunRecord &r = m_records[i];
-        const RunReport &rep = r.report;
+    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it) {
+        const HistoryEntry &e = *it;
+        std::optional<HistoryRecord> record = m_history ? m_history->get(e.id) : std::nullopt;
+        const RunReport rep = record && record->report ? *record->report : RunReport();
         const RunCounters &c = rep.counters;
         QString messages;
-        if (!r.messagesCsv.isEmpty() && QFile::exists(r.messagesCsv)) {
-            messages = messagesFileName(int(i), r);
-            if (const QString e = FileSave::copyReplacing(r.messagesCsv, folder.filePath(messages));
-                !e.isEmpty())
-                copyErrors << e;
+        if (!e.csvPath.isEmpty() && QFile::exists(e.csvPath)) {
+            messages = messagesFileName(e);
+            if (const QString err = FileSave::copyReplacing(e.csvPath, folder.filePath(messages));
+                !err.isEmpty())
+                copyErrors << err;
         }
-        rows << Csv::row({Csv::number(quint64(i + 1)),
-                          Csv::text(rep.startedAt.toString(Qt::ISODate)),
-                          Csv::text(r.source),
+        rows << Csv::row({Csv::number(quint64(e.id)),
+                          Csv::text(e.startedAt.toString(Qt::ISODate)),
+                          Csv::text(e.source),
                           Csv::text(rep.feedDescription),
                           Csv::text(rep.config.sinkUrl.toDisplayString(QUrl::RemovePassword)),
-                          Csv::number(qint64(rep.config.window)),
-                          UrlCheck::modeName(rep.config.mode),
+                          Csv::number(qint64(e.window)),
+                          e.mode,
                           Csv::number(c.received),
                           Csv::number(c.accepted),
                           Csv::number(c.sent),
@@ -187,7 +281,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::number(c.malformed),
                           Csv::number(c.missingIds),
                           Csv::number(c.recommendedWindow),
-                          RunVerdict::key(rep.verdict.level),
+                          e.statusKey(),
                           Csv::decimal(rep.timing.connectMs),
                           Csv::decimal(rep.timing.receiveMs),
                           Csv::decimal(rep.timing.orderMs),
@@ -195,6 +289,8 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::decimal(rep.timing.totalMs),
                           Csv::decimal(rep.throughput, 0),
                           Csv::text(messages),
+                          Csv::text(e.name),
+                          Csv::text(e.note),
                           Csv::text(rep.verdict.reasonTexts().join(QStringLiteral("; ")))});
     }
     if (const QString e = FileSave::writeWhole(path, rows.join(QString()).toUtf8()); !e.isEmpty())

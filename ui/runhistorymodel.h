@@ -1,23 +1,19 @@
 #pragma once
 
-#include "run/runreport.h"
+#include "history/historyentry.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>
+#include <QList>
 
-#include <vector>
-
-// One finished run: its report and where its messages were recorded.
-struct RunRecord
-{
-    RunReport report;
-    QString source; // what the operator would call the feed
-    QString messagesCsv; // the run's messages, recorded as it ran ("" if that failed)
-};
+class RunHistory;
 
 /*!
-    The runs of this session, one row each, newest last. Exports as one CSV ("CSV of runs"), and
-    each run's messages as a CSV of their own.
+    The runs history (RunHistory's database), one row each, newest first: the window's runs and
+    the headless runs kept with --history, across restarts. reload() reads it again and changes
+    only what changed (a new run is inserted at the top, a finished one updated in place), so a
+    selection survives. Exports as one CSV ("CSV of runs"), oldest first, with each run's
+    messages next to it.
 */
 class RunHistoryModel final : public QAbstractTableModel
 {
@@ -27,6 +23,7 @@ class RunHistoryModel final : public QAbstractTableModel
 public:
     enum Column {
         StartedColumn,
+        NameColumn,
         SourceColumn,
         WindowColumn,
         ModeColumn,
@@ -39,17 +36,26 @@ public:
         VerdictColumn,
         TotalColumn,
         ThroughputColumn,
+        NoteColumn,
         ColumnCount
     };
 
     explicit RunHistoryModel(QObject *parent = nullptr);
 
-    void append(const RunRecord &record);
-    const RunRecord &record(int row) const { return m_records[std::size_t(row)]; }
+    // The history shown (not owned); nullptr: none (it could not be opened).
+    void setHistory(RunHistory *history);
+    RunHistory *history() const { return m_history; }
+    void reload();
 
-    // Writes `path` (the runs) and, next to it, each run's messages as run-NNN-<time>.csv.
+    const HistoryEntry &entry(int row) const { return m_entries.at(row); }
+    int rowOf(qint64 id) const; // -1 when not shown
+
+    // Writes `path` (the runs, oldest first) and, next to it, each run's messages as
+    // run-NNN-<time>.csv.
     bool exportTo(const QString &path, QString *error) const;
-    static QString messagesFileName(int row, const RunRecord &record);
+    static QString messagesFileName(const HistoryEntry &entry);
+    // The verdict as the table shows it: PASS, WARN, FAIL, RUNNING or INTERRUPTED.
+    static QString verdictText(const HistoryEntry &entry);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -58,7 +64,6 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QString verdictOf(const RunReport &report) const;
-
-    std::vector<RunRecord> m_records;
+    RunHistory *m_history = nullptr;
+    QList<HistoryEntry> m_entries;
 };

@@ -6,12 +6,15 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
@@ -19,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -198,6 +202,36 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     redisForm->addRow(tr("Stream &from:"), m_redisFrom);
     addSource(Source::Redis, tr("Redis channel or stream"), redisPage);
 
+    auto *capturePage = new QWidget;
+    auto *captureForm = new QFormLayout(capturePage);
+    captureForm->setContentsMargins(0, 0, 0, 0);
+    m_replayPath = new QLineEdit;
+    m_replayPath->setObjectName(QStringLiteral("replayPath"));
+    m_replayPath->setClearButtonEnabled(true);
+    m_replayPath->setToolTip(tr("A capture recorded by an earlier run (File > Open capture..., or "
+                                "drop it on the window)"));
+    auto *browse = new QPushButton(tr("&Browse..."));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a capture"), QFileInfo(m_replayPath->text()).absolutePath(),
+            tr("Captures (*.jsonl *.jsonl.gz *.gz);;All files (*)"));
+        if (!path.isEmpty())
+            m_replayPath->setText(path);
+    });
+    auto *captureFile = new QHBoxLayout;
+    captureFile->addWidget(m_replayPath, 1);
+    captureFile->addWidget(browse);
+    m_replaySpeed = new QComboBox;
+    m_replaySpeed->setObjectName(QStringLiteral("replaySpeed"));
+    for (const double speed : {1.0, 2.0, 10.0})
+        m_replaySpeed->addItem(tr("%1×", "replay speed").arg(speed), speed);
+    m_replaySpeed->addItem(tr("max", "replay speed: as fast as the run takes it"), 0.0);
+    m_replaySpeed->setToolTip(tr("The recorded pace times this; max: as fast as the run takes "
+                                 "the frames"));
+    captureForm->addRow(buddy(tr("&Capture:"), m_replayPath), captureFile);
+    captureForm->addRow(buddy(tr("S&peed:"), m_replaySpeed), m_replaySpeed);
+    addSource(Source::Capture, tr("Recorded capture (replay)"), capturePage);
+
     auto *sourceBox = new QGroupBox(tr("Feed"));
     auto *sourceLayout = new QVBoxLayout(sourceBox);
     sourceLayout->addWidget(m_source);
@@ -331,15 +365,16 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
 
     // Long (translated) choices must not widen the window: the combo boxes shrink and elide.
     // Each field's width is its contents' (in this language): nothing is elided.
-    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
+    for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind, m_replaySpeed})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (QFormLayout *form : {sim, urlForm, redisForm, reorder, limits})
+    for (QFormLayout *form : {sim, urlForm, redisForm, captureForm, reorder, limits})
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
             &QStackedWidget::setCurrentIndex);
     for (QComboBox *box : {m_source, m_sink, m_mode, m_redisKind})
         connect(box, &QComboBox::currentIndexChanged, this, &RunSetupPanel::updateState);
-    for (QLineEdit *edit : {m_feedUrl, m_sinkUrl, m_startId, m_redisUrl, m_redisName, m_redisFrom})
+    for (QLineEdit *edit :
+         {m_feedUrl, m_sinkUrl, m_startId, m_redisUrl, m_redisName, m_redisFrom, m_replayPath})
         connect(edit, &QLineEdit::textChanged, this, &RunSetupPanel::updateState);
     for (QSpinBox *box : {m_window, m_maxHold, m_count, m_simCount})
         connect(box, &QSpinBox::valueChanged, this, &RunSetupPanel::updateState);
@@ -378,6 +413,13 @@ QStringList RunSetupPanel::problems() const
         if (!p.isEmpty())
             list << tr("Redis: %1").arg(p);
     }
+    if (source() == Source::Capture) {
+        const QString path = m_replayPath->text().trimmed();
+        if (path.isEmpty())
+            list << tr("Capture: choose the capture to replay");
+        else if (!QFileInfo(path).isFile())
+            list << tr("Capture: \"%1\" is not a file").arg(path);
+    }
     if (sink() == Sink::Url) {
         const QString p = urlProblem(m_sinkUrl->text());
         if (!p.isEmpty())
@@ -407,6 +449,8 @@ void RunSetupPanel::updateState()
     markField(m_redisFrom,
               redis && stream && !RedisStreamId::problem(m_redisFrom->text().trimmed()).isEmpty());
     markField(m_sinkUrl, urlSink && !urlProblem(m_sinkUrl->text()).isEmpty());
+    markField(m_replayPath,
+              source() == Source::Capture && !QFileInfo(m_replayPath->text().trimmed()).isFile());
     bool startOk = true;
     if (!m_startId->text().trimmed().isEmpty())
         m_startId->text().trimmed().toLongLong(&startOk);
@@ -534,6 +578,11 @@ RunConfig RunSetupPanel::config() const
         c.feedKind = FeedKind::Redis;
         c.redis = redisConfig();
     }
+    if (source() == Source::Capture) {
+        c.feedKind = FeedKind::Capture;
+        c.replayPath = m_replayPath->text().trimmed();
+        c.replaySpeed = replaySpeed();
+    }
     if (sink() == Sink::Url)
         c.sinkUrl = QUrl(m_sinkUrl->text().trimmed());
     c.window = m_window->value();
@@ -558,6 +607,29 @@ RunConfig RunSetupPanel::config() const
 void RunSetupPanel::setFeedUrl(const QString &url)
 {
     m_feedUrl->setText(url);
+}
+
+void RunSetupPanel::setReplayPath(const QString &path)
+{
+    m_replayPath->setText(path);
+}
+
+void RunSetupPanel::setReplaySpeed(double speed)
+{
+    // The nearest choice: 1×, 2×, 10× or max.
+    int best = 0;
+    for (int i = 1; i < m_replaySpeed->count(); ++i) {
+        const double choice = m_replaySpeed->itemData(i).toDouble();
+        const double bestChoice = m_replaySpeed->itemData(best).toDouble();
+        if (std::abs(choice - speed) < std::abs(bestChoice - speed))
+            best = i;
+    }
+    m_replaySpeed->setCurrentIndex(best);
+}
+
+double RunSetupPanel::replaySpeed() const
+{
+    return m_replaySpeed->currentData().toDouble();
 }
 
 void RunSetupPanel::setSinkUrl(const QString &url)
@@ -639,6 +711,8 @@ void RunSetupPanel::load(const QSettings &s)
         s.value(QStringLiteral("setup/redisName"), m_redisName->text()).toString());
     m_redisFrom->setText(
         s.value(QStringLiteral("setup/redisFrom"), m_redisFrom->text()).toString());
+    m_replayPath->setText(s.value(QStringLiteral("setup/replayPath")).toString());
+    setReplaySpeed(s.value(QStringLiteral("setup/replaySpeed"), replaySpeed()).toDouble());
     choose(m_sink, Sink(s.value(QStringLiteral("setup/sink"), int(sink())).toInt()));
     m_sinkUrl->setText(s.value(QStringLiteral("setup/sinkUrl")).toString());
     m_window->setValue(s.value(QStringLiteral("setup/window"), m_window->value()).toInt());
@@ -683,6 +757,8 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("setup/redisKind"), int(chosen<RedisKind>(m_redisKind)));
     s.setValue(QStringLiteral("setup/redisName"), m_redisName->text());
     s.setValue(QStringLiteral("setup/redisFrom"), m_redisFrom->text());
+    s.setValue(QStringLiteral("setup/replayPath"), m_replayPath->text());
+    s.setValue(QStringLiteral("setup/replaySpeed"), replaySpeed());
     s.setValue(QStringLiteral("setup/sink"), int(sink()));
     s.setValue(QStringLiteral("setup/sinkUrl"), m_sinkUrl->text());
     s.setValue(QStringLiteral("setup/window"), m_window->value());
@@ -716,6 +792,10 @@ QString RunSetupPanel::summary() const
         break;
     case Source::Redis:
         feed = c.redis.description();
+        break;
+    case Source::Capture:
+        feed = tr("replay of %1 at %2")
+                   .arg(QFileInfo(c.replayPath).fileName(), m_replaySpeed->currentText());
         break;
     }
     const QString sinkText = sink() == Sink::Url ? c.sinkUrl.toDisplayString(QUrl::RemovePassword)

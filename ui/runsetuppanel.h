@@ -17,9 +17,9 @@ class QStackedWidget;
 QT_END_NAMESPACE
 
 /*!
-    The run's set-up: where frames come from (the built-in simulator with its knobs, or a
-    WS_URL), where they go (SEND_URL), and how they are reordered. URLs are checked as they are
-    typed; problems() says what stops a run from starting.
+    The run's set-up: where frames come from (the built-in simulator with its knobs, a WS_URL,
+    Redis, or a recorded capture played back), where they go (SEND_URL), and how they are reordered.
+   URLs are checked as they are typed; problems() says what stops a run from starting.
 */
 class RunSetupPanel final : public QWidget
 {
@@ -27,7 +27,7 @@ class RunSetupPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(RunSetupPanel)
 
 public:
-    enum class Source { Simulator, WebSocket, Redis };
+    enum class Source { Simulator, WebSocket, Redis, Capture };
     enum class Sink { Simulator, Url, None };
 
     explicit RunSetupPanel(QWidget *parent = nullptr);
@@ -45,6 +45,11 @@ public:
     RunConfig config() const;
     void setFeedUrl(const QString &url);
     void setRedis(const RedisFeedConfig &redis);
+    // A recorded capture played back as the feed, at its recorded pace times `speed` (0: as
+    // fast as the run takes it).
+    void setReplayPath(const QString &path);
+    void setReplaySpeed(double speed);
+    double replaySpeed() const;
     void setSinkUrl(const QString &url);
     void setWindow(qint64 window);
     void setMode(ReorderMode mode);
@@ -101,6 +106,8 @@ private:
     QComboBox *m_redisKind = nullptr;
     QLineEdit *m_redisName = nullptr;
     QLineEdit *m_redisFrom = nullptr;
+    QLineEdit *m_replayPath = nullptr;
+    QComboBox *m_replaySpeed = nullptr;
     QComboBox *m_sink = nullptr;
     QLineEdit *m_sinkUrl = nullptr;
     QSpinBox *m_window = nullptr;

@@ -251,6 +251,23 @@ const FlagOption NoWhatIf {
     QT_TRANSLATE_NOOP("CommandLine",
                       "Leave the what-if table out of the report (it costs a few bytes of memory a "
                       "message and some seconds at the end of a long run).")};
+const FlagOption History {
+    "history",
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Keep the run in the runs history the window shows (its settings, "
+                      "report, verdict, charts and the paths of its files), in the "
+                      "app's data folder.")};
+const TextOption HistoryFile {"history-file", QT_TRANSLATE_NOOP("CommandLine", "FILE"),
+                              QT_TRANSLATE_NOOP("CommandLine",
+                                                "The runs history to use instead of the window's: "
+                                                "an SQLite database, created if missing (implies "
+                                                "--history)."),
+                              QString(), TextOption::Empty::Refused};
+const FlagOption HistoryList {
+    "history-list",
+    QT_TRANSLATE_NOOP("CommandLine",
+                      "Print the runs history, newest first, one line each: id, "
+                      "started, name, verdict, counts, source; then exit.")};
 const FlagOption Quiet {"quiet", QT_TRANSLATE_NOOP("CommandLine", "Print nothing but errors.")};
 const TextOption Lang {
     "lang", QT_TRANSLATE_NOOP("CommandLine", "LANG"),
@@ -292,8 +309,8 @@ CommandLine::Startup CommandLine::startup(const QStringList &arguments,
     Startup s;
     // Unknown options may be QApplication's own (-platform, -style): it takes them out of the
     // arguments before the real parse. Any other bad argument is reported without a display.
-    s.window = !b.isSet(Headless) && !b.isSet(Analyze) && !b.asksForHelpOrVersion()
-        && (parsed || b.hasUnknownOptions());
+    s.window = !b.isSet(Headless) && !b.isSet(Analyze) && !b.isSet(HistoryList)
+        && !b.asksForHelpOrVersion() && (parsed || b.hasUnknownOptions());
     // The language asked for, even when another argument is bad: that error is printed in it.
     const QString language = b.text(Lang);
     if (languages.contains(language))
@@ -339,6 +356,9 @@ CommandLine::CommandLine(const QStringList &languages)
                 &Analyze,
                 &Json,
                 &NoWhatIf,
+                &History,
+                &HistoryFile,
+                &HistoryList,
                 &Quiet,
                 &Lang,
                 &Screenshot})
@@ -369,6 +389,11 @@ std::optional<CommandLineOptions> CommandLine::parse(const QStringList &argument
     o.screenshotPath = b.value(Screenshot);
     o.sinkName = b.value(SinkName);
     o.language = b.value(Lang);
+    o.historyPath = b.given(HistoryFile).value_or(QString());
+    o.history = b.isSet(History) || !o.historyPath.isEmpty();
+    o.historyList = b.isSet(HistoryList);
+    if (o.historyList && b.isSet(Headless))
+        b.fail(tr("%1 and %2 exclude each other").arg(HistoryList.flag(), Headless.flag()));
     if (!o.language.isEmpty() && !m_languages.isEmpty() && !m_languages.contains(o.language))
         b.fail(Lang.mustBe(CommandOption::oneOf(m_languages), o.language));
 

@@ -27,6 +27,11 @@ struct CommandLineOptions
     QString analyzePath;
     bool json = false;
     bool whatIf = true; // the headless report's what_if table (--no-what-if: none)
+    // Keep the headless run in the runs history (--history, --history-file), or list the
+    // history (--history-list). historyPath "": the history the window uses.
+    bool history = false;
+    bool historyList = false;
+    QString historyPath;
 
     // The headless run's configuration: what was named, over RunConfig's defaults.
     RunConfig config() const { return run.appliedTo(RunConfig()); }

@@ -3,6 +3,7 @@
 #include "files/outputfile.h"
 #include "files/runcsvwriter.h"
 #include "files/safefilename.h"
+#include "history/runhistory.h"
 #include "signalwatcher.h"
 #include "simulator/simulatorhost.h"
 
@@ -120,6 +121,12 @@ void HeadlessRunner::start()
                         printLine(m_out, tr("reading %1").arg(source));
                 });
     }
+    if (m_options.history) {
+        if (const QString error = beginInHistory(config); !error.isEmpty()) {
+            finishWith(2, error);
+            return;
+        }
+    }
     connect(&m_controller, &RunController::finished, this, &HeadlessRunner::onFinished);
     connect(&m_controller, &RunController::notice, this, [this](const QString &message) {
         if (!m_options.quiet)
@@ -148,9 +155,11 @@ void HeadlessRunner::onFinished(const RunReport &finished)
     }
     int exitCode = report.exitCode();
     QStringList fileErrors;
+    bool csvWritten = false;
     if (m_csv) {
         QString error;
-        if (!m_csv->finish(&error))
+        csvWritten = m_csv->finish(&error);
+        if (!csvWritten)
             fileErrors << error;
         m_csv.reset();
     }
@@ -165,6 +174,10 @@ void HeadlessRunner::onFinished(const RunReport &finished)
         if (m_simulator)
             printLine(m_out, simulatorSummary());
     }
+    if (m_history) {
+        if (const QString e = finishInHistory(report, csvWritten); !e.isEmpty())
+            fileErrors << e;
+    }
     if (!report.error.isEmpty())
         printLine(stderr, QStringLiteral("reorder-monitor: %1").arg(report.error));
     for (const QString &e : fileErrors)
@@ -174,6 +187,43 @@ void HeadlessRunner::onFinished(const RunReport &finished)
     if (m_simulator)
         m_simulator->stop();
     Q_EMIT done(exitCode);
+}
+
+QString HeadlessRunner::beginInHistory(const RunConfig &config)
+{
+    const QString path =
+        m_options.historyPath.isEmpty() ? RunHistory::defaultPath() : m_options.historyPath;
+    m_history = std::make_unique<RunHistory>();
+    if (const QString error = m_history->open(path); !error.isEmpty())
+        return error;
+    const QString source =
+        m_options.run.builtInFeed() ? tr("built-in simulator") : config.feedDescription();
+    const std::optional<qint64> id = m_history->begin(config, source, RunOrigin::Headless);
+    if (!id)
+        return tr("cannot keep the run in the history %1: %2")
+            .arg(m_history->path(), m_history->errorString());
+    m_historyId = *id;
+    // The CSV is known now: a run cut off still says where its rows went.
+    if (!m_options.csvPath.isEmpty() && !OutputFile::isStandardOutput(m_options.csvPath))
+        m_history->setFiles(m_historyId, m_options.csvPath, config.capturePath);
+    return QString();
+}
+
+QString HeadlessRunner::finishInHistory(const RunReport &report, bool csvWritten)
+{
+    const QString csv = csvWritten && !OutputFile::isStandardOutput(m_options.csvPath)
+        ? m_options.csvPath
+        : QString();
+    if (!m_history->finish(m_historyId, report, csv)) {
+        return tr("cannot keep the run in the history %1: %2")
+            .arg(m_history->path(), m_history->errorString());
+    }
+    m_history->applyRetention();
+    if (!m_options.quiet)
+        printLine(
+            m_out,
+            tr("kept in the runs history as run %1 (%2)").arg(m_historyId).arg(m_history->path()));
+    return QString();
 }
 
 QString HeadlessRunner::simulatorSummary() const

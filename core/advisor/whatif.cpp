@@ -164,8 +164,8 @@ WhatIfTable WhatIfTable::analyse(const ArrivalLog &arrivals, const WhatIfRun &ru
     const qint64 recommended = qint64(table.recommendedWindow);
     if (!windows.contains(recommended)) {
         windows.append(recommended);
-        table.rows +=
-            analyseSettings(arrivals, settingsFor({recommended}, false), run.startId, threads, cancelled);
+        table.rows += analyseSettings(arrivals, settingsFor({recommended}, false), run.startId,
+                                      threads, cancelled);
     }
 
     std::sort(table.rows.begin(), table.rows.end(), [](const WhatIfRow &a, const WhatIfRow &b) {
@@ -243,6 +243,33 @@ QJsonArray WhatIfTable::toJson() const
         }
         o.insert(QStringLiteral("run"), row.isRunSetting);
         out.append(o);
+    }
+    return out;
+}
+
+QList<WhatIfRow> WhatIfTable::rowsFromJson(const QJsonArray &rows)
+{
+    QList<WhatIfRow> out;
+    for (const QJsonValue &v : rows) {
+        const QJsonObject o = v.toObject();
+        WhatIfRow row;
+        const QJsonValue window = o.value(QStringLiteral("window"));
+        row.setting.window = window.isString() ? WhatIfSetting::AutoWindow : window.toInteger();
+        row.setting.maxHoldMs = o.value(QStringLiteral("max_hold_ms")).toInteger();
+        row.setting.maxWindow =
+            o.value(QStringLiteral("max_window")).toInteger(row.setting.maxWindow);
+        row.late = quint64(o.value(QStringLiteral("late")).toInteger());
+        row.lostIds = quint64(o.value(QStringLiteral("lost_ids")).toInteger());
+        row.released = quint64(o.value(QStringLiteral("released")).toInteger());
+        row.peakHeld = quint64(o.value(QStringLiteral("peak_held")).toInteger());
+        const QJsonObject hold = o.value(QStringLiteral("hold_ms")).toObject();
+        row.holdP50Ms = hold.value(QStringLiteral("p50")).toDouble();
+        row.holdP99Ms = hold.value(QStringLiteral("p99")).toDouble();
+        row.holdMaxMs = hold.value(QStringLiteral("max")).toDouble();
+        row.windowLargest = o.value(QStringLiteral("window_max")).toInteger(row.setting.window);
+        row.windowFinal = o.value(QStringLiteral("window_final")).toInteger(row.setting.window);
+        row.isRunSetting = o.value(QStringLiteral("run")).toBool();
+        out.append(row);
     }
     return out;
 }

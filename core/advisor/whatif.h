@@ -94,6 +94,8 @@ public:
     const WhatIfRow *find(const WhatIfSetting &setting) const;
     const WhatIfRow *runRow() const;
     QJsonArray toJson() const;
+    // The rows back from toJson() (a past run's table, from its report).
+    static QList<WhatIfRow> rowsFromJson(const QJsonArray &rows);
     // The table as text for a terminal (max-hold off; the other max-holds where they differ).
     QString toText() const;
     static QString settingName(const WhatIfSetting &setting);

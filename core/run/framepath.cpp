@@ -240,7 +240,7 @@ void FramePath::forwardReleased(qint64 nowNs)
         const ReleaseMeter::Measure m = m_meter.add(r, nowNs);
         m_digest.rates.add(RateSeries::Out, nowNs);
         m_digest.histogram.add(m.distance);
-        m_digest.band.add(r.sequence, m.distance);
+        m_digest.band.add(payload.arrivalIndex, m.distance); // against arrival, as drawn live
         if (m_delivery && m_sink)
             m_delivery->forwarded(payload.arrivalIndex, m.output);
         else if (m_delivery)

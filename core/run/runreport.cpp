@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace {
 
 QJsonValue count(quint64 v)
@@ -12,6 +14,58 @@ QJsonValue count(quint64 v)
 QString formatMs(double ms)
 {
     return QString::number(ms, 'f', ms < 10 ? 3 : 1);
+}
+
+// fromJson(): the inverses of count() and Duration::ms().
+quint64 countOf(const QJsonValue &v)
+{
+    return quint64(std::max<qint64>(0, v.toInteger()));
+}
+
+qint64 nsOf(const QJsonValue &v)
+{
+    return qint64(std::llround(v.toDouble() * 1e6));
+}
+
+std::optional<qint64> idOf(const QJsonValue &v)
+{
+    return v.isDouble() ? std::optional<qint64>(v.toInteger()) : std::nullopt;
+}
+
+Verdict verdictOf(const QString &key)
+{
+    for (Verdict level : {Verdict::Pass, Verdict::Warn, Verdict::Fail}) {
+        if (RunVerdict::key(level) == key)
+            return level;
+    }
+    return Verdict::Fail;
+}
+
+ConnectionEvent connectionEventOf(const QJsonObject &o)
+{
+    ConnectionEvent e;
+    e.endpoint = o.value(QStringLiteral("endpoint")).toString() == QLatin1String("sink")
+        ? ConnectionEvent::Endpoint::Sink
+        : ConnectionEvent::Endpoint::Feed;
+    const QString kind = o.value(QStringLiteral("event")).toString();
+    e.kind = kind == QLatin1String("reconnected") ? ConnectionEvent::Kind::Reconnected
+        : kind == QLatin1String("attempt_failed") ? ConnectionEvent::Kind::AttemptFailed
+                                                  : ConnectionEvent::Kind::Dropped;
+    e.atNs = nsOf(o.value(QStringLiteral("at_ms")));
+    e.downNs = nsOf(o.value(QStringLiteral("down_ms")));
+    e.attempt = o.value(QStringLiteral("attempt")).toInt();
+    e.reason = o.value(QStringLiteral("reason")).toString();
+    return e;
+}
+
+QList<QPair<qint64, qint64>> rangesOf(const QJsonValue &v)
+{
+    QList<QPair<qint64, qint64>> ranges;
+    for (const QJsonValue &range : v.toArray()) {
+        const QJsonArray pair = range.toArray();
+        ranges.append({pair.at(0).toInteger(), pair.at(1).toInteger()});
+    }
+    return ranges;
 }
 
 } // namespace
@@ -244,6 +298,163 @@ QJsonObject RunReport::toJson() const
                  whatIf->kneeWindow ? QJsonValue(*whatIf->kneeWindow) : QJsonValue());
     }
     return o;
+}
+
+RunReport RunReport::fromJson(const QJsonObject &o)
+{
+    const auto value = [&o](const char *key) {
+        return o.value(QLatin1String(key));
+    };
+    RunReport r;
+    RunConfig &config = r.config;
+    config.window = value("window").toInteger(config.window);
+    config.autoWindow = value("window_auto").toBool();
+    config.maxWindow = value("max_window").toInteger(config.maxWindow);
+    config.maxFrameBytes = value("max_frame_bytes").toInteger(config.maxFrameBytes);
+    config.mode = value("mode").toString() == UrlCheck::modeName(ReorderMode::Batch)
+        ? ReorderMode::Batch
+        : ReorderMode::Stream;
+    config.maxHoldMs = value("max_hold_ms").toInteger();
+    config.startId = idOf(value("start_id"));
+    config.count = countOf(value("count"));
+    config.maxBacklogBytes = countOf(value("max_backlog_mb")) << 20;
+    config.backlogOverflow =
+        value("on_overflow").toString() == RunConfig::overflowName(BacklogOverflow::EndRun)
+        ? BacklogOverflow::EndRun
+        : BacklogOverflow::Drop;
+    config.drainTimeoutMs = value("drain_timeout_ms").toInt(config.drainTimeoutMs);
+    config.strict = value("strict").toBool();
+    config.idleTimeoutMs = value("idle_timeout_ms").toInt(config.idleTimeoutMs);
+    if (value("batch_memory_cap_mb").isDouble())
+        config.batchMemoryBytes = countOf(value("batch_memory_cap_mb")) << 20;
+    r.feedDescription = value("feed_url").toString();
+    if (value("replay").isString()) {
+        config.feedKind = FeedKind::Capture;
+        config.replayPath = value("replay").toString();
+        config.replaySpeed = value("replay_speed").toDouble(1);
+    } else {
+        // The feed's own URL only when it was a WebSocket (for "insecure": wss:// or not).
+        const QUrl url(r.feedDescription);
+        if (url.scheme().startsWith(QLatin1String("ws"), Qt::CaseInsensitive))
+            config.feedUrl = url;
+    }
+    config.capturePath = value("capture").toString();
+    if (value("send_url").isString())
+        config.sinkUrl = QUrl(value("send_url").toString());
+    config.insecure = value("insecure").toBool();
+    r.startedAt = QDateTime::fromString(value("started_at").toString(), Qt::ISODateWithMs);
+
+    RunCounters &c = r.counters;
+    c.received = countOf(value("received"));
+    c.accepted = countOf(value("accepted"));
+    c.malformed = countOf(value("malformed"));
+    c.duplicates = countOf(value("duplicates"));
+    c.late = countOf(value("late"));
+    c.sent = countOf(value("sent"));
+    c.missingIds = countOf(value("missing_ids"));
+    c.lostIds = countOf(value("lost_ids"));
+    c.gapRanges = countOf(value("gaps"));
+    c.maxDistance = value("max_distance").toInteger();
+    c.maxLateDistance = value("max_late_distance").toInteger();
+    c.maxEarlyDistance = value("max_early_distance").toInteger();
+    c.recommendedWindow = countOf(value("recommended_window"));
+    c.windowSmallest = value("window_min").toInteger(config.window);
+    c.windowLargest = value("window_max").toInteger(config.window);
+    c.windowFinal = value("window_final").toInteger(config.window);
+    c.windowChanges = countOf(value("window_changes"));
+    c.forwarded = countOf(value("forwarded"));
+    c.confirmed = countOf(value("confirmed"));
+    c.resent = countOf(value("resent"));
+    c.unprotected = countOf(value("unprotected"));
+    c.feedPauses = countOf(value("feed_pauses"));
+    c.sinkBacklogPeak = countOf(value("sink_backlog_peak"));
+    c.backlogPeakBytes = countOf(value("backlog_peak_bytes"));
+    c.droppedOverBudget = countOf(value("dropped_over_budget"));
+    c.feedDrops = countOf(value("feed_drops"));
+    c.feedReconnects = countOf(value("feed_reconnects"));
+    c.sinkDrops = countOf(value("sink_drops"));
+    c.sinkReconnects = countOf(value("sink_reconnects"));
+    c.feedReconnectAttempts = countOf(value("feed_reconnect_attempts_failed"));
+    c.sinkReconnectAttempts = countOf(value("sink_reconnect_attempts_failed"));
+    c.feedDownNs = nsOf(value("feed_down_ms"));
+    c.sinkDownNs = nsOf(value("sink_down_ms"));
+    const QJsonObject byReason = value("malformed_by_reason").toObject();
+    for (int i = 1; i < MalformedReasonCount; ++i) {
+        c.malformedByReason[std::size_t(i)] =
+            countOf(byReason.value(MessageCodec::reasonKey(MalformedReason(i))));
+    }
+
+    const QJsonObject timingMs = value("timing_ms").toObject();
+    r.timing.connectMs = timingMs.value(QStringLiteral("connect")).toDouble();
+    r.timing.receiveMs = timingMs.value(QStringLiteral("receive")).toDouble();
+    r.timing.orderMs = timingMs.value(QStringLiteral("order")).toDouble();
+    r.timing.sendMs = timingMs.value(QStringLiteral("send")).toDouble();
+    r.timing.totalMs = timingMs.value(QStringLiteral("total")).toDouble();
+    r.throughput = value("throughput_msgs_per_s").toDouble();
+    const QJsonObject holdMs = value("hold_ms").toObject();
+    r.hold.minMs = holdMs.value(QStringLiteral("min")).toDouble();
+    r.hold.p50Ms = holdMs.value(QStringLiteral("p50")).toDouble();
+    r.hold.p99Ms = holdMs.value(QStringLiteral("p99")).toDouble();
+    r.hold.maxMs = holdMs.value(QStringLiteral("max")).toDouble();
+
+    for (const QJsonValue &e : value("connection_events").toArray())
+        r.connectionEvents.append(connectionEventOf(e.toObject()));
+    r.connectionEventsDropped = countOf(value("connection_events_not_listed"));
+    const QString end = value("end_reason").toString();
+    for (RunEnd reason : {RunEnd::FeedClosed, RunEnd::CountReached, RunEnd::Stopped,
+                          RunEnd::IdleTimeout, RunEnd::BatchMemoryCap, RunEnd::FeedFailed,
+                          RunEnd::SinkFailed, RunEnd::BacklogOverBudget}) {
+        if (endReasonKey(reason) == end)
+            r.endReason = reason;
+    }
+    for (const QJsonValue &e : value("ignored_certificate_errors").toArray())
+        r.ignoredCertificateErrors << e.toString();
+    r.lostRanges = rangesOf(value("lost_id_ranges"));
+    r.droppedRanges = rangesOf(value("dropped_id_ranges"));
+    if (value("what_if").isArray()) {
+        WhatIfTable t;
+        t.rows = WhatIfTable::rowsFromJson(value("what_if").toArray());
+        t.run = WhatIfRun {config.window, config.autoWindow, config.maxWindow, config.maxHoldMs,
+                           config.startId};
+        t.arrivals = countOf(value("what_if_arrivals"));
+        t.notAnalysed = countOf(value("what_if_not_analysed"));
+        t.recommendedWindow = c.recommendedWindow;
+        t.suggestedWindow = value("what_if_suggested_window").toInteger(1);
+        if (value("what_if_knee_window").isDouble())
+            t.kneeWindow = value("what_if_knee_window").toInteger();
+        r.whatIf = t;
+    }
+
+    const QJsonObject v = value("validation").toObject();
+    ValidationResult &val = r.validation;
+    val.count = countOf(v.value(QStringLiteral("count")));
+    val.unique = countOf(v.value(QStringLiteral("unique")));
+    val.duplicates = countOf(v.value(QStringLiteral("duplicates")));
+    val.inversions = countOf(v.value(QStringLiteral("inversions")));
+    val.descents = countOf(v.value(QStringLiteral("descents")));
+    val.missingIds = countOf(v.value(QStringLiteral("missing_ids")));
+    val.gapRanges = countOf(v.value(QStringLiteral("gaps")));
+    val.firstId = idOf(v.value(QStringLiteral("first_id")));
+    val.lastId = idOf(v.value(QStringLiteral("last_id")));
+    val.exact = v.value(QStringLiteral("exact")).toBool(true);
+
+    // The verdict as it was given: its texts beside its codes.
+    r.verdict.level = verdictOf(value("verdict").toString());
+    const QJsonArray texts = value("reasons").toArray();
+    const QJsonArray codes = value("reason_codes").toArray();
+    for (qsizetype i = 0; i < std::max(texts.size(), codes.size()); ++i) {
+        const QJsonObject code = codes.at(i).toObject();
+        r.verdict.reasons.append(
+            VerdictReason {verdictOf(code.value(QStringLiteral("level")).toString()),
+                           code.value(QStringLiteral("code")).toString(),
+                           countOf(code.value(QStringLiteral("count"))), texts.at(i).toString()});
+    }
+    for (const QJsonValue &note : value("notes").toArray())
+        r.verdict.notes << note.toString();
+    if (value("error").isString())
+        r.error = value("error").toString();
+    r.stopped = value("stopped").toBool();
+    return r;
 }
 
 QString RunReport::summary() const

@@ -175,6 +175,11 @@ public:
     // call once the run has ended.
     void evaluate();
     QJsonObject toJson() const;
+    // A report back from its JSON (a past run in the history): toJson() of the result is the
+    // JSON it came from. The verdict is taken as it was written, reasons and notes in the words
+    // of that day, never evaluated again. Not in the JSON: the digest (kept apart), the feed
+    // notes (already among the verdict's notes) and the URLs' passwords.
+    static RunReport fromJson(const QJsonObject &o);
     QString summary() const;
 };
 
