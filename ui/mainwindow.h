@@ -142,5 +142,6 @@ private:
     QString m_currentSource;
     int m_runNumber = 0;
     bool m_closeAfterRun = false; // quitting: close once the run is recorded
+    bool m_autoWindowRun = false; // the run's W is adaptive: the distance chart follows it
     QTimer m_historyRefresh; // other windows and headless runs add to the history too
 };

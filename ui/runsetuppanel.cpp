@@ -37,6 +37,29 @@ QSpinBox *spin(int min, int max, int value, const QString &special = QString())
     return box;
 }
 
+// W: a number, or "auto" (the minimum), which may be typed as well as reached with the arrows.
+class WindowSpinBox final : public QSpinBox
+{
+public:
+    using QSpinBox::QSpinBox;
+
+protected:
+    QValidator::State validate(QString &input, int &pos) const override
+    {
+        const QString t = input.trimmed();
+        if (!t.isEmpty() && specialValueText().startsWith(t, Qt::CaseInsensitive))
+            return t.size() == specialValueText().size() ? QValidator::Acceptable
+                                                         : QValidator::Intermediate;
+        return QSpinBox::validate(input, pos);
+    }
+    int valueFromText(const QString &text) const override
+    {
+        if (text.trimmed().compare(specialValueText(), Qt::CaseInsensitive) == 0)
+            return minimum();
+        return QSpinBox::valueFromText(text);
+    }
+};
+
 QDoubleSpinBox *percent(double value)
 {
     auto *box = new QDoubleSpinBox;
@@ -265,10 +288,15 @@ RunSetupPanel::RunSetupPanel(QWidget *parent)
     sinkLayout->addStretch();
 
     // Reordering
-    m_window = spin(1, int(RunConfig::MaxWindow), int(RunConfig::DefaultWindow));
+    m_window = new WindowSpinBox;
+    m_window->setRange(int(RunConfig::AutoWindow), int(RunConfig::MaxWindow));
+    m_window->setValue(int(RunConfig::DefaultWindow));
+    m_window->setGroupSeparatorShown(true);
+    m_window->setSpecialValueText(tr("auto"));
     m_window->setObjectName(QStringLiteral("window"));
     m_window->setToolTip(tr("The most messages held while a missing id is awaited; a message "
-                            "further out of order than W is lost as late"));
+                            "further out of order than W is lost as late. Auto (below 1, or "
+                            "type auto): W follows the feed's disorder, in stream mode"));
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("mode"));
     m_mode->addItem(tr("stream", "reorder mode: forward as soon as order allows"),
@@ -585,8 +613,13 @@ RunConfig RunSetupPanel::config() const
     }
     if (sink() == Sink::Url)
         c.sinkUrl = QUrl(m_sinkUrl->text().trimmed());
-    c.window = m_window->value();
     c.mode = chosen<ReorderMode>(m_mode);
+    if (m_window->value() == RunConfig::AutoWindow) {
+        c.autoWindow = c.mode == ReorderMode::Stream;
+        c.maxWindow = m_maxWindow;
+    } else {
+        c.window = m_window->value();
+    }
     c.maxHoldMs = c.mode == ReorderMode::Stream ? m_maxHold->value() : 0;
     bool ok = false;
     const qint64 start = m_startId->text().trimmed().toLongLong(&ok);
@@ -639,7 +672,13 @@ void RunSetupPanel::setSinkUrl(const QString &url)
 
 void RunSetupPanel::setWindow(qint64 window)
 {
-    m_window->setValue(int(std::clamp<qint64>(window, 1, RunConfig::MaxWindow)));
+    m_window->setValue(
+        int(std::clamp<qint64>(window, RunConfig::AutoWindow, RunConfig::MaxWindow)));
+}
+
+void RunSetupPanel::setMaxWindow(qint64 window)
+{
+    m_maxWindow = std::clamp<qint64>(window, 1, RunConfig::MaxWindow);
 }
 
 void RunSetupPanel::setMode(ReorderMode mode)
@@ -716,6 +755,7 @@ void RunSetupPanel::load(const QSettings &s)
     choose(m_sink, Sink(s.value(QStringLiteral("setup/sink"), int(sink())).toInt()));
     m_sinkUrl->setText(s.value(QStringLiteral("setup/sinkUrl")).toString());
     m_window->setValue(s.value(QStringLiteral("setup/window"), m_window->value()).toInt());
+    m_maxWindow = s.value(QStringLiteral("setup/maxWindow"), m_maxWindow).toLongLong();
     choose(m_mode,
            ReorderMode(
                s.value(QStringLiteral("setup/mode"), int(chosen<ReorderMode>(m_mode))).toInt()));
@@ -762,6 +802,7 @@ void RunSetupPanel::save(QSettings &s) const
     s.setValue(QStringLiteral("setup/sink"), int(sink()));
     s.setValue(QStringLiteral("setup/sinkUrl"), m_sinkUrl->text());
     s.setValue(QStringLiteral("setup/window"), m_window->value());
+    s.setValue(QStringLiteral("setup/maxWindow"), m_maxWindow);
     s.setValue(QStringLiteral("setup/mode"), int(chosen<ReorderMode>(m_mode)));
     s.setValue(QStringLiteral("setup/maxHold"), m_maxHold->value());
     s.setValue(QStringLiteral("setup/startId"), m_startId->text());
@@ -801,7 +842,8 @@ QString RunSetupPanel::summary() const
     const QString sinkText = sink() == Sink::Url ? c.sinkUrl.toDisplayString(QUrl::RemovePassword)
                                                  : m_sink->currentText();
     return tr("%1 → %2 · W = %3, %4 mode")
-        .arg(feed, sinkText, QLocale().toString(c.window), modeText(c.mode));
+        .arg(feed, sinkText, c.autoWindow ? tr("auto") : QLocale().toString(c.window),
+             modeText(c.mode));
 }
 
 QString RunSetupPanel::modeText(ReorderMode mode)

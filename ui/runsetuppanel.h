@@ -51,7 +51,10 @@ public:
     void setReplaySpeed(double speed);
     double replaySpeed() const;
     void setSinkUrl(const QString &url);
+    // RunConfig::AutoWindow: the adaptive window ("auto").
     void setWindow(qint64 window);
+    // The adaptive window's bound (--max-window; kept with the set-up).
+    void setMaxWindow(qint64 window);
     void setMode(ReorderMode mode);
     void setMaxHoldMs(qint64 ms);
     void setStartId(std::optional<qint64> id);
@@ -110,7 +113,8 @@ private:
     QComboBox *m_replaySpeed = nullptr;
     QComboBox *m_sink = nullptr;
     QLineEdit *m_sinkUrl = nullptr;
-    QSpinBox *m_window = nullptr;
+    QSpinBox *m_window = nullptr; // 0: auto
+    qint64 m_maxWindow = RunConfig::DefaultMaxWindow;
     QComboBox *m_mode = nullptr;
     QSpinBox *m_maxHold = nullptr;
     QLineEdit *m_startId = nullptr;

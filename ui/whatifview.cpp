@@ -177,6 +177,9 @@ WhatIfView::~WhatIfView()
 
 void WhatIfView::clear(const QString &why)
 {
+    m_pending = nullptr;
+    if (m_cancel)
+        m_cancel->store(true); // what is under way is no longer wanted
     m_table.reset();
     m_note.clear();
     m_summary->setText(why);
@@ -269,6 +272,10 @@ void WhatIfView::setMaxHold(qint64 ms)
 
 void WhatIfView::showTable(const WhatIfTable &table)
 {
+    if (m_watcher.isRunning()) { // an older request must not replace this table
+        m_pending = nullptr;
+        m_cancel->store(true);
+    }
     m_table = table;
     const QLocale locale;
     QStringList lines;

@@ -46,6 +46,8 @@ public:
     void analyse(std::shared_ptr<const ArrivalLog> arrivals, const WhatIfRun &run);
     // A past run: its capture, read and analysed in the background.
     void analyseCapture(const QString &path);
+    // A table worked out already (a past run's, from its report).
+    void showTable(const WhatIfTable &table);
     // Nothing to show, and why.
     void clear(const QString &why);
 
@@ -70,7 +72,6 @@ private:
     };
     void start(std::function<Outcome(const std::atomic_bool *)> work);
     void onFinished();
-    void showTable(const WhatIfTable &table);
     void redraw();
     void setMarker(QLineSeries *marker, std::optional<qint64> window);
 
