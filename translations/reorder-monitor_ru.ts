@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AnalyzeCommand</name>
+    <message>
+        <source>capture %1 (of %2): %3 frames, %4 malformed
+</source>
+        <translation>запись %1 (потока %2): кадров %3, повреждённых %4
+</translation>
+    </message>
+    <message>
+        <source>an unnamed feed</source>
+        <translation>без имени</translation>
+    </message>
+    <message>
+        <source>the capture stops early: %1; what it holds up to there is analysed
+</source>
+        <translation>запись обрывается: %1; разобрано то, что в ней есть до этого места
+</translation>
+    </message>
+</context>
+<context>
     <name>BridgeCommandLine</name>
     <message>
         <source>The Redis server: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]. The password may also come from REDIS_PASSWORD.</source>
@@ -198,6 +217,22 @@
         <source>Rate</source>
         <translation>Скорость</translation>
     </message>
+    <message>
+        <source>&amp;What if</source>
+        <translation>&amp;Что если</translation>
+    </message>
+    <message>
+        <source>What other windows and max-holds would have done with this run&apos;s messages: late, hold time, memory; and the window to use</source>
+        <translation>Что другие окна и max-hold сделали бы с сообщениями этого прогона: опоздавшие, время удержания, память; и какое окно выбрать</translation>
+    </message>
+    <message>
+        <source>The what-if table is for stream mode (a batch run holds everything).</source>
+        <translation>Таблица «что если» — для потокового режима (пакетный прогон держит всё).</translation>
+    </message>
+    <message>
+        <source>This run kept no capture: its what-if table cannot be worked out.</source>
+        <translation>У этого прогона нет записи потока: таблицу «что если» не построить.</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -224,10 +259,6 @@
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>Reorder window W: the heap&apos;s capacity in stream mode.</source>
-        <translation>Окно упорядочивания W: ёмкость кучи в потоковом режиме.</translation>
     </message>
     <message>
         <source>W</source>
@@ -434,6 +465,42 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Print the runs history, newest first, one line each: id, started, name, verdict, counts, source; then exit.</source>
         <translation>Вывести историю прогонов, новые первыми, по строке на прогон: id, начало, имя, вердикт, счётчики, источник; затем выйти.</translation>
+    </message>
+    <message>
+        <source>Reorder window W: the heap&apos;s capacity in stream mode; auto: W follows the feed&apos;s disorder, up to the maximum window.</source>
+        <translation>Окно переупорядочивания W: ёмкость кучи в потоковом режиме; auto: W следует за беспорядком потока, не больше наибольшего окна.</translation>
+    </message>
+    <message>
+        <source>an integer from 1 to 1073741824, or auto</source>
+        <translation>целым числом от 1 до 1073741824 или auto</translation>
+    </message>
+    <message>
+        <source>With --window auto: the largest W it may grow to.</source>
+        <translation>С --window auto: наибольшее W, до которого окно может вырасти.</translation>
+    </message>
+    <message>
+        <source>CAPTURE</source>
+        <translation>ЗАПИСЬ</translation>
+    </message>
+    <message>
+        <source>Print the what-if table of a capture and exit: late messages, lost ids, hold times and memory for W = 1, 2, 4 ... 65536, the recorded run&apos;s W, the recommended one and auto, with max-hold off, 1, 10, 100 and 1000 ms. --window and --max-hold name the setting to compare (default: the recorded run&apos;s).</source>
+        <translation>Напечатать таблицу «что если» для записи потока и выйти: опоздавшие сообщения, потерянные id, время удержания и память для W = 1, 2, 4 ... 65536, W записанного прогона, рекомендованного и auto, с max-hold выкл., 1, 10, 100 и 1000 мс. --window и --max-hold задают настройку для сравнения (по умолчанию — записанного прогона).</translation>
+    </message>
+    <message>
+        <source>With --analyze: print the table as JSON.</source>
+        <translation>С --analyze: напечатать таблицу в JSON.</translation>
+    </message>
+    <message>
+        <source>Leave the what-if table out of the report (it costs a few bytes of memory a message and some seconds at the end of a long run).</source>
+        <translation>Не включать таблицу «что если» в отчёт (она стоит нескольких байт памяти на сообщение и нескольких секунд в конце долгого прогона).</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 auto</source>
+        <translation>%1 требует %2 auto</translation>
+    </message>
+    <message>
+        <source>%1 auto works in stream mode only</source>
+        <translation>%1 auto работает только в потоковом режиме</translation>
     </message>
 </context>
 <context>
@@ -835,6 +902,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>A past run&apos;s chart keeps no arrival times</source>
         <translation>График прошлого прогона не хранит времени прихода</translation>
     </message>
+    <message>
+        <source>±W auto, now %1</source>
+        <translation>±W авто, сейчас %1</translation>
+    </message>
 </context>
 <context>
     <name>End</name>
@@ -867,6 +938,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>not a valid value</source>
         <translation>недопустимое значение</translation>
+    </message>
+    <message>
+        <source>a step at a percentage needs a count</source>
+        <translation>шагу в процентах нужно число сообщений (count)</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1710,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>Cannot keep the history&apos;s limit: %1</source>
         <translation>Не удаётся сохранить предел истории: %1</translation>
+    </message>
+    <message>
+        <source>The next run uses W = %1 and max-hold %2 ms (the what-if advisor).</source>
+        <translation>Следующий прогон: W = %1 и max-hold %2 мс (по совету «что если»).</translation>
+    </message>
+    <message>
+        <source>The next run uses W = %1 (the what-if advisor).</source>
+        <translation>Следующий прогон: W = %1 (по совету «что если»).</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2687,13 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>RunConfig</name>
+    <message>
+        <source>auto (at most %1)</source>
+        <translation>авто (не больше %1)</translation>
+    </message>
+</context>
+<context>
     <name>RunCsvWriter</name>
     <message>
         <source>%1 was not open</source>
@@ -2818,6 +2908,30 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>WARN: the output is ordered and nothing that arrived was dropped, but %1</source>
         <translation>ВНИМАНИЕ: вывод упорядочен и ничего из пришедшего не отброшено, но %1</translation>
+    </message>
+    <message>
+        <source>window auto: from %1 to %2, %3 at the end, %4 changes (at most %5)</source>
+        <translation>окно авто: от %1 до %2, в конце %3, изменений %4 (не больше %5)</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>what if: W = %1 is the smallest window without late messages</source>
+        <translation>что если: W = %1 — наименьшее окно без опоздавших сообщений</translation>
+    </message>
+    <message>
+        <source>; W = %1 loses at most %2 % as late</source>
+        <translation>; W = %1 теряет как опоздавшие не больше %2 %</translation>
+    </message>
+    <message>
+        <source>; this run&apos;s setting: %1 late, hold p99 %2 ms</source>
+        <translation>; настройка этого прогона: опоздавших %1, удержание p99 %2 мс</translation>
+    </message>
+    <message>
+        <source>what if: only the first %1 messages were kept for it</source>
+        <translation>что если: для неё сохранены только первые %1 сообщений</translation>
     </message>
 </context>
 <context>
@@ -3095,10 +3209,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Пропускать ошибки сертификатов для wss://: подлинность соединения тогда не проверяется</translation>
     </message>
     <message>
-        <source>The most messages held while a missing id is awaited; a message further out of order than W is lost as late</source>
-        <translation>Наибольшее число сообщений, удерживаемых в ожидании пропущенного id; сообщение, смещённое дальше W, теряется как опоздавшее</translation>
-    </message>
-    <message>
         <source>stream</source>
         <comment>reorder mode: forward as soon as order allows</comment>
         <translation>потоковый</translation>
@@ -3265,6 +3375,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>replay of %1 at %2</source>
         <translation>воспроизведение %1 на %2</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>The most messages held while a missing id is awaited; a message further out of order than W is lost as late. Auto (below 1, or type auto): W follows the feed&apos;s disorder, in stream mode</source>
+        <translation>Сколько сообщений держать, пока ждём пропущенный id; сообщение, ушедшее дальше W, теряется как опоздавшее. Авто (ниже 1 или введите auto): W следует за беспорядком потока, в потоковом режиме</translation>
     </message>
 </context>
 <context>
@@ -3460,6 +3578,14 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>the run was ended when the sink fell %1 MiB behind a feed that cannot wait (--on-overflow end)</source>
         <translation>прогон завершён, когда приёмник отстал на %1 МиБ от потока, который не может ждать (--on-overflow end)</translation>
     </message>
+    <message>
+        <source>%1 messages arrived after their place was given up and were dropped: the adaptive window may grow to %2 only; W = %3 would have kept them</source>
+        <translation>%1 сообщений пришли, когда от их места уже отказались, и отброшены: адаптивное окно может вырасти только до %2; W = %3 сохранило бы их</translation>
+    </message>
+    <message>
+        <source>%1 messages arrived after their place was given up and were dropped: the adaptive window grew after they were needed; a fixed W = %2 would have kept them</source>
+        <translation>%1 сообщений пришли, когда от их места уже отказались, и отброшены: адаптивное окно выросло уже после них; постоянное W = %2 сохранило бы их</translation>
+    </message>
 </context>
 <context>
     <name>RunWatch</name>
@@ -3648,10 +3774,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>URL пуст</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid URL: %2</source>
-        <translation>«%1» не является корректным URL: %2</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; must start with ws:// or wss://</source>
         <translation>«%1» должен начинаться с ws:// или wss://</translation>
     </message>
@@ -3666,6 +3788,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>capture %1</source>
         <translation>запись %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid URL</source>
+        <translation>«%1» — не допустимый URL</translation>
     </message>
 </context>
 <context>
@@ -3750,6 +3876,240 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>the feed broke the WebSocket protocol (closed with code 1002)</source>
         <translation>поток нарушил протокол WebSocket (закрыто с кодом 1002)</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfTable</name>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>W %1, max-hold %2 ms</source>
+        <translation>W %1, max-hold %2 мс</translation>
+    </message>
+    <message>
+        <source>W %1</source>
+        <translation>W %1</translation>
+    </message>
+    <message>
+        <source>what if: %1 arrivals replayed through the reorder buffer for %2 settings in %3 s</source>
+        <translation>что если: %1 поступлений проиграны через буфер переупорядочивания для %2 настроек за %3 с</translation>
+    </message>
+    <message>
+        <source>only the first %1 arrivals were analysed; %2 more were not kept</source>
+        <translation>разобраны только первые %1 поступлений; ещё %2 не сохранены</translation>
+    </message>
+    <message>
+        <source>suggested window: W = %1 (the smallest without late messages)</source>
+        <translation>предлагаемое окно: W = %1 (наименьшее без опоздавших сообщений)</translation>
+    </message>
+    <message>
+        <source>knee: W = %1 loses at most %2 % of the messages as late</source>
+        <translation>излом: W = %1 теряет как опоздавшие не больше %2 % сообщений</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>max-hold</source>
+        <translation>max-hold</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опозд.</translation>
+    </message>
+    <message>
+        <source>lost ids</source>
+        <translation>потеряно id</translation>
+    </message>
+    <message>
+        <source>hold p50</source>
+        <translation>удерж. p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>макс.</translation>
+    </message>
+    <message>
+        <source>peak held</source>
+        <translation>пик удерж.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>with max-hold (hold times in ms; * the run&apos;s own setting):</source>
+        <translation>с max-hold (время удержания в мс; * — настройка самого прогона):</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfView</name>
+    <message>
+        <source>Which max-hold the chart and the table show</source>
+        <translation>Для какого max-hold показаны график и таблица</translation>
+    </message>
+    <message>
+        <source>Put this window (and the max-hold shown) in the set-up for the next run</source>
+        <translation>Поставить это окно (и показанный max-hold) в настройки следующего прогона</translation>
+    </message>
+    <message>
+        <source>What if: late messages and hold time against W</source>
+        <translation>Что если: опоздавшие сообщения и время удержания в зависимости от W</translation>
+    </message>
+    <message>
+        <source>window W (log scale)</source>
+        <translation>окно W (логарифмическая шкала)</translation>
+    </message>
+    <message>
+        <source>late, % of the messages</source>
+        <translation>опоздавшие, % сообщений</translation>
+    </message>
+    <message>
+        <source>hold p99, ms (log scale)</source>
+        <translation>удержание p99, мс (лог. шкала)</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опоздавшие</translation>
+    </message>
+    <message>
+        <source>hold p99</source>
+        <translation>удержание p99</translation>
+    </message>
+    <message>
+        <source>auto: late</source>
+        <translation>авто: опоздавшие</translation>
+    </message>
+    <message>
+        <source>auto: hold p99</source>
+        <translation>авто: удержание p99</translation>
+    </message>
+    <message>
+        <source>this run&apos;s W</source>
+        <translation>W этого прогона</translation>
+    </message>
+    <message>
+        <source>suggested W</source>
+        <translation>предлагаемое W</translation>
+    </message>
+    <message>
+        <source>knee</source>
+        <translation>излом</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>lost ids</source>
+        <translation>потеряно id</translation>
+    </message>
+    <message>
+        <source>hold p50, ms</source>
+        <translation>удерж. p50, мс</translation>
+    </message>
+    <message>
+        <source>p99, ms</source>
+        <translation>p99, мс</translation>
+    </message>
+    <message>
+        <source>max, ms</source>
+        <translation>макс., мс</translation>
+    </message>
+    <message>
+        <source>peak held</source>
+        <translation>пик удерж.</translation>
+    </message>
+    <message>
+        <source>Max-hold:</source>
+        <translation>Max-hold:</translation>
+    </message>
+    <message>
+        <source>The what-if table of a run appears here when it ends.</source>
+        <translation>Таблица «что если» появится здесь, когда прогон закончится.</translation>
+    </message>
+    <message>
+        <source>Use the suggested W</source>
+        <translation>Взять предлагаемое W</translation>
+    </message>
+    <message>
+        <source>No message reached the reorder buffer: nothing to analyse.</source>
+        <translation>Ни одно сообщение не дошло до буфера: разбирать нечего.</translation>
+    </message>
+    <message>
+        <source>The capture holds no message.</source>
+        <translation>В записи нет сообщений.</translation>
+    </message>
+    <message>
+        <source>Working out what other windows would have done...</source>
+        <translation>Считаем, что сделали бы другие окна...</translation>
+    </message>
+    <message>
+        <source>No what-if table: %1</source>
+        <translation>Нет таблицы «что если»: %1</translation>
+    </message>
+    <message>
+        <source>Suggested: W = %1, the smallest window without late messages.</source>
+        <translation>Предлагается: W = %1, наименьшее окно без опоздавших сообщений.</translation>
+    </message>
+    <message>
+        <source>Knee: W = %1 drops %2 late (at most %3 % of the messages) and holds less.</source>
+        <translation>Излом: W = %1 теряет %2 опоздавших (не больше %3 % сообщений) и держит меньше.</translation>
+    </message>
+    <message>
+        <source>This run (%1): %2 late, hold p99 %3 ms.</source>
+        <translation>Этот прогон (%1): опоздавших %2, удержание p99 %3 мс.</translation>
+    </message>
+    <message>
+        <source>Auto: %1 late, hold p99 %2 ms, W from %3 up to %4.</source>
+        <translation>Авто: опоздавших %1, удержание p99 %2 мс, W от %3 до %4.</translation>
+    </message>
+    <message>
+        <source>%1 messages replayed for %2 settings in %3 s.</source>
+        <translation>%1 сообщений проиграны для %2 настроек за %3 с.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 messages were kept for it.</source>
+        <translation>Для неё сохранены только первые %1 сообщений.</translation>
+    </message>
+    <message>
+        <source>The capture stops early: %1.</source>
+        <translation>Запись обрывается: %1.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>Use W = %1</source>
+        <translation>Взять W = %1</translation>
+    </message>
+    <message>
+        <source>Use the knee, W = %1</source>
+        <translation>Взять излом, W = %1</translation>
+    </message>
+    <message>
+        <source>auto (up to %1)</source>
+        <translation>авто (до %1)</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>этот прогон</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>предлагается</translation>
     </message>
 </context>
 <context>

@@ -47,14 +47,19 @@ protected:
     QValidator::State validate(QString &input, int &pos) const override
     {
         const QString t = input.trimmed();
-        if (!t.isEmpty() && specialValueText().startsWith(t, Qt::CaseInsensitive))
-            return t.size() == specialValueText().size() ? QValidator::Acceptable
-                                                         : QValidator::Intermediate;
+        for (const QString &word : {specialValueText(), QStringLiteral("auto")}) {
+            if (!t.isEmpty() && word.startsWith(t, Qt::CaseInsensitive))
+                return t.size() == word.size() ? QValidator::Acceptable
+                                               : QValidator::Intermediate;
+        }
         return QSpinBox::validate(input, pos);
     }
     int valueFromText(const QString &text) const override
     {
-        if (text.trimmed().compare(specialValueText(), Qt::CaseInsensitive) == 0)
+        // "auto" in any language, and the command line's word.
+        const QString t = text.trimmed();
+        if (t.compare(specialValueText(), Qt::CaseInsensitive) == 0
+            || t.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0)
             return minimum();
         return QSpinBox::valueFromText(text);
     }
