@@ -2823,6 +2823,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Note</source>
         <translation>Заметка</translation>
     </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
 </context>
 <context>
     <name>RunKeeper</name>
@@ -3960,36 +3964,12 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <translation>Поставить это окно (и показанный max-hold) в настройки следующего прогона</translation>
     </message>
     <message>
-        <source>What if: late messages and hold time against W</source>
-        <translation>Что если: опоздавшие сообщения и время удержания в зависимости от W</translation>
-    </message>
-    <message>
-        <source>window W (log scale)</source>
-        <translation>окно W (логарифмическая шкала)</translation>
-    </message>
-    <message>
-        <source>late, % of the messages</source>
-        <translation>опоздавшие, % сообщений</translation>
-    </message>
-    <message>
-        <source>hold p99, ms (log scale)</source>
-        <translation>удержание p99, мс (лог. шкала)</translation>
-    </message>
-    <message>
         <source>late</source>
         <translation>опоздавшие</translation>
     </message>
     <message>
         <source>hold p99</source>
         <translation>удержание p99</translation>
-    </message>
-    <message>
-        <source>auto: late</source>
-        <translation>авто: опоздавшие</translation>
-    </message>
-    <message>
-        <source>auto: hold p99</source>
-        <translation>авто: удержание p99</translation>
     </message>
     <message>
         <source>this run&apos;s W</source>
@@ -4110,6 +4090,26 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>suggested</source>
         <translation>предлагается</translation>
+    </message>
+    <message>
+        <source>window W</source>
+        <translation>окно W</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>авто</translation>
+    </message>
+    <message>
+        <source>auto, at the largest W it took</source>
+        <translation>авто, при наибольшем взятом W</translation>
+    </message>
+    <message>
+        <source>late %</source>
+        <translation>опозд. %</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 мс</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     case SourceColumn:
         return e.source;
     case WindowColumn:
-        return e.window;
+        return e.window == RunConfig::AutoWindow ? QVariant(tr("auto")) : QVariant(e.window);
     case ModeColumn:
         return RunSetupPanel::modeText(e.mode == QLatin1String("batch") ? ReorderMode::Batch
                                                                         : ReorderMode::Stream);
@@ -271,7 +271,8 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::text(e.source),
                           Csv::text(rep.feedDescription),
                           Csv::text(rep.config.sinkUrl.toDisplayString(QUrl::RemovePassword)),
-                          Csv::number(qint64(e.window)),
+                          e.window == RunConfig::AutoWindow ? QStringLiteral("auto")
+                                                            : Csv::number(qint64(e.window)),
                           e.mode,
                           Csv::number(c.received),
                           Csv::number(c.accepted),

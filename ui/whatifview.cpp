@@ -17,7 +17,7 @@
 #include <QPen>
 #include <QPushButton>
 #include <QScatterSeries>
-#include <QSplitter>
+#include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -72,19 +72,21 @@ WhatIfView::WhatIfView(QWidget *parent)
     m_useKnee->setToolTip(m_useSuggested->toolTip());
 
     auto *chart = new QChart;
-    chart->setTitle(tr("What if: late messages and hold time against W"));
+    // No title: the tab names it, and a small screen needs the height.
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // The key is a label under the chart: it wraps where a legend would elide.
+    chart->legend()->hide();
     m_x = new QLogValueAxis;
-    m_x->setBase(2);
+    m_x->setBase(4); // a label every other power of two: they never crowd
     m_x->setLabelFormat(QStringLiteral("%g"));
-    m_x->setTitleText(tr("window W (log scale)"));
+    m_x->setMinorTickCount(1);
+    m_x->setTitleText(tr("window W"));
     m_lateAxis = new QValueAxis;
-    m_lateAxis->setTitleText(tr("late, % of the messages"));
+    m_lateAxis->setTitleText(tr("late %"));
     m_holdAxis = new QLogValueAxis;
     m_holdAxis->setBase(10);
     m_holdAxis->setLabelFormat(QStringLiteral("%g"));
-    m_holdAxis->setTitleText(tr("hold p99, ms (log scale)"));
+    m_holdAxis->setTitleText(tr("p99 ms"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_lateAxis, Qt::AlignLeft);
     chart->addAxis(m_holdAxis, Qt::AlignRight);
@@ -98,12 +100,12 @@ WhatIfView::WhatIfView(QWidget *parent)
     m_hold->setPen(QPen(QColor(30, 100, 200), 2));
     m_hold->setPointsVisible(true);
     m_autoLate = new QScatterSeries;
-    m_autoLate->setName(tr("auto: late"));
+    m_autoLate->setName(tr("auto"));
     m_autoLate->setColor(QColor(230, 120, 0));
     m_autoLate->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_autoLate->setMarkerSize(11);
     m_autoHold = new QScatterSeries;
-    m_autoHold->setName(tr("auto: hold p99"));
+    m_autoHold->setName(tr("auto"));
     m_autoHold->setColor(QColor(30, 100, 200));
     m_autoHold->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_autoHold->setMarkerSize(11);
@@ -125,7 +127,21 @@ WhatIfView::WhatIfView(QWidget *parent)
     }
     m_view = new ZoomChartView(chart);
     m_view->setObjectName(QStringLiteral("whatIfChart"));
-    m_view->setMinimumHeight(220);
+    const auto swatch = [](const QColor &color, const QString &glyph, const QString &name) {
+        return QStringLiteral("<span style=\"color:%1\">%2</span>&nbsp;%3")
+            .arg(color.name(), glyph, name.toHtmlEscaped());
+    };
+    auto *key = new QLabel(QStringList {
+        swatch(QColor(230, 120, 0), QStringLiteral("&#9679;"), tr("late")),
+        swatch(QColor(30, 100, 200), QStringLiteral("&#9679;"), tr("hold p99")),
+        swatch(QColor(90, 90, 90), QStringLiteral("&#9632;"), tr("auto, at the largest W it took")),
+        swatch(QColor(90, 90, 90), QStringLiteral("&#9476;"), tr("this run's W")),
+        swatch(QColor(46, 125, 50), QStringLiteral("&#9474;"), tr("suggested W")),
+        swatch(QColor(198, 40, 40), QStringLiteral("&#8942;"), tr("knee"))}
+                               .join(QStringLiteral(" &nbsp; ")));
+    key->setObjectName(QStringLiteral("whatIfKey"));
+    key->setTextFormat(Qt::RichText);
+    key->setWordWrap(true);
 
     m_model->setHorizontalHeaderLabels({tr("W"), tr("late"), tr("lost ids"), tr("hold p50, ms"),
                                         tr("p99, ms"), tr("max, ms"), tr("peak held")});
@@ -143,16 +159,25 @@ WhatIfView::WhatIfView(QWidget *parent)
     controls->addStretch(1);
     controls->addWidget(m_useKnee);
     controls->addWidget(m_useSuggested);
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_view);
-    split->addWidget(m_rows);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // On a small screen the tab scrolls rather than squeeze the chart or overlap its key.
+    m_view->setMinimumHeight(240);
+    m_rows->setMinimumHeight(160);
+    auto *content = new QWidget;
+    auto *inner = new QVBoxLayout(content);
+    inner->setContentsMargins(4, 4, 4, 4);
+    inner->addWidget(m_summary);
+    inner->addLayout(controls);
+    inner->addWidget(m_view, 3);
+    inner->addWidget(key);
+    inner->addWidget(m_rows, 2);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("whatIfScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_summary);
-    layout->addLayout(controls);
-    layout->addWidget(split, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
 
     connect(m_maxHold, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
     connect(m_useSuggested, &QPushButton::clicked, this, [this] {

@@ -30,7 +30,7 @@ struct HistoryEntry
     QString name; // the operator's, "" until renamed
     QString note; // the operator's annotation
     QString source; // the feed in words
-    qint64 window = 0;
+    qint64 window = 0; // RunConfig::AutoWindow (0): --window auto
     QString mode; // "stream" or "batch"
     std::optional<Verdict> verdict; // once finished
     quint64 received = 0;

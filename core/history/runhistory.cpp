@@ -232,7 +232,7 @@ std::optional<qint64> RunHistory::begin(const RunConfig &config, const QString &
     q.addBindValue(me.pid);
     q.addBindValue(me.startTicks);
     q.addBindValue(me.host);
-    q.addBindValue(qint64(config.window));
+    q.addBindValue(qint64(config.autoWindow ? RunConfig::AutoWindow : config.window));
     q.addBindValue(UrlCheck::modeName(config.mode));
     q.addBindValue(pathOrNull(config.capturePath));
     q.addBindValue(origin == RunOrigin::Window);
@@ -270,7 +270,7 @@ bool RunHistory::finish(qint64 id, const RunReport &report, const QString &csvPa
     q.addBindValue(Finished);
     q.addBindValue(timeText(QDateTime::currentDateTime()));
     q.addBindValue(RunVerdict::key(report.verdict.level));
-    q.addBindValue(qint64(report.config.window));
+    q.addBindValue(qint64(report.config.autoWindow ? RunConfig::AutoWindow : report.config.window));
     q.addBindValue(UrlCheck::modeName(report.config.mode));
     for (quint64 v : {c.received, c.sent, c.late, c.duplicates, c.malformed, c.missingIds})
         q.addBindValue(qint64(std::min<quint64>(v, quint64(std::numeric_limits<qint64>::max()))));
