@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QTcpServer>
 
@@ -38,6 +40,37 @@ inline QList<QStringList> readCsv(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return Csv::parse(QString::fromUtf8(file.readAll()));
+}
+
+// What a program run to its end said: exit code (-1 when it crashed or was killed at the
+// timeout), standard output and standard error.
+struct ProcessResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs `program` to its end; the test's event loop turns meanwhile (a server of the test's own
+// may be serving it).
+inline ProcessResult runProcess(const QString &program, const QStringList &arguments,
+                                int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(program, arguments);
+    ProcessResult r;
+    if (!process.waitForStarted(10000))
+        return r;
+    QSignalSpy finished(&process, &QProcess::finished);
+    if (!finished.wait(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return r;
+    }
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return r;
 }
 
 } // namespace TestUtil

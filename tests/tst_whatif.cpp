@@ -20,32 +20,11 @@ using namespace TestUtil;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = ProcessResult;
 
-// Runs reorder-monitor; the test's event loop keeps turning meanwhile (a feed of its own may be
-// serving the run).
 Result runMonitor(const QStringList &arguments, int timeoutMs = 120000)
 {
-    QProcess process;
-    process.start(QStringLiteral(REORDER_MONITOR_BIN), arguments);
-    Result r;
-    if (!process.waitForStarted(10000))
-        return r;
-    QSignalSpy finished(&process, &QProcess::finished);
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    r.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return r;
+    return runProcess(QStringLiteral(REORDER_MONITOR_BIN), arguments, timeoutMs);
 }
 
 // An external feed: a WebSocket server of the test's own that sends `frames` to whoever
