@@ -9,11 +9,9 @@
 #include <QChart>
 #include <QCheckBox>
 #include <QGraphicsSimpleTextItem>
-#include <QHBoxLayout>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPen>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -84,15 +82,7 @@ DistanceChart::DistanceChart(const DistanceHistogram *histogram, QWidget *parent
     m_timeBox->setToolTip(tr("Plot against the time each message arrived instead of its arrival "
                              "index"));
     connect(m_timeBox, &QCheckBox::toggled, this, &DistanceChart::setTimeAxis);
-    auto *options = new QHBoxLayout;
-    options->setContentsMargins(4, 0, 4, 0);
-    options->addWidget(m_timeBox);
-    options->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(options);
+    layOutChart(this, m_view, {m_timeBox});
 
     connect(m_view, &ZoomChartView::zoomChanged, this, [this] { refresh(); });
     connect(m_view, &ZoomChartView::hovered, this, &DistanceChart::onHovered);

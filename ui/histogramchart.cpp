@@ -9,11 +9,9 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLocale>
 #include <QLogValueAxis>
 #include <QToolTip>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <cmath>
@@ -87,15 +85,7 @@ HistogramChart::HistogramChart(const DistanceHistogram *histogram, QWidget *pare
     m_logBox->setObjectName(QStringLiteral("logScale"));
     m_logBox->setToolTip(tr("A logarithmic count axis, so that the rare large distances show"));
     connect(m_logBox, &QCheckBox::toggled, this, &HistogramChart::setLogScale);
-    auto *options = new QHBoxLayout;
-    options->setContentsMargins(4, 0, 4, 0);
-    options->addWidget(m_logBox);
-    options->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(options);
+    layOutChart(this, m_view, {m_logBox});
     refresh();
 }
 

@@ -5,12 +5,10 @@
 
 #include <QChart>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPen>
-#include <QVBoxLayout>
 #include <QValueAxis>
 
 OverlayRateChart::OverlayRateChart(QWidget *parent)
@@ -52,16 +50,7 @@ OverlayRateChart::OverlayRateChart(QWidget *parent)
     });
     auto *label = new QLabel(tr("&Rate of:"));
     label->setBuddy(m_kind);
-    auto *options = new QHBoxLayout;
-    options->setContentsMargins(4, 0, 4, 0);
-    options->addWidget(label);
-    options->addWidget(m_kind);
-    options->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(options);
+    layOutChart(this, m_view, {label, m_kind});
 }
 
 void OverlayRateChart::show(const RateSeries &a, const QString &nameA, const RateSeries &b,

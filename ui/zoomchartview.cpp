@@ -1,8 +1,10 @@
 #include "zoomchartview.h"
 
 #include <QChart>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QVBoxLayout>
 #include <QWheelEvent>
 
 ZoomChartView::ZoomChartView(QChart *chart, QWidget *parent)
@@ -136,4 +138,18 @@ void ZoomChartView::keyPressEvent(QKeyEvent *event)
         return;
     }
     setZoomed(true);
+}
+
+void layOutChart(QWidget *owner, QWidget *view, std::initializer_list<QWidget *> options)
+{
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(4, 0, 4, 0);
+    for (QWidget *option : options)
+        row->addWidget(option);
+    row->addStretch();
+    auto *layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(view, 1);
+    layout->addLayout(row);
 }

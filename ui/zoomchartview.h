@@ -2,6 +2,8 @@
 
 #include <QChartView>
 
+#include <initializer_list>
+
 /*!
     A chart view the operator can zoom and pan: drag a rectangle or turn the wheel to zoom,
     drag with the right (or middle) button or use the arrow keys to pan, double-click (or
@@ -45,3 +47,6 @@ private:
     bool m_panning = false;
     QPoint m_last;
 };
+
+// A chart's widget: `view` over a row of `options` (check boxes, a choice), left-aligned.
+void layOutChart(QWidget *owner, QWidget *view, std::initializer_list<QWidget *> options);
