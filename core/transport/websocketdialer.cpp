@@ -76,21 +76,83 @@ void WebSocketDialer::onError()
 
 void WebSocketDialer::onSslErrors(const QList<QSslError> &errors)
 {
+    const CertificateVerdict verdict = judgeCertificates(errors, m_insecure);
+    if (verdict.ignore) {
+        m_socket->ignoreSslErrors(errors);
+        Q_EMIT certificateErrorsIgnored(verdict.ignored);
+        return;
+    }
+    keep(verdict.refusal);
+}
+
+bool WebSocketDialer::isPermanent(int closeCode)
+{
+    return closeCode == QWebSocketProtocol::CloseCodePolicyViolated
+        || closeCode == QWebSocketProtocol::CloseCodeDatatypeNotSupported;
+}
+
+WebSocketDialer::CertificateVerdict
+WebSocketDialer::judgeCertificates(const QList<QSslError> &errors, bool insecure)
+{
+    CertificateVerdict verdict;
     QStringList reasons;
     for (const QSslError &e : errors)
         reasons << e.errorString();
-    if (m_insecure) {
-        m_socket->ignoreSslErrors(errors);
-        Q_EMIT certificateErrorsIgnored(reasons);
-        return;
+    if (insecure) {
+        verdict.ignore = true;
+        verdict.ignored = reasons;
+        return verdict;
     }
-    m_lastError = tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; ")));
+    // A certificate that is not trusted now will not be on the next attempt either.
+    verdict.refusal = {tr("certificate not trusted: %1").arg(reasons.join(QStringLiteral("; "))),
+                       true};
+    return verdict;
 }
 
-bool WebSocketDialer::isPermanent(QWebSocketProtocol::CloseCode code)
+WebSocketDialer::Failure WebSocketDialer::httpRefusal(int status, const QString &reasonPhrase)
 {
-    return code == QWebSocketProtocol::CloseCodePolicyViolated
-        || code == QWebSocketProtocol::CloseCodeDatatypeNotSupported;
+    // A client error stays one (but for a timeout or too many requests); a server's may pass.
+    return {
+        tr("the server refused the connection: HTTP %1 %2").arg(status).arg(reasonPhrase).trimmed(),
+        status >= 400 && status < 500 && status != 408 && status != 429};
+}
+
+WebSocketDialer::Failure WebSocketDialer::socketFailure(QAbstractSocket::SocketError error,
+                                                        const QString &qtText, const QUrl &url)
+{
+    const int defaultPort = url.scheme() == QLatin1String("wss") ? 443 : 80;
+    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(defaultPort));
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return {tr("connection refused: nothing listens on %1").arg(where)};
+    case QAbstractSocket::HostNotFoundError:
+        return {tr("host not found: %1").arg(url.host())};
+    case QAbstractSocket::SslHandshakeFailedError:
+        if (qtText.contains(QLatin1String("wrong version number"))
+            || qtText.contains(QLatin1String("packet length too long")))
+            return {tr("the TLS handshake failed: %1 does not speak TLS (for a plain server use "
+                       "ws:// instead of wss://)")
+                        .arg(where),
+                    true};
+        return {tr("the TLS handshake failed: %1").arg(qtText.section(QLatin1String(": "), -1)),
+                true};
+    default:
+        break;
+    }
+    // Qt's own names ("QWebSocketPrivate::...:") mean nothing to an operator.
+    static const QRegularExpression qtPrefix(QStringLiteral("^Q\\w+::\\w+: "));
+    return {QString(qtText).remove(qtPrefix)};
+}
+
+QString WebSocketDialer::noAnswerWithin(int timeoutMs)
+{
+    return tr("no answer within %1 s").arg(timeoutMs / 1000.0);
+}
+
+void WebSocketDialer::keep(const Failure &failure)
+{
+    m_permanent = failure.permanent;
+    m_lastError = failure.words;
 }
 
 QString WebSocketDialer::describeError()
@@ -99,43 +161,19 @@ QString WebSocketDialer::describeError()
     // "QWebSocketPrivate::processHandshake: Unhandled http status code: 401 (Unauthorized)."
     static const QRegularExpression http(
         QStringLiteral("http status code: (\\d+)(?: \\(([^)]*)\\))?"));
-    if (const QRegularExpressionMatch m = http.match(qt); m.hasMatch()) {
-        const int status = m.captured(1).toInt();
-        // A client error stays one (but for a timeout or too many requests); a server's may pass.
-        m_permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-        return tr("the server refused the connection: HTTP %1 %2")
-            .arg(status)
-            .arg(m.captured(2))
-            .trimmed();
-    }
-    const QUrl url = m_socket->requestUrl();
-    const QString where = QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
-    switch (m_socket->error()) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return tr("connection refused: nothing listens on %1").arg(where);
-    case QAbstractSocket::HostNotFoundError:
-        return tr("host not found: %1").arg(url.host());
-    case QAbstractSocket::SslHandshakeFailedError:
-        m_permanent = true;
-        if (qt.contains(QLatin1String("wrong version number"))
-            || qt.contains(QLatin1String("packet length too long")))
-            return tr("the TLS handshake failed: %1 does not speak TLS (for a plain server use "
-                      "ws:// instead of wss://)")
-                .arg(where);
-        return tr("the TLS handshake failed: %1").arg(qt.section(QLatin1String(": "), -1));
-    default:
-        break;
-    }
-    // Qt's own names ("QWebSocketPrivate::...:") mean nothing to an operator.
-    static const QRegularExpression qtPrefix(QStringLiteral("^Q\\w+::\\w+: "));
-    return QString(qt).remove(qtPrefix);
+    const QRegularExpressionMatch m = http.match(qt);
+    const Failure failure = m.hasMatch()
+        ? httpRefusal(m.captured(1).toInt(), m.captured(2))
+        : socketFailure(m_socket->error(), qt, m_socket->requestUrl());
+    m_permanent = failure.permanent;
+    return failure.words;
 }
 
 void WebSocketDialer::onTimeout()
 {
     if (!m_dialing)
         return;
-    m_lastError = tr("no answer within %1 s").arg(m_timeoutMs / 1000.0);
+    m_lastError = noAnswerWithin(m_timeoutMs);
     m_socket->abort(); // may report disconnected() at once, which ends the attempt
     if (m_dialing)
         endAttempt();

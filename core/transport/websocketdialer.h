@@ -1,10 +1,10 @@
 #pragma once
 
+#include <QAbstractSocket>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocketProtocol>
 
 class QSslError;
 class QWebSocket;
@@ -43,7 +43,30 @@ public:
     bool lastErrorIsPermanent() const { return m_permanent; }
     // A close code the peer chose that says trying again cannot help: 1008 (policy violation,
     // e.g. a wrong path) and 1003 (data it does not accept).
-    static bool isPermanent(QWebSocketProtocol::CloseCode code);
+    static bool isPermanent(int closeCode);
+
+    // What the feed's own client (WebSocketReader) shares with this dialer: the certificate
+    // policy and the words for what goes wrong, each with whether trying again can help.
+    struct Failure
+    {
+        QString words;
+        bool permanent = false;
+    };
+    // The server answered the upgrade with HTTP `status` instead of 101.
+    static Failure httpRefusal(int status, const QString &reasonPhrase);
+    // A socket's error; `qtText` is Qt's errorString() for it, `url` where it was going.
+    static Failure socketFailure(QAbstractSocket::SocketError error, const QString &qtText,
+                                 const QUrl &url);
+    static QString noAnswerWithin(int timeoutMs);
+    // A handshake's certificate errors: ignored (exactly these) when insecure, in `ignored`'s
+    // words for certificateErrorsIgnored(); otherwise a refusal, in `refusal`.
+    struct CertificateVerdict
+    {
+        bool ignore = false;
+        QStringList ignored;
+        Failure refusal;
+    };
+    static CertificateVerdict judgeCertificates(const QList<QSslError> &errors, bool insecure);
 
 Q_SIGNALS:
     // The attempt ended without a connection: an error that leaves the socket unconnected, or
@@ -60,6 +83,7 @@ private:
     void endAttempt();
     // Qt's error text for the socket's last error, as an operator reads it; sets m_permanent.
     QString describeError();
+    void keep(const Failure &failure);
 
     QWebSocket *m_socket;
     QTimer m_deadline;

@@ -1,50 +1,49 @@
 #include "websocketsource.h"
 
 #include "deliveryack.h"
-#include "socketreading.h"
+#include "websocketdialer.h"
+
+#include <QWebSocketProtocol>
 
 #include <algorithm>
 
 WebSocketSource::WebSocketSource(const QUrl &url, QObject *parent)
     : MessageSource(parent)
     , m_url(url)
-    , m_socket(QString(), QWebSocketProtocol::VersionLatest, this) // children move with us
-    , m_dialer(&m_socket, this)
+    , m_reader(this) // children move with us
     , m_reconnector(this)
     , m_ackTimer(this)
 {
-    m_socket.setMaxAllowedIncomingMessageSize(HardMessageLimit);
-    m_socket.setMaxAllowedIncomingFrameSize(HardMessageLimit);
-
-    m_dialer.setSubprotocols({DeliveryAck::subprotocol()});
+    m_reader.setMaxMessageBytes(HardMessageLimit);
+    m_reader.setPausedReadAheadBytes(PausedReadBufferBytes);
+    // A bounded window, so that a pause of the feed takes effect promptly (see the constant).
+    m_reader.setReceiveWindowBytes(ReceiveWindowBytes);
+    m_reader.setSubprotocols({DeliveryAck::subprotocol()});
     m_ackTimer.setSingleShot(true);
     m_ackTimer.setInterval(AckIntervalMs);
     connect(&m_ackTimer, &QTimer::timeout, this, &WebSocketSource::sendAck);
 
     // Frames go out as our signals, counted (acknowledgements count them) and nothing else.
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &WebSocketSource::onText);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &WebSocketSource::onBinary);
-    connect(&m_socket, &QWebSocket::connected, this, &WebSocketSource::onConnected);
-    connect(&m_socket, &QWebSocket::disconnected, this, &WebSocketSource::onDisconnected);
-    connect(&m_socket, &QWebSocket::aboutToClose, this, &WebSocketSource::onAboutToClose);
-    connect(&m_dialer, &WebSocketDialer::attemptEnded, this, &WebSocketSource::onAttemptEnded);
-    connect(&m_dialer, &WebSocketDialer::certificateErrorsIgnored, this,
+    connect(&m_reader, &WebSocketReader::textReceived, this, &WebSocketSource::onText);
+    connect(&m_reader, &WebSocketReader::binaryReceived, this, &WebSocketSource::onBinary);
+    connect(&m_reader, &WebSocketReader::connected, this, &WebSocketSource::onConnected);
+    connect(&m_reader, &WebSocketReader::disconnected, this, &WebSocketSource::onDisconnected);
+    connect(&m_reader, &WebSocketReader::certificateErrorsIgnored, this,
             &MessageSource::certificateErrorsIgnored);
     connect(&m_reconnector, &Reconnector::retryDue, this, &WebSocketSource::connectSocket);
-    m_reconnector.restoreOn(&m_socket, &QWebSocket::textMessageReceived);
+    m_reconnector.restoreOn(&m_reader, &WebSocketReader::textReceived);
 }
 
 WebSocketSource::~WebSocketSource()
 {
-    // The socket outlives this part of us: what it reports while it goes is not ours to handle.
-    m_socket.disconnect(this);
+    // The reader outlives this part of us: what it reports while it goes is not ours to handle.
+    m_reader.disconnect(this);
     // A lingering connection ends here: the last acknowledgement, then the close frame, handed
     // to the kernel now (the process may be about to exit).
     if (m_state == State::Lingering) {
         sendAck();
-        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
-        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
-            tcp->flush();
+        m_reader.close(QWebSocketProtocol::CloseCodeNormal);
+        m_reader.flush();
     }
 }
 
@@ -62,11 +61,9 @@ void WebSocketSource::open()
 
 void WebSocketSource::connectSocket()
 {
-    // A pause outlives the connection: the new socket gets it once connected (onConnected).
-    m_pauseApplied = false; // the new TCP socket is a new object
+    // A pause outlives the connection: the reader holds it across connections.
     m_state = State::Connecting;
-    m_peerClosed = false;
-    m_dialer.dial(m_url);
+    m_reader.open(m_url);
 }
 
 void WebSocketSource::close()
@@ -79,7 +76,7 @@ void WebSocketSource::close()
             // the server sends meanwhile stays unread in TCP (and unacknowledged).
             sendAck();
             m_state = State::Lingering;
-            applyPause(true);
+            m_reader.setPaused(true);
             QTimer::singleShot(0, this, [this] {
                 if (m_state == State::Lingering)
                     Q_EMIT ended();
@@ -87,11 +84,11 @@ void WebSocketSource::close()
             break;
         }
         m_state = State::Closing;
-        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+        m_reader.close(QWebSocketProtocol::CloseCodeNormal);
         break;
     case State::Connecting:
         m_state = State::Closing;
-        m_socket.abort();
+        m_reader.abort();
         break;
     case State::WaitingToReconnect:
     case State::Idle:
@@ -109,26 +106,13 @@ void WebSocketSource::setPaused(bool paused)
     if (m_paused == paused || m_state == State::Lingering)
         return;
     m_paused = paused;
-    if (m_state == State::Connected || m_pauseApplied)
-        applyPause(paused);
-}
-
-void WebSocketSource::applyPause(bool paused)
-{
-    if (m_pauseApplied == paused)
-        return;
-    m_pauseApplied = paused;
-    QAbstractSocket *tcp = SocketReading::tcpSocketOf(m_socket);
-    if (paused)
-        SocketReading::pause(tcp, PausedReadBufferBytes);
-    else
-        SocketReading::resume(tcp, [this] { return !m_pauseApplied; });
+    m_reader.setPaused(paused);
 }
 
 void WebSocketSource::onText(const QString &frame)
 {
     if (m_state == State::Lingering)
-        return; // ended: Qt may still hand over what it had read
+        return; // ended: what the reader still delivers is no one's
     ++m_emitted;
     Q_EMIT textReceived(frame);
 }
@@ -161,31 +145,23 @@ void WebSocketSource::sendAck()
     if (!m_acking || m_ackWanted <= m_ackSent
         || (m_state != State::Connected && m_state != State::Lingering))
         return;
-    m_socket.sendTextMessage(DeliveryAck::frame(m_ackWanted));
+    m_reader.sendText(DeliveryAck::frame(m_ackWanted));
     m_ackSent = m_ackWanted;
     // Lingering, the event loop may not turn again before the process exits.
-    if (m_state == State::Lingering) {
-        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
-            tcp->flush();
-    }
+    if (m_state == State::Lingering)
+        m_reader.flush();
 }
 
 void WebSocketSource::onConnected()
 {
-    m_dialer.cancel();
     if (m_state == State::Closing) {
-        m_socket.close(QWebSocketProtocol::CloseCodeNormal);
+        m_reader.close(QWebSocketProtocol::CloseCodeNormal);
         return;
     }
     m_state = State::Connected;
-    m_acking = m_socket.subprotocol() == DeliveryAck::subprotocol();
+    m_acking = m_reader.subprotocol() == DeliveryAck::subprotocol();
     m_connectionStart = m_emitted;
     m_ackWanted = m_ackSent = 0;
-    // A bounded window, so that a pause of the feed takes effect promptly (see the constant).
-    if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
-        tcp->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveWindowBytes);
-    if (m_paused)
-        applyPause(true); // asked for while the feed was away
     m_reconnector.connectionUp();
     if (m_everConnected) {
         Q_EMIT reconnected();
@@ -195,43 +171,23 @@ void WebSocketSource::onConnected()
     }
 }
 
-void WebSocketSource::onAboutToClose()
-{
-    // Qt announces the close both when we close and when the peer's close frame arrives.
-    if (m_state != State::Closing)
-        m_peerClosed = true;
-}
-
-void WebSocketSource::onAttemptEnded()
-{
-    if (m_state == State::Connecting)
-        onDisconnected();
-}
-
 QString WebSocketSource::disconnectReason() const
 {
-    if (const QString error = m_dialer.lastError(); !error.isEmpty())
+    // The reader's own words for an error, a refusal or a connection it failed (1002, 1007,
+    // 1009); otherwise the feed's close frame, or none.
+    if (const QString error = m_reader.errorString(); !error.isEmpty())
         return error;
-    if (m_peerClosed) {
-        // Qt closes by itself on these; the feed did not choose them.
-        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
-            return tr("a message exceeded the hard limit of %1 MiB (closed with code 1009)")
-                .arg(HardMessageLimit >> 20);
-        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeWrongDatatype)
-            return tr("a text frame was not valid UTF-8 (closed with code 1007)");
-        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeProtocolError)
-            return tr("the feed broke the WebSocket protocol (closed with code 1002)");
-        const QString reason = m_socket.closeReason();
+    if (m_reader.peerClosed()) {
+        const QString reason = m_reader.closeReason();
         return reason.isEmpty()
-            ? tr("closed by the feed with code %1").arg(int(m_socket.closeCode()))
-            : tr("closed by the feed with code %1 (%2)").arg(int(m_socket.closeCode())).arg(reason);
+            ? tr("closed by the feed with code %1").arg(m_reader.closeCode())
+            : tr("closed by the feed with code %1 (%2)").arg(m_reader.closeCode()).arg(reason);
     }
     return tr("connection lost without a close frame");
 }
 
 void WebSocketSource::onDisconnected()
 {
-    m_dialer.cancel();
     m_acking = false; // acknowledgements belong to their connection
     m_ackTimer.stop();
     switch (m_state) {
@@ -250,8 +206,8 @@ void WebSocketSource::onDisconnected()
         break;
     }
 
-    if (m_state == State::Connected && m_peerClosed
-        && m_socket.closeCode() == QWebSocketProtocol::CloseCodeNormal) {
+    if (m_state == State::Connected && m_reader.peerClosed() && m_reader.errorString().isEmpty()
+        && m_reader.closeCode() == QWebSocketProtocol::CloseCodeNormal) {
         finishWith(true, QString()); // the feed is complete
         return;
     }
@@ -262,8 +218,8 @@ void WebSocketSource::onDisconnected()
                        .arg(m_url.toDisplayString(QUrl::RemovePassword), reason));
         return;
     }
-    const bool permanent = m_dialer.lastErrorIsPermanent()
-        || (m_peerClosed && WebSocketDialer::isPermanent(m_socket.closeCode()));
+    const bool permanent = m_reader.errorIsPermanent()
+        || (m_reader.peerClosed() && WebSocketDialer::isPermanent(m_reader.closeCode()));
     if (!permanent && m_reconnector.scheduleRetry()) {
         m_state = State::WaitingToReconnect;
         Q_EMIT dropped(reason, m_reconnector.attempt());
@@ -277,7 +233,6 @@ void WebSocketSource::onDisconnected()
 void WebSocketSource::finishWith(bool normal, const QString &reason)
 {
     m_state = State::Ended;
-    m_dialer.cancel();
     m_reconnector.cancel();
     if (normal)
         Q_EMIT ended();
