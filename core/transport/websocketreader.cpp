@@ -75,9 +75,10 @@ void WebSocketReader::open(const QUrl &url)
     m_url = url;
     m_state = State::Connecting;
     m_error.clear();
+    m_socketError.clear();
     m_closeReason.clear();
     m_closeCode = 0;
-    m_permanent = m_peerClosed = m_closeSent = false;
+    m_permanent = m_socketErrorPermanent = m_peerClosed = m_closeSent = false;
     m_endPending = m_inputDone = false;
     m_in.clear();
     m_at = 0;
@@ -449,12 +450,14 @@ void WebSocketReader::keepError(const QString &words, bool permanent)
 
 void WebSocketReader::onSocketError()
 {
-    // After a close frame came or went, TCP's end is no error.
-    if (m_peerClosed || m_closeSent)
-        return;
-    const WebSocketDialer::Failure f =
-        WebSocketDialer::socketFailure(m_socket->error(), m_socket->errorString(), m_url);
-    keepError(f.words, f.permanent);
+    // Said when the connection ends, and only if no close frame came or went first: the
+    // server's close frame may still wait in a paused socket's buffer, read before its error.
+    if (m_socketError.isEmpty()) {
+        const WebSocketDialer::Failure f =
+            WebSocketDialer::socketFailure(m_socket->error(), m_socket->errorString(), m_url);
+        m_socketError = f.words;
+        m_socketErrorPermanent = f.permanent;
+    }
 }
 
 void WebSocketReader::onSslErrors(const QList<QSslError> &errors)
@@ -495,6 +498,8 @@ void WebSocketReader::endConnection()
     if (m_state == State::Unconnected)
         return;
     m_state = State::Unconnected;
+    if (!m_peerClosed && !m_closeSent && !m_socketError.isEmpty())
+        keepError(m_socketError, m_socketErrorPermanent);
     m_deadline.stop();
     m_closeTimer.stop();
     m_endPending = false;

@@ -131,9 +131,11 @@ private:
     bool m_fragmented = false;
 
     QString m_error;
+    QString m_socketError; // the socket's first error, until the connection ends
     QString m_closeReason;
     int m_closeCode = 0;
     bool m_permanent = false;
+    bool m_socketErrorPermanent = false;
     bool m_peerClosed = false;
     bool m_closeSent = false;
     bool m_paused = false;
