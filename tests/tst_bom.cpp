@@ -3,10 +3,10 @@
 // work on bytes, not on QWebSocket: Qt 6.4's QWebSocket decodes every text frame on its own and
 // drops a byte order mark that starts one, so it could neither send nor see what this test is
 // about (the monitor's feed reads the protocol itself, WebSocketReader, for the same reason).
+#include "rawwebsocket.h"
 #include "redistestserver.h"
 #include "testutil.h"
 
-#include <QCryptographicHash>
 #include <QHash>
 #include <QProcess>
 #include <QSignalSpy>
@@ -14,9 +14,9 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 using namespace TestUtil;
+using namespace RawWebSocket;
 
 namespace {
 
@@ -41,27 +41,6 @@ QByteArray whole(const Message &m)
     for (const QByteArray &part : m)
         bytes += part;
     return bytes;
-}
-
-enum Opcode : quint8 { Continuation = 0, Text = 1, Close = 8, Ping = 9, Pong = 10 };
-
-// A frame from a server (RFC 6455 5.2: not masked).
-QByteArray serverFrame(Opcode opcode, bool final, const QByteArray &payload)
-{
-    QByteArray f;
-    f.append(char((final ? 0x80 : 0) | opcode));
-    const quint64 n = quint64(payload.size());
-    if (n < 126) {
-        f.append(char(n));
-    } else if (n < 65536) {
-        f.append(char(126));
-        f.append(char(n >> 8)).append(char(n & 0xff));
-    } else {
-        f.append(char(127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            f.append(char((n >> shift) & 0xff));
-    }
-    return f + payload;
 }
 
 /*
@@ -109,90 +88,44 @@ private:
         Peer &peer = m_peers[socket];
         peer.buffer += socket->readAll();
         if (!peer.upgraded) {
-            const qsizetype end = peer.buffer.indexOf("\r\n\r\n");
-            if (end < 0)
+            const std::optional<Request> request = takeRequest(peer.buffer);
+            if (!request)
                 return;
-            const QByteArray request = peer.buffer.left(end);
-            peer.buffer.remove(0, end + 4);
             peer.upgraded = true;
-            handshake(socket, request);
+            handshake(socket, *request);
         }
         readFrames(socket, peer);
     }
 
-    void handshake(QTcpSocket *socket, const QByteArray &request)
+    void handshake(QTcpSocket *socket, const Request &request)
     {
-        const QList<QByteArray> lines = request.split('\n');
-        const QByteArray path = lines.value(0).split(' ').value(1);
-        QByteArray key;
-        for (const QByteArray &line : lines) {
-            if (line.toLower().startsWith("sec-websocket-key:"))
-                key = line.mid(line.indexOf(':') + 1).trimmed();
-        }
-        const QByteArray accept =
-            QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                     QCryptographicHash::Sha1)
-                .toBase64();
-        socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                      "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                      + accept + "\r\n\r\n");
-        if (!path.startsWith("/raw-messages"))
+        socket->write(upgradeAnswer(request.headers.value("sec-websocket-key")));
+        if (!request.target.startsWith("/raw-messages"))
             return;
         for (const Message &m : m_feed) {
             for (qsizetype i = 0; i < m.size(); ++i)
                 socket->write(serverFrame(i == 0 ? Text : Continuation, i == m.size() - 1, m[i]));
         }
-        socket->write(serverFrame(Close, true, QByteArray::fromHex("03e8"))); // 1000: the end
+        socket->write(serverFrame(Close, true, closePayload(1000))); // the end
     }
 
     void readFrames(QTcpSocket *socket, Peer &peer)
     {
-        for (;;) {
-            const QByteArray &b = peer.buffer;
-            if (b.size() < 2)
-                return;
-            const bool final = quint8(b[0]) & 0x80;
-            const auto opcode = Opcode(quint8(b[0]) & 0x0f);
-            const bool masked = quint8(b[1]) & 0x80;
-            quint64 length = quint8(b[1]) & 0x7f;
-            qsizetype at = 2;
-            if (length == 126) {
-                if (b.size() < 4)
-                    return;
-                length = qFromBigEndian<quint16>(b.constData() + 2);
-                at = 4;
-            } else if (length == 127) {
-                if (b.size() < 10)
-                    return;
-                length = qFromBigEndian<quint64>(b.constData() + 2);
-                at = 10;
-            }
-            const qsizetype maskAt = at;
-            if (masked)
-                at += 4;
-            if (quint64(b.size()) < quint64(at) + length)
-                return;
-            QByteArray payload = b.mid(at, qsizetype(length));
-            if (masked) {
-                for (qsizetype i = 0; i < payload.size(); ++i)
-                    payload[i] = char(payload[i] ^ b[maskAt + i % 4]);
-            }
-            peer.buffer.remove(0, at + qsizetype(length));
-
-            switch (opcode) {
+        while (const std::optional<ClientFrame> f = takeFrame(peer.buffer)) {
+            switch (f->opcode()) {
             case Text:
             case Continuation:
-                peer.message += payload;
-                if (final) {
+                peer.message += f->payload;
+                if (f->final()) {
                     m_received.append(peer.message);
                     peer.message.clear();
                 }
                 break;
             case Ping:
-                socket->write(serverFrame(Pong, true, payload));
+                socket->write(serverFrame(Pong, true, f->payload));
                 break;
             case Close:
-                socket->write(serverFrame(Close, true, payload.left(2)));
+                socket->write(serverFrame(Close, true, f->payload.left(2)));
                 socket->disconnectFromHost();
                 return;
             default:

@@ -202,6 +202,10 @@ void WebSocketReader::onSocketConnected()
 
 void WebSocketReader::onReadyRead()
 {
+    if (m_inputDone) {
+        m_socket->skip(m_socket->bytesAvailable()); // after a close frame: no one's
+        return;
+    }
     if (m_state == State::Connecting) {
         readSocket();
         switch (m_handshake.read(m_in)) {
@@ -288,7 +292,7 @@ void WebSocketReader::handleFrames()
             && h.payloadSize > m_maxMessageBytes - quint64(m_message.size())) {
             fail(1009,
                  tr("a message exceeded the limit of %1 (closed with code 1009)")
-                     .arg(QLocale().formattedDataSize(qint64(m_maxMessageBytes), 0)));
+                     .arg(QLocale::c().formattedDataSize(qint64(m_maxMessageBytes), 0)));
             return;
         }
         if (quint64(rest.size() - h.size) < h.payloadSize)
@@ -412,7 +416,7 @@ bool WebSocketReader::handleClose(QByteArrayView payload)
 
 void WebSocketReader::sendFrame(quint8 opcode, QByteArrayView payload)
 {
-    if (m_socket)
+    if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->write(WebSocketFrame::clientFrame(WebSocketFrame::Opcode(opcode), payload,
                                                     QRandomGenerator::global()->generate()));
 }
@@ -436,8 +440,11 @@ void WebSocketReader::fail(int code, const QString &words)
         m_closeCode = code;
     sendClose(code, words);
     m_state = State::Closing;
+    // Closing TCP now would answer what the server still sends with a reset, which may cost it
+    // our close frame: what comes is dropped unread until the server closes, or the timeout.
     m_closeTimer.start(CloseTimeoutMs);
-    m_socket->disconnectFromHost(); // after the close frame: TCP's end follows
+    m_socket->setReadBufferSize(0);
+    m_socket->skip(m_socket->bytesAvailable());
 }
 
 void WebSocketReader::keepError(const QString &words, bool permanent)
@@ -452,7 +459,7 @@ void WebSocketReader::onSocketError()
 {
     // Said when the connection ends, and only if no close frame came or went first: the
     // server's close frame may still wait in a paused socket's buffer, read before its error.
-    if (m_socketError.isEmpty()) {
+    if (m_socketError.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError) {
         const WebSocketDialer::Failure f =
             WebSocketDialer::socketFailure(m_socket->error(), m_socket->errorString(), m_url);
         m_socketError = f.words;
@@ -476,6 +483,7 @@ void WebSocketReader::onSocketUnconnected()
 {
     if (m_state == State::Unconnected)
         return;
+    onSocketError(); // Qt may say why only after this (a refused connection)
     if (m_state == State::Connecting) {
         endConnection();
         return;
