@@ -482,8 +482,15 @@ void tst_WebSocketReader::serverCloses()
 void tst_WebSocketReader::clientCloses_data()
 {
     QTest::addColumn<bool>("serverAnswers");
-    QTest::newRow("the server answers") << true;
-    QTest::newRow("the server never answers") << false;
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QByteArray>("sent"); // the reason in our close frame
+    QTest::newRow("the server answers")
+        << true << QStringLiteral("done here") << QByteArray("done here");
+    QTest::newRow("the server never answers")
+        << false << QStringLiteral("done here") << QByteArray("done here");
+    // A control frame holds 125 bytes: 2 for the code, then whole characters only.
+    QTest::newRow("a reason too long")
+        << true << QString(100, QChar(0x44F)) << QString(61, QChar(0x44F)).toUtf8();
 }
 
 void tst_WebSocketReader::clientCloses()
@@ -491,6 +498,8 @@ void tst_WebSocketReader::clientCloses()
     // Data that comes after our close frame is dropped; the server's close ends it, or the
     // close timeout does.
     QFETCH(bool, serverAnswers);
+    QFETCH(QString, reason);
+    QFETCH(QByteArray, sent);
     RawServer server;
     server.closeOnClose = false;
     QVERIFY(server.listen());
@@ -501,13 +510,13 @@ void tst_WebSocketReader::clientCloses()
     reader.open(server.url());
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, Timeout);
     RawPeer &peer = server.peer(0);
-    reader.close(4001, QStringLiteral("done here"));
+    reader.close(4001, reason);
     QCOMPARE(reader.state(), WebSocketReader::State::Closing);
     QVERIFY(!reader.sendText(QStringLiteral("too late")));
     QTRY_COMPARE_WITH_TIMEOUT(peer.framesOf(Close).size(), 1, Timeout);
     const ClientFrame close = peer.framesOf(Close).first();
     QCOMPARE(close.closeCode(), quint16(4001));
-    QCOMPARE(close.payload.mid(2), QByteArray("done here"));
+    QCOMPARE(close.payload.mid(2), sent);
     QElapsedTimer clock;
     clock.start();
     // Otherwise not a word, nor TCP's end: the reader gives up after its close timeout.

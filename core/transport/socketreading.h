@@ -12,8 +12,8 @@ class QWebSocket;
     Holding a QWebSocket's reading back, so that TCP holds its peer back instead of frames piling
     up in memory. Qt 6.4's QWebSocket drains its TCP socket on every readyRead and cannot pause;
     with that TCP socket's signals blocked and its read buffer bounded, Qt stops reading once the
-    buffer is full. Nothing is lost: the bytes wait in the kernel. Used by the feed (flow
-    control) and by the simulator's stalling sink.
+    buffer is full. Nothing is lost: the bytes wait in the kernel. Used by the simulator's
+    stalling sink (the feed reads its socket itself: WebSocketReader::setPaused()).
 */
 namespace SocketReading {
 

@@ -2,6 +2,8 @@
 
 #include <QtEndian>
 
+#include <algorithm>
+
 WebSocketFrame::Header WebSocketFrame::serverHeader(QByteArrayView bytes)
 {
     Header h;
@@ -79,6 +81,18 @@ QByteArray WebSocketFrame::clientFrame(Opcode opcode, QByteArrayView payload, qu
     for (qsizetype i = 0; i < payload.size(); ++i)
         out[i] = in[i] ^ key[i & 3];
     return frame;
+}
+
+QByteArray WebSocketFrame::closePayload(int code, const QString &reason)
+{
+    QByteArray payload(2, Qt::Uninitialized);
+    qToBigEndian(quint16(code), payload.data());
+    QByteArray utf8 = reason.toUtf8();
+    qsizetype end = std::min(utf8.size(), MaxControlPayload - 2);
+    while (end < utf8.size() && end > 0 && (uchar(utf8[end]) & 0xc0) == 0x80)
+        --end; // utf8[end] continues a character: cut before that character
+    utf8.truncate(end);
+    return payload + utf8;
 }
 
 QString WebSocketFrame::describe(Problem problem)

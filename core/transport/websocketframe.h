@@ -54,5 +54,14 @@ public:
     static Header serverHeader(QByteArrayView bytes);
     // A whole frame of ours, final, its payload masked with `mask`.
     static QByteArray clientFrame(Opcode opcode, QByteArrayView payload, quint32 mask);
+    // A close frame's payload: the code, then as much of the reason as fits, in UTF-8 (never
+    // half a character).
+    static QByteArray closePayload(int code, const QString &reason);
+    // The codes a close frame may carry (7.4; 1012-1014 registered since).
+    static bool isValidCloseCode(int code)
+    {
+        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
+            || (code >= 3000 && code <= 4999);
+    }
     static QString describe(Problem problem);
 };

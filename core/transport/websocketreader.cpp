@@ -21,26 +21,6 @@ constexpr auto DecoderFlags =
 // An emptied input buffer larger than this gives its memory back (a large message passed).
 constexpr qsizetype KeptCapacity = 1024 * 1024;
 
-// RFC 6455 7.4: the codes a close frame may carry (1012-1014 registered since).
-bool isValidCloseCode(int code)
-{
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014)
-        || (code >= 3000 && code <= 4999);
-}
-
-// At most `bytes` of `text` in UTF-8, not cutting a character in two.
-QByteArray utf8Prefix(const QString &text, qsizetype bytes)
-{
-    QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= bytes)
-        return utf8;
-    qsizetype end = bytes;
-    while (end > 0 && (uchar(utf8[end]) & 0xc0) == 0x80)
-        --end; // utf8[end] continues a character: cut before that character
-    utf8.truncate(end);
-    return utf8;
-}
-
 } // namespace
 
 WebSocketReader::WebSocketReader(QObject *parent)
@@ -387,7 +367,7 @@ bool WebSocketReader::handleClose(QByteArrayView payload)
     }
     if (payload.size() >= 2) {
         code = qFromBigEndian<quint16>(payload.data());
-        if (!isValidCloseCode(code)) {
+        if (!WebSocketFrame::isValidCloseCode(code)) {
             fail(1002,
                  tr("the server broke the WebSocket protocol (closed with code 1002): %1")
                      .arg(tr("an invalid close code, %1").arg(code)));
@@ -426,10 +406,7 @@ void WebSocketReader::sendClose(int code, const QString &reason)
     if (m_closeSent)
         return;
     m_closeSent = true;
-    QByteArray payload(2, Qt::Uninitialized);
-    qToBigEndian(quint16(code), payload.data());
-    payload += utf8Prefix(reason, WebSocketFrame::MaxControlPayload - 2);
-    sendFrame(WebSocketFrame::Close, payload);
+    sendFrame(WebSocketFrame::Close, WebSocketFrame::closePayload(code, reason));
 }
 
 void WebSocketReader::fail(int code, const QString &words)
