@@ -320,10 +320,10 @@ void tst_WebSocketReader::messages_data()
     // The run's own frame limit (--max-frame-bytes, 64 KiB by default) is the codec's: the
     // reader hands over a larger frame whole.
     const QByteArray large = Bom + bytesOf('z', 70000) + Bom;
-    QTest::newRow("a frame over --max-frame-bytes, fragmented")
-        << Frames {serverFrame(Text, false, large.left(40000)),
+    QTest::newRow("over --max-frame-bytes: one frame, then fragmented")
+        << Frames {serverFrame(Text, true, large), serverFrame(Text, false, large.left(40000)),
                    serverFrame(Continuation, true, large.mid(40000))}
-        << qsizetype(4093) << DeliveredList {text(large)};
+        << qsizetype(4093) << DeliveredList {text(large), text(large)};
 }
 
 void tst_WebSocketReader::messages()

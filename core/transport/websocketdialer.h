@@ -10,10 +10,11 @@ class QSslError;
 class QWebSocket;
 
 /*!
-    The handshake half that the feed and the sink share. It opens a QWebSocket with a deadline,
-    keeps the first error of the attempt in words, refuses certificate errors unless insecure
-    (then it ignores exactly the errors of that handshake and says so), and reports an attempt
-    that ended before connecting even where Qt sends no disconnected().
+    The sink's handshake on QWebSocket. It opens the socket with a deadline, keeps the first
+    error of the attempt in words, refuses certificate errors unless insecure (then it ignores
+    exactly the errors of that handshake and says so), and reports an attempt that ended before
+    connecting even where Qt sends no disconnected(). The feed dials with WebSocketReader, which
+    shares the certificate policy and the words through the static functions below.
 
     The owner keeps its socket and its reconnect policy; the dialer is its child, so that it
     moves to another thread along with it.
@@ -39,7 +40,8 @@ public:
     // The first error of the current attempt or connection, in words; empty when none.
     QString lastError() const { return m_lastError; }
     // Trying again cannot help: the server refused the handshake (HTTP 4xx), or TLS cannot be
-    // agreed on. The owner fails at once instead of reconnecting.
+    // agreed on (an untrusted certificate included). The owner fails at once instead of
+    // reconnecting.
     bool lastErrorIsPermanent() const { return m_permanent; }
     // A close code the peer chose that says trying again cannot help: 1008 (policy violation,
     // e.g. a wrong path) and 1003 (data it does not accept).

@@ -262,9 +262,7 @@ void WebSocketReader::handleFrames()
         if (h.status == WebSocketFrame::Header::Status::Incomplete)
             break;
         if (h.status == WebSocketFrame::Header::Status::Invalid) {
-            fail(1002,
-                 tr("the server broke the WebSocket protocol (closed with code 1002): %1")
-                     .arg(WebSocketFrame::describe(h.problem)));
+            failProtocol(WebSocketFrame::describe(h.problem));
             return;
         }
         // Said as soon as the header tells, not once the whole message is held.
@@ -311,15 +309,11 @@ bool WebSocketReader::handleFrame(quint8 opcode, bool final, QByteArrayView payl
     if (m_state == State::Closing)
         return true; // after our close frame, data is no one's
     if (opcode == WebSocketFrame::Continuation && !m_fragmented) {
-        fail(1002,
-             tr("the server broke the WebSocket protocol (closed with code 1002): %1")
-                 .arg(tr("a continuation frame with no message to continue")));
+        failProtocol(tr("a continuation frame with no message to continue"));
         return false;
     }
     if (opcode != WebSocketFrame::Continuation && m_fragmented) {
-        fail(1002,
-             tr("the server broke the WebSocket protocol (closed with code 1002): %1")
-                 .arg(tr("a new message began before the last one ended")));
+        failProtocol(tr("a new message began before the last one ended"));
         return false;
     }
     if (opcode != WebSocketFrame::Continuation && final)
@@ -360,17 +354,13 @@ bool WebSocketReader::handleClose(QByteArrayView payload)
     int code = 1000; // none given: as QWebSocket, a normal close
     QString reason;
     if (payload.size() == 1) {
-        fail(1002,
-             tr("the server broke the WebSocket protocol (closed with code 1002): %1")
-                 .arg(tr("a close frame of one byte")));
+        failProtocol(tr("a close frame of one byte"));
         return false;
     }
     if (payload.size() >= 2) {
         code = qFromBigEndian<quint16>(payload.data());
         if (!WebSocketFrame::isValidCloseCode(code)) {
-            fail(1002,
-                 tr("the server broke the WebSocket protocol (closed with code 1002): %1")
-                     .arg(tr("an invalid close code, %1").arg(code)));
+            failProtocol(tr("an invalid close code, %1").arg(code));
             return false;
         }
         reason = m_decoder(payload.sliced(2));
@@ -422,6 +412,11 @@ void WebSocketReader::fail(int code, const QString &words)
     m_closeTimer.start(CloseTimeoutMs);
     m_socket->setReadBufferSize(0);
     m_socket->skip(m_socket->bytesAvailable());
+}
+
+void WebSocketReader::failProtocol(const QString &what)
+{
+    fail(1002, tr("the server broke the WebSocket protocol (closed with code 1002): %1").arg(what));
 }
 
 void WebSocketReader::keepError(const QString &words, bool permanent)

@@ -111,6 +111,7 @@ private:
     void sendClose(int code, const QString &reason);
     // Fails the connection (RFC 6455 7.1.7): our close frame with `code`, then TCP closed.
     void fail(int code, const QString &words);
+    void failProtocol(const QString &what); // 1002
     void keepError(const QString &words, bool permanent);
     void endConnection();
     void dropSocket();
