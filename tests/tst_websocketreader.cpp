@@ -44,11 +44,6 @@ char *toString(const Delivered &d)
     return QTest::toString((d.text ? "text " : "binary ") + d.bytes.left(80));
 }
 
-QByteArray bytesOf(char c, qsizetype n)
-{
-    return QByteArray(n, c);
-}
-
 // One connection to RawServer: the request, and the frames the client sent, unmasked.
 struct RawPeer
 {
@@ -313,13 +308,13 @@ void tst_WebSocketReader::messages_data()
     Frames edges;
     DeliveredList edgeTexts;
     for (const qsizetype n : {125, 126, 65535, 65536}) {
-        edges << serverFrame(Text, true, bytesOf('a' + char(n % 26), n));
-        edgeTexts << text(bytesOf('a' + char(n % 26), n));
+        edges << serverFrame(Text, true, QByteArray(n, char('a' + n % 26)));
+        edgeTexts << text(QByteArray(n, char('a' + n % 26)));
     }
     QTest::newRow("7-, 16- and 64-bit lengths") << edges << qsizetype(997) << edgeTexts;
     // The run's own frame limit (--max-frame-bytes, 64 KiB by default) is the codec's: the
     // reader hands over a larger frame whole.
-    const QByteArray large = Bom + bytesOf('z', 70000) + Bom;
+    const QByteArray large = Bom + QByteArray(70000, 'z') + Bom;
     QTest::newRow("over --max-frame-bytes: one frame, then fragmented")
         << Frames {serverFrame(Text, true, large), serverFrame(Text, false, large.left(40000)),
                    serverFrame(Continuation, true, large.mid(40000))}
@@ -384,8 +379,8 @@ void tst_WebSocketReader::failures_data()
         << "before the last one ended" << 0;
     QTest::newRow("fragmented ping")
         << Frames {serverFrame(Ping, false, "p")} << big << 1002 << "control frame" << 0;
-    QTest::newRow("ping of 126 bytes") << Frames {serverFrame(Ping, true, bytesOf('p', 126))} << big
-                                       << 1002 << "control frame" << 0;
+    QTest::newRow("ping of 126 bytes") << Frames {serverFrame(Ping, true, QByteArray(126, 'p'))}
+                                       << big << 1002 << "control frame" << 0;
     QTest::newRow("length not in its shortest form")
         << Frames {frame(0x80 | Text, "short", std::nullopt, 2)} << big << 1002 << "shortest form"
         << 0;
@@ -406,11 +401,11 @@ void tst_WebSocketReader::failures_data()
         << big << 1007 << "not valid UTF-8" << 0;
     // Said from the header alone: the payload is never sent.
     QTest::newRow("a frame over the limit")
-        << Frames {ok, serverFrame(Text, true, bytesOf('x', 4000)).left(4)} << quint64(1000) << 1009
-        << "exceeded the limit of 1000 bytes" << 1;
+        << Frames {ok, serverFrame(Text, true, QByteArray(4000, 'x')).left(4)} << quint64(1000)
+        << 1009 << "exceeded the limit of 1000 bytes" << 1;
     QTest::newRow("a fragmented message over the limit")
-        << Frames {serverFrame(Text, false, bytesOf('x', 600)),
-                   serverFrame(Continuation, true, bytesOf('x', 600))}
+        << Frames {serverFrame(Text, false, QByteArray(600, 'x')),
+                   serverFrame(Continuation, true, QByteArray(600, 'x'))}
         << quint64(1000) << 1009 << "exceeded the limit" << 0;
 }
 
@@ -644,7 +639,7 @@ void tst_WebSocketReader::pauseHoldsTheServerBack()
         QByteArray bytes = upgradeAnswer(peer.request->headers.value("sec-websocket-key"));
         for (int i = 0; i < Count; ++i) {
             const QByteArray n = QByteArray::number(i);
-            bytes += serverFrame(Text, true, n + bytesOf('.', Size - n.size()));
+            bytes += serverFrame(Text, true, n + QByteArray(Size - n.size(), '.'));
         }
         s.write(peer, bytes);
     });
