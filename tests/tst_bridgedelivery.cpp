@@ -38,7 +38,7 @@ public:
             m_server.setSupportedSubprotocols({DeliveryAck::subprotocol()});
         QObject::connect(&m_server, &QWebSocketServer::newConnection, &m_server, [this] {
             while (QWebSocket *peer = m_server.nextPendingConnection()) {
-                peer->setParent(&m_server); // QWebSocketServer does not own what it hands out
+                peer->setParent(&m_server); // gone with the server, connected or not
                 const qsizetype n = m_peers.size();
                 m_peers.append(peer);
                 m_texts.append(QStringList());

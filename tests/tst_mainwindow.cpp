@@ -958,7 +958,7 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
     FeedParams paced = w.setupPanel()->simulatorParams();
     paced.rate = 5000; // batches of a few hundred rows
     w.setupPanel()->setSimulatorParams(paced);
-    w.setupPanel()->setTableRows(MessageTableModel::MinCapacity);
+    w.setupPanel()->setTableRows(4 * MessageTableModel::MinCapacity); // room for a few batches
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     MessageTableModel *model = w.messageModel();
@@ -975,7 +975,12 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
     const QVariant top = view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0));
     const quint64 dropped = model->rowsDropped();
     QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > dropped + 100, 20000);
-    QVERIFY(model->rowsDropped() < dropped + 900); // the rows in view are still in the table
+    // The rows in view are still in the table (on a slow build batches are larger: the check
+    // holds as long as the row at the top was not dropped itself).
+    QVERIFY2(
+        model->firstArrival() <= top.toULongLong(),
+        qPrintable(
+            QStringLiteral("first %1, top %2").arg(model->firstArrival()).arg(top.toULongLong())));
     QCOMPARE(view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)), top);
     QVERIFY(panel->isPaused());
     w.stopAction()->trigger();

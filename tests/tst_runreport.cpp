@@ -1,3 +1,4 @@
+#include "advisor/whatif.h"
 #include "run/runreport.h"
 
 #include <QJsonArray>
@@ -349,6 +350,20 @@ void tst_RunReport::fromJsonGivesTheSameReport_data()
         r.endReason = RunEnd::FeedFailed;
     });
     QTest::newRow("no run") << RunReport();
+    QTest::newRow("adaptive window with its what-if table") << changed([](RunReport &r) {
+        r.config.autoWindow = true;
+        r.config.maxWindow = 4096;
+        r.config.maxHoldMs = 50;
+        r.counters.windowSmallest = 16;
+        r.counters.windowLargest = 600;
+        r.counters.windowFinal = 40;
+        r.counters.windowChanges = 17;
+        ArrivalLog log;
+        const qint64 ids[] = {1, 0, 3, 2, 7, 4, 5, 6, 9, 8};
+        for (qint64 i = 0; i < 10; ++i)
+            log.append(ids[i], i * 1000000);
+        r.whatIf = WhatIfTable::analyse(log, WhatIfRun {0, true, 4096, 50, std::nullopt}, 2);
+    });
 }
 
 void tst_RunReport::fromJsonGivesTheSameReport()

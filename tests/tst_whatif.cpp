@@ -38,6 +38,7 @@ public:
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
             QWebSocket *socket = m_server.nextPendingConnection();
+            socket->setParent(this); // gone with the feed, whether it disconnected or not
             for (const QString &frame : m_frames)
                 socket->sendTextMessage(frame);
             socket->close(QWebSocketProtocol::CloseCodeNormal);

@@ -812,6 +812,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Sink backlog peak</source>
         <translation>Пик отставания приёмника</translation>
     </message>
+    <message>
+        <source>W at most (auto)</source>
+        <translation>наибольшее W (авто)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionEvent</name>

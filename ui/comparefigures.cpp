@@ -125,7 +125,13 @@ QList<CompareRow> CompareFigures::rows(const HistoryRecord &ra, const HistoryRec
     });
     add(tr("Mode"),
         [](const RunReport &r) { return text(RunSetupPanel::modeText(r.config.mode)); });
-    add(tr("Window W"), [](const RunReport &r) { return signedCount(r.config.window); });
+    add(tr("Window W"), [](const RunReport &r) {
+        return r.config.autoWindow ? text(r.config.windowDescription())
+                                   : signedCount(r.config.window);
+    });
+    add(tr("W at most (auto)"), [](const RunReport &r) {
+        return r.config.autoWindow ? signedCount(r.counters.windowLargest) : text(QString());
+    });
     add(tr("Max hold (ms)"), [](const RunReport &r) { return signedCount(r.config.maxHoldMs); });
     entryText(tr("Note"), ra.entry.note, rb.entry.note);
 

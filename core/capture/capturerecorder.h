@@ -58,7 +58,7 @@ public:
         if (m_recording)
             add(CaptureEntry {CaptureEntry::Kind::Binary, atNs / 1000, {}, bytes, 0, {}});
     }
-    void event(CaptureEntry::Kind kind, qint64 atNs, int code = 0, const QString &reason = {})
+    void recordEvent(CaptureEntry::Kind kind, qint64 atNs, int code = 0, const QString &reason = {})
     {
         if (m_recording)
             add(CaptureEntry {kind, atNs / 1000, {}, {}, code, reason});

@@ -27,7 +27,10 @@ QJsonObject RunSettings::toJson(const RunConfig &c)
     o.insert(QStringLiteral("send_url"),
              c.forwards() ? QJsonValue(c.sinkUrl.toDisplayString(QUrl::RemovePassword))
                           : QJsonValue());
-    o.insert(QStringLiteral("window"), qint64(c.window));
+    o.insert(QStringLiteral("window"),
+             c.autoWindow ? QJsonValue(QStringLiteral("auto")) : QJsonValue(qint64(c.window)));
+    if (c.autoWindow)
+        o.insert(QStringLiteral("max_window"), qint64(c.maxWindow));
     o.insert(QStringLiteral("mode"), UrlCheck::modeName(c.mode));
     o.insert(QStringLiteral("max_hold_ms"), qint64(c.maxHoldMs));
     o.insert(QStringLiteral("start_id"), c.startId ? QJsonValue(qint64(*c.startId)) : QJsonValue());

@@ -34,9 +34,9 @@ RunController::RunController(QObject *parent)
         if (e.endpoint != ConnectionEvent::Endpoint::Feed)
             return;
         if (e.kind == ConnectionEvent::Kind::Dropped)
-            m_capture.event(CaptureEntry::Kind::Dropped, e.atNs, 0, e.reason);
+            m_capture.recordEvent(CaptureEntry::Kind::Dropped, e.atNs, 0, e.reason);
         else if (e.kind == ConnectionEvent::Kind::Reconnected)
-            m_capture.event(CaptureEntry::Kind::Reconnected, e.atNs);
+            m_capture.recordEvent(CaptureEntry::Kind::Reconnected, e.atNs);
     });
 }
 
@@ -112,7 +112,7 @@ void RunController::start(const RunConfig &config)
 void RunController::onFeedConnected()
 {
     m_timing.markFeedConnected();
-    m_capture.event(CaptureEntry::Kind::Opened, m_timing.nowNs());
+    m_capture.recordEvent(CaptureEntry::Kind::Opened, m_timing.nowNs());
     if (m_state == RunState::Connecting)
         setState(RunState::Running);
 }
@@ -174,7 +174,7 @@ void RunController::closeFeed()
 void RunController::onFeedEnded()
 {
     if (m_feed != Feed::Closing) // the feed finished by itself
-        m_capture.event(CaptureEntry::Kind::Closed, m_timing.nowNs(), 1000);
+        m_capture.recordEvent(CaptureEntry::Kind::Closed, m_timing.nowNs(), 1000);
     endBecause(RunEnd::FeedClosed);
     m_feed = Feed::Closed;
     m_path.stopTaking();
@@ -192,7 +192,7 @@ void RunController::onFeedEnded()
 
 void RunController::onFeedFailed(const QString &reason)
 {
-    m_capture.event(CaptureEntry::Kind::Closed, m_timing.nowNs(), 0, reason);
+    m_capture.recordEvent(CaptureEntry::Kind::Closed, m_timing.nowNs(), 0, reason);
     endBecause(RunEnd::FeedFailed);
     m_feed = Feed::Closed;
     m_path.stopTaking();

@@ -54,6 +54,13 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
     connect(&m_finishTimer, &QTimer::timeout, this, &OrderedSink::onDrainStalled);
 }
 
+OrderedSink::~OrderedSink()
+{
+    // The socket goes after the rest of us (it is declared first) and says "disconnected" while
+    // it goes: neither we nor the dialer are there to hear it.
+    m_socket.disconnect();
+}
+
 void OrderedSink::open()
 {
     if (m_state == State::Idle)

@@ -32,6 +32,7 @@ class OrderedSink final : public QObject
 
 public:
     explicit OrderedSink(const QUrl &url, QObject *parent = nullptr);
+    ~OrderedSink() override;
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnector.setPolicy(policy); }
     void setInsecure(bool insecure) { m_dialer.setInsecure(insecure); }
