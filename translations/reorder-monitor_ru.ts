@@ -3852,6 +3852,99 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
 </context>
 <context>
+    <name>WebSocketFrame</name>
+    <message>
+        <source>a frame from the server was masked</source>
+        <translation>кадр от сервера был замаскирован</translation>
+    </message>
+    <message>
+        <source>a frame set reserved bits that no extension defines</source>
+        <translation>в кадре выставлены зарезервированные биты, не определённые ни одним расширением</translation>
+    </message>
+    <message>
+        <source>a frame had a reserved opcode</source>
+        <translation>у кадра зарезервированный код операции</translation>
+    </message>
+    <message>
+        <source>a control frame was fragmented or longer than 125 bytes</source>
+        <translation>управляющий кадр был фрагментирован или длиннее 125 байт</translation>
+    </message>
+    <message>
+        <source>a frame&apos;s length was not in its shortest form</source>
+        <translation>длина кадра записана не в кратчайшей форме</translation>
+    </message>
+    <message>
+        <source>a frame&apos;s length had its top bit set</source>
+        <translation>в длине кадра выставлен старший бит</translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketHandshake</name>
+    <message>
+        <source>the server&apos;s answer to the handshake is not HTTP (no end within %1 KiB)</source>
+        <translation>ответ сервера на рукопожатие — не HTTP (нет конца в пределах %1 КиБ)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer to the handshake is not HTTP</source>
+        <translation>ответ сервера на рукопожатие — не HTTP</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a WebSocket upgrade (Upgrade: %1, Connection: %2)</source>
+        <translation>ответ сервера — не переход на WebSocket (Upgrade: %1, Connection: %2)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s Sec-WebSocket-Accept does not match our key</source>
+        <translation>Sec-WebSocket-Accept сервера не соответствует нашему ключу</translation>
+    </message>
+    <message>
+        <source>the server chose an extension we did not offer: %1</source>
+        <translation>сервер выбрал расширение, которое мы не предлагали: %1</translation>
+    </message>
+    <message>
+        <source>the server chose a subprotocol we did not offer: %1</source>
+        <translation>сервер выбрал подпротокол, который мы не предлагали: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WebSocketReader</name>
+    <message>
+        <source>not a WebSocket URL (ws:// or wss://): %1</source>
+        <translation>не адрес WebSocket (ws:// или wss://): %1</translation>
+    </message>
+    <message>
+        <source>a message exceeded the limit of %1 (closed with code 1009)</source>
+        <translation>сообщение превысило предел %1 (закрыто с кодом 1009)</translation>
+    </message>
+    <message>
+        <source>a continuation frame with no message to continue</source>
+        <translation>кадр продолжения без сообщения, которое он продолжает</translation>
+    </message>
+    <message>
+        <source>a new message began before the last one ended</source>
+        <translation>новое сообщение началось до конца предыдущего</translation>
+    </message>
+    <message>
+        <source>a text message was not valid UTF-8 (closed with code 1007)</source>
+        <translation>текстовое сообщение — не корректный UTF-8 (закрыто с кодом 1007)</translation>
+    </message>
+    <message>
+        <source>a close frame of one byte</source>
+        <translation>кадр закрытия длиной в один байт</translation>
+    </message>
+    <message>
+        <source>an invalid close code, %1</source>
+        <translation>недопустимый код закрытия, %1</translation>
+    </message>
+    <message>
+        <source>a close frame&apos;s reason was not valid UTF-8 (closed with code 1007)</source>
+        <translation>причина в кадре закрытия — не корректный UTF-8 (закрыто с кодом 1007)</translation>
+    </message>
+    <message>
+        <source>the server broke the WebSocket protocol (closed with code 1002): %1</source>
+        <translation>сервер нарушил протокол WebSocket (закрыто с кодом 1002): %1</translation>
+    </message>
+</context>
+<context>
     <name>WebSocketSource</name>
     <message>
         <source>closed by the feed with code %1</source>
@@ -3872,18 +3965,6 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     <message>
         <source>the feed %1 dropped and could not be reconnected: %2</source>
         <translation>поток %1 оборвался, переподключиться не удалось: %2</translation>
-    </message>
-    <message>
-        <source>a message exceeded the hard limit of %1 MiB (closed with code 1009)</source>
-        <translation>сообщение превысило жёсткий предел %1 МиБ (закрыто с кодом 1009)</translation>
-    </message>
-    <message>
-        <source>a text frame was not valid UTF-8 (closed with code 1007)</source>
-        <translation>текстовый кадр не был корректным UTF-8 (закрыто с кодом 1007)</translation>
-    </message>
-    <message>
-        <source>the feed broke the WebSocket protocol (closed with code 1002)</source>
-        <translation>поток нарушил протокол WebSocket (закрыто с кодом 1002)</translation>
     </message>
 </context>
 <context>
