@@ -1,5 +1,5 @@
 // reorder-bench: throughput and memory of the reorder buffer alone, codec + buffer, and the whole
-// pipeline end to end over loopback, for W = 16, 1024 and 65536; plus a bare QWebSocket client
+// pipeline end to end over loopback, for W = 16, 1024 and 65536; plus a bare client
 // (parse and forward, unordered) as the baseline the pipeline is measured against.
 #include "advisor/whatif.h"
 #include "benchutil.h"
@@ -8,6 +8,7 @@
 #include "run/runcontroller.h"
 #include "simulator/feedgenerator.h"
 #include "simulator/simulatorhost.h"
+#include "transport/websocketreader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -200,23 +201,25 @@ void benchSpaced(qint64 window, quint64 count)
             .arg(out == count ? QString() : QStringLiteral(" - RELEASED %1").arg(out)));
 }
 
-// Baseline: a client that parses each frame and forwards it at once, unordered.
+// Baseline: a client that parses each frame and forwards it at once, unordered, on the
+// sockets the monitor uses (WebSocketReader for the feed, QWebSocket for the sink).
 void benchBareClient(quint64 count)
 {
     SimulatorHost host;
     host.start(0);
     FeedSimulator *sim = host.simulator();
-    QWebSocket feed, sink;
+    WebSocketReader feed;
+    QWebSocket sink;
     QEventLoop loop;
     quint64 forwarded = 0;
     QElapsedTimer t;
-    QObject::connect(&feed, &QWebSocket::textMessageReceived, [&](const QString &frame) {
+    QObject::connect(&feed, &WebSocketReader::textReceived, [&](const QString &frame) {
         if (MessageCodec::decode(frame).isValid()) {
             sink.sendTextMessage(frame);
             ++forwarded;
         }
     });
-    QObject::connect(&feed, &QWebSocket::disconnected, &loop, &QEventLoop::quit);
+    QObject::connect(&feed, &WebSocketReader::disconnected, &loop, &QEventLoop::quit);
     QObject::connect(&sink, &QWebSocket::connected, [&] {
         t.start();
         feed.open(sim->feedUrl(feedFor(1024, count)));
