@@ -53,6 +53,7 @@ private Q_SLOTS:
     void feedServerBadArguments_data();
     void feedServerBadArguments();
     void sinkRefusesExitTwo();
+    void feedRefusedSaysNoOrder();
     void devicesStayDevices();
     void csvDefusesFormulasFromTheFeed();
     void reportToStandardOutput();
@@ -428,6 +429,28 @@ void tst_Headless::sinkRefusesExitTwo()
     QVERIFY2(r.err.contains(QStringLiteral("cannot connect")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("refused")), qPrintable(r.err));
     QCOMPARE(readJson(report).value(QStringLiteral("exit_status")).toInt(), 2);
+}
+
+void tst_Headless::feedRefusedSaysNoOrder()
+{
+    // A run that never connected has no order, no hold times and no recommended window: the
+    // summary says "–" for them, as the window does, not "ordered: yes" or "window 1".
+    const quint16 closedPort = TestUtil::unusedPort();
+    const QString report = m_dir.filePath(QStringLiteral("never.json"));
+    const Result r = runMonitor({QStringLiteral("--headless"), QStringLiteral("--ws-url"),
+                                 QStringLiteral("ws://127.0.0.1:%1/raw-messages").arg(closedPort),
+                                 QStringLiteral("--report"), report});
+    QCOMPARE(r.exitCode, 2);
+    // In the report: null, "not set".
+    const QJsonObject o = readJson(report);
+    QVERIFY(o.value(QStringLiteral("ordered")).isNull());
+    QVERIFY(o.value(QStringLiteral("recommended_window")).isNull());
+    QVERIFY2(r.out.contains(QStringLiteral("ordered: –, inversions –")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("max distance –")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("recommended window –")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("throughput – messages/s; hold ms min –")),
+             qPrintable(r.out));
+    QVERIFY2(!r.out.contains(QStringLiteral("yes")), qPrintable(r.out));
 }
 
 void tst_Headless::sigtermWritesReport()

@@ -38,6 +38,13 @@ Value text(const QString &v)
     return {v.isEmpty() ? QStringLiteral("–") : v, std::nullopt};
 }
 
+// What does not exist is "–", as in the results: nothing sent has no order, no hold times and
+// no throughput; nothing received has no recommended window.
+Value ifSent(const RunReport &r, const Value &v)
+{
+    return r.counters.sent > 0 ? v : text(QString());
+}
+
 QString endText(RunEnd end)
 {
     switch (end) {
@@ -157,16 +164,20 @@ QList<CompareRow> CompareFigures::rows(const HistoryRecord &ra, const HistoryRec
     add(tr("Ids that never arrived"), [](const RunReport &r) { return count(r.counters.lostIds); });
 
     heading(tr("Order"));
-    add(tr("Ordered"),
-        [](const RunReport &r) { return text(r.validation.ordered() ? tr("yes") : tr("no")); });
-    add(tr("Inversions"), [](const RunReport &r) { return count(r.validation.inversions); });
-    add(tr("Max distance"), [](const RunReport &r) { return signedCount(r.counters.maxDistance); });
+    add(tr("Ordered"), [](const RunReport &r) {
+        return ifSent(r, text(r.validation.ordered() ? tr("yes") : tr("no")));
+    });
+    add(tr("Inversions"),
+        [](const RunReport &r) { return ifSent(r, count(r.validation.inversions)); });
+    add(tr("Max distance"),
+        [](const RunReport &r) { return ifSent(r, signedCount(r.counters.maxDistance)); });
     add(tr("Max late distance"),
-        [](const RunReport &r) { return signedCount(r.counters.maxLateDistance); });
+        [](const RunReport &r) { return ifSent(r, signedCount(r.counters.maxLateDistance)); });
     add(tr("Max early distance"),
-        [](const RunReport &r) { return signedCount(r.counters.maxEarlyDistance); });
-    add(tr("Recommended window"),
-        [](const RunReport &r) { return count(r.counters.recommendedWindow); });
+        [](const RunReport &r) { return ifSent(r, signedCount(r.counters.maxEarlyDistance)); });
+    add(tr("Recommended window"), [](const RunReport &r) {
+        return r.counters.received > 0 ? count(r.counters.recommendedWindow) : text(QString());
+    });
 
     heading(tr("Timing (ms)"));
     add(
@@ -180,18 +191,19 @@ QList<CompareRow> CompareFigures::rows(const HistoryRecord &ra, const HistoryRec
     add(
         tr("Total"), [](const RunReport &r) { return ms(r.timing.totalMs); }, true);
     add(tr("Throughput (msg/s)"), [](const RunReport &r) {
-        return Value {QLocale().toString(qint64(r.throughput)), double(qint64(r.throughput))};
+        return ifSent(
+            r, Value {QLocale().toString(qint64(r.throughput)), double(qint64(r.throughput))});
     });
 
     heading(tr("Hold time (ms)"));
     add(
-        tr("Hold min"), [](const RunReport &r) { return ms(r.hold.minMs); }, true);
+        tr("Hold min"), [](const RunReport &r) { return ifSent(r, ms(r.hold.minMs)); }, true);
     add(
-        tr("Hold p50"), [](const RunReport &r) { return ms(r.hold.p50Ms); }, true);
+        tr("Hold p50"), [](const RunReport &r) { return ifSent(r, ms(r.hold.p50Ms)); }, true);
     add(
-        tr("Hold p99"), [](const RunReport &r) { return ms(r.hold.p99Ms); }, true);
+        tr("Hold p99"), [](const RunReport &r) { return ifSent(r, ms(r.hold.p99Ms)); }, true);
     add(
-        tr("Hold max"), [](const RunReport &r) { return ms(r.hold.maxMs); }, true);
+        tr("Hold max"), [](const RunReport &r) { return ifSent(r, ms(r.hold.maxMs)); }, true);
 
     heading(tr("Connections"));
     add(tr("Feed drops"), [](const RunReport &r) { return count(r.counters.feedDrops); });

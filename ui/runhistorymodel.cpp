@@ -266,6 +266,8 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                 !err.isEmpty())
                 copyErrors << err;
         }
+        // Empty where it does not exist: nothing arrived.
+        const QString recommended = c.received > 0 ? Csv::number(c.recommendedWindow) : QString();
         rows << Csv::row({Csv::number(quint64(e.id)),
                           Csv::text(e.startedAt.toString(Qt::ISODate)),
                           Csv::text(e.source),
@@ -281,7 +283,7 @@ bool RunHistoryModel::exportTo(const QString &path, QString *error) const
                           Csv::number(c.duplicates),
                           Csv::number(c.malformed),
                           Csv::number(c.missingIds),
-                          Csv::number(c.recommendedWindow),
+                          recommended,
                           e.statusKey(),
                           Csv::decimal(rep.timing.connectMs),
                           Csv::decimal(rep.timing.receiveMs),

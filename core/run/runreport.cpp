@@ -159,12 +159,16 @@ QJsonObject RunReport::toJson() const
     o.insert(QStringLiteral("missing_ids"), count(c.missingIds));
     o.insert(QStringLiteral("lost_ids"), count(c.lostIds));
     o.insert(QStringLiteral("gaps"), count(c.gapRanges));
-    o.insert(QStringLiteral("ordered"), validation.ordered());
+    // null where the value does not exist: nothing sent has no order, nothing received no
+    // recommended window.
+    o.insert(QStringLiteral("ordered"),
+             c.sent > 0 ? QJsonValue(validation.ordered()) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("inversions"), count(validation.inversions));
     o.insert(QStringLiteral("max_distance"), qint64(c.maxDistance));
     o.insert(QStringLiteral("max_late_distance"), qint64(c.maxLateDistance));
     o.insert(QStringLiteral("max_early_distance"), qint64(c.maxEarlyDistance));
-    o.insert(QStringLiteral("recommended_window"), count(c.recommendedWindow));
+    o.insert(QStringLiteral("recommended_window"),
+             c.received > 0 ? count(c.recommendedWindow) : QJsonValue(QJsonValue::Null));
     // A number always: with --window auto, the W the run ended with.
     o.insert(QStringLiteral("window"), qint64(config.autoWindow ? c.windowFinal : config.window));
     o.insert(QStringLiteral("window_auto"), config.autoWindow);
@@ -481,12 +485,17 @@ QString RunReport::summary() const
                  .arg(c.duplicates)
                  .arg(c.late)
                  .arg(c.sent);
+    // What does not exist is a dash, as in the window: nothing sent has no order and no
+    // hold times, nothing received no recommended window.
+    const QString none = QStringLiteral("–");
+    const bool sentAny = c.sent > 0;
+    const auto ifSent = [&](const QString &value) {
+        return sentAny ? value : none;
+    };
     lines << tr("ordered: %1, inversions %2, missing ids %3 in %4 gaps, max distance %5")
-                 .arg(validation.ordered() ? tr("yes") : tr("no"))
-                 .arg(validation.inversions)
-                 .arg(c.missingIds)
-                 .arg(c.gapRanges)
-                 .arg(c.maxDistance);
+                 .arg(ifSent(validation.ordered() ? tr("yes") : tr("no")),
+                      ifSent(QString::number(validation.inversions)), QString::number(c.missingIds),
+                      QString::number(c.gapRanges), ifSent(QString::number(c.maxDistance)));
     if (config.autoWindow) {
         lines << tr("window auto: from %1 to %2, %3 at the end, %4 changes (at most %5)")
                      .arg(c.windowSmallest)
@@ -498,14 +507,15 @@ QString RunReport::summary() const
     lines << tr("window %1 (%2), recommended window %3%4")
                  .arg(config.autoWindow ? tr("auto") : QString::number(config.window))
                  .arg(UrlCheck::modeName(config.mode))
-                 .arg(c.recommendedWindow)
+                 .arg(c.received > 0 ? QString::number(c.recommendedWindow) : none)
                  .arg(windowTooSmall() ? tr(" - the window was too small") : QString());
     lines << tr("timing: connect %1 ms, receive %2 ms, order %3 ms, send %4 ms, total %5 ms")
                  .arg(formatMs(timing.connectMs), formatMs(timing.receiveMs),
                       formatMs(timing.orderMs), formatMs(timing.sendMs), formatMs(timing.totalMs));
     lines << tr("throughput %1 messages/s; hold ms min %2, p50 %3, p99 %4, max %5")
-                 .arg(QString::number(throughput, 'f', 0), formatMs(hold.minMs),
-                      formatMs(hold.p50Ms), formatMs(hold.p99Ms), formatMs(hold.maxMs));
+                 .arg(ifSent(QString::number(throughput, 'f', 0)), ifSent(formatMs(hold.minMs)),
+                      ifSent(formatMs(hold.p50Ms)), ifSent(formatMs(hold.p99Ms)),
+                      ifSent(formatMs(hold.maxMs)));
     if (!config.sinkUrl.isEmpty()) {
         lines << tr("forwarded %1 to %2, confirmed %3, re-sent %4")
                      .arg(c.forwarded)
