@@ -50,7 +50,7 @@ OrderedSink::OrderedSink(const QUrl &url, QObject *parent)
             pump();
     });
     connect(&m_reconnector, &Reconnector::retryDue, this, &OrderedSink::connectSocket);
-    connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::ping);
+    connect(&m_pingTimer, &QTimer::timeout, this, &OrderedSink::pingIfBehind);
     connect(&m_finishTimer, &QTimer::timeout, this, &OrderedSink::onDrainStalled);
 }
 
@@ -143,8 +143,7 @@ void OrderedSink::writeAt(quint64 index)
         m_socket.sendTextMessage(QString::fromUtf8(utf8));
         m_bytesSincePing += quint64(utf8.size());
     }
-    if (index + 1 - m_lastPinged >= FramesPerPing || m_bytesSincePing >= BytesPerPing)
-        ping(); // m_cursor is already past `index`
+    pingIfDue();
 }
 
 void OrderedSink::pump()
@@ -165,10 +164,8 @@ void OrderedSink::pump()
         m_written = m_cursor;
         Q_EMIT backlogWritten(firstNew, fresh);
     }
-    if (n > 0) {
-        ping();
-        trimReplay();
-    }
+    if (n > 0)
+        trimReplay(); // the batch's tail is confirmed by the next ping (the timer's at the latest)
     if (m_cursor < m_total && !socketFull() && !m_pumpScheduled) {
         // More to write: continue after the event loop has had a turn.
         m_pumpScheduled = true;
@@ -178,7 +175,19 @@ void OrderedSink::pump()
     maybeClose();
 }
 
-void OrderedSink::ping()
+void OrderedSink::pingIfDue()
+{
+    if (m_cursor - m_lastPinged >= FramesPerPing || m_bytesSincePing >= BytesPerPing)
+        sendPing();
+}
+
+void OrderedSink::pingIfBehind()
+{
+    if (m_cursor > m_lastPinged || (m_cursor > m_confirmed && m_pingsInFlight == 0))
+        sendPing();
+}
+
+void OrderedSink::sendPing()
 {
     if (m_state != State::Connected || m_cursor <= m_confirmed)
         return;
@@ -230,7 +239,7 @@ void OrderedSink::maybeClose()
     if (m_cursor < m_total)
         return;
     if (m_confirmed < m_total) {
-        ping();
+        pingIfBehind();
         return;
     }
     // Qt closes the TCP connection right after its close frame. A pong still on its way would
@@ -275,6 +284,8 @@ void OrderedSink::onConnected()
     // right after every handshake uses up the attempts instead.
     m_reconnector.connectionUp();
     m_cursor = m_base; // after a drop, everything unconfirmed still held goes again
+    m_lastPinged = m_cursor;
+    m_bytesSincePing = 0;
     m_pingsInFlight = 0; // pongs do not outlive their connection
     m_pingTimer.start();
     if (m_everConnected) {

@@ -17,7 +17,9 @@
     Frames are numbered in the order given to send(). They queue while the sink connects, and
     whenever the socket's write buffer is full. A WebSocket has no acknowledgements, so the sink
     pings: a pong confirms every frame written before its ping (frames on one connection are read
-    in order). Unconfirmed frames stay in a replay queue; after a drop the sink reconnects and
+    in order). Pings go every 1,024 frames or 256 KiB, or 50 ms after frames were written, never
+    in bursts: some servers close a connection that sends many pings at once (Node's ws, past 60
+    pongs it has not written yet). Unconfirmed frames stay in a replay queue; after a drop the sink reconnects and
     writes them again, in order, before the rest: delivery is at least once, and resent() says how
     many frames a receiver may have seen twice.
 
@@ -81,7 +83,12 @@ private:
     void pump();
     void writeAt(quint64 index);
     void trimReplay();
-    void ping();
+    // A ping when enough was written since the last one (after each write).
+    void pingIfDue();
+    // A ping when frames wait for confirmation that no ping in flight covers (the timer, the
+    // drain): never a second ping for the same frames while the first is unanswered.
+    void pingIfBehind();
+    void sendPing();
     void maybeClose();
     void onDrainStalled();
     void fail(const QString &reason);
