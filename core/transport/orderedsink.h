@@ -19,9 +19,9 @@
     pings: a pong confirms every frame written before its ping (frames on one connection are read
     in order). Pings go every 1,024 frames or 256 KiB, or 50 ms after frames were written, never
     in bursts: some servers close a connection that sends many pings at once (Node's ws, past 60
-    pongs it has not written yet). Unconfirmed frames stay in a replay queue; after a drop the sink reconnects and
-    writes them again, in order, before the rest: delivery is at least once, and resent() says how
-    many frames a receiver may have seen twice.
+    pongs it has not written yet). Unconfirmed frames stay in a replay queue; after a drop the
+    sink reconnects and writes them again, in order, before the rest: delivery is at least once,
+    and resent() says how many frames a receiver may have seen twice.
 
     finish() waits until every frame is confirmed, then closes with a close handshake; it gives
     up when the sink confirms nothing for a while. What is held is counted in bytes too
