@@ -487,7 +487,9 @@ void tst_RedisSource::stalledSinkOnAChannel()
     }
     if (finished.isEmpty() && !finished.wait(Timeout)) {
         const RunStats st = controller.stats();
-        qWarning("state %d received %llu accepted %llu dropped %llu held %llu sent %llu", int(st.state), st.counters.received, st.counters.accepted, st.counters.droppedOverBudget, st.counters.held, st.counters.sent);
+        qWarning("state %d received %llu accepted %llu dropped %llu held %llu sent %llu",
+                 int(st.state), st.counters.received, st.counters.accepted,
+                 st.counters.droppedOverBudget, st.counters.held, st.counters.sent);
     }
     QCOMPARE(finished.size(), 1);
     const RunReport report = finished.first().at(0).value<RunReport>();

@@ -49,8 +49,7 @@ protected:
         const QString t = input.trimmed();
         for (const QString &word : {specialValueText(), QStringLiteral("auto")}) {
             if (!t.isEmpty() && word.startsWith(t, Qt::CaseInsensitive))
-                return t.size() == word.size() ? QValidator::Acceptable
-                                               : QValidator::Intermediate;
+                return t.size() == word.size() ? QValidator::Acceptable : QValidator::Intermediate;
         }
         return QSpinBox::validate(input, pos);
     }
