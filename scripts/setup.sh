@@ -22,7 +22,7 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libhiredis-dev redis-server redis-tools
-    zlib1g-dev libqt6sql6-sqlite
+    zlib1g-dev libdeflate-dev libqt6sql6-sqlite
     libqt6svg6 xvfb xauth
     clang libclang-rt-14-dev
     openssl

@@ -87,7 +87,12 @@ bool CaptureReader::fill()
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(raw.constData()));
     z.avail_in = uInt(raw.size());
     char out[64 * 1024];
-    while (z.avail_in > 0 && !m_inflate->ended) {
+    while (z.avail_in > 0) {
+        if (m_inflate->ended) {
+            // Another gzip member follows (CaptureWriter writes one for each batch).
+            inflateReset(&z);
+            m_inflate->ended = false;
+        }
         z.next_out = reinterpret_cast<Bytef *>(out);
         z.avail_out = sizeof(out);
         const int status = inflate(&z, Z_NO_FLUSH);

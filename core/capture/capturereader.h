@@ -43,7 +43,7 @@ private:
     QByteArray m_data; // read (and inflated) but not yet consumed
     qsizetype m_pos = 0;
     bool m_eof = false;
-    bool m_streamCut = false; // a gzip stream without its end
+    bool m_streamCut = false; // a gzip member without its end
     CaptureHeader m_header;
     quint64 m_line = 0;
     QString m_stopReason;

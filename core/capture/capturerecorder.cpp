@@ -4,14 +4,49 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QMutex>
+
+// The batches' buffers go back and forth between the run's thread and the writer's, their
+// memory kept: no allocation, no page faults, no cross-thread free for each batch.
+class CaptureRecorder::BufferPool
+{
+public:
+    QByteArray take()
+    {
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (!m_free.empty()) {
+                QByteArray b = std::move(m_free.back());
+                m_free.pop_back();
+                return b;
+            }
+        }
+        QByteArray b;
+        b.reserve(HandOverBytes + 64 * 1024);
+        return b;
+    }
+    void give(QByteArray &&b)
+    {
+        b.resize(0); // keeps its capacity
+        const QMutexLocker lock(&m_mutex);
+        if (m_free.size() < Kept)
+            m_free.push_back(std::move(b));
+    }
+
+private:
+    static constexpr std::size_t Kept = 4;
+    QMutex m_mutex;
+    std::vector<QByteArray> m_free;
+};
 
 // Writes the batches in the recorder's thread.
 class CaptureRecorder::Worker final : public QObject
 {
 public:
-    Worker(std::atomic<int> &queued, std::atomic<bool> &full)
+    Worker(std::atomic<int> &queued, std::atomic<bool> &full, BufferPool &pool)
         : m_queued(queued)
         , m_full(full)
+        , m_pool(pool)
     { }
 
     QString open(const QString &path, const CaptureHeader &header, quint64 maxBytes)
@@ -21,9 +56,10 @@ public:
         return m_writer.open(path, header);
     }
 
-    void write(const QByteArray &lines, quint64 entries)
+    void write(QByteArray &&lines, quint64 entries)
     {
         m_writer.addEncoded(lines, entries);
+        m_pool.give(std::move(lines));
         if (m_sinceFlush.elapsed() >= 1000) {
             m_writer.flush(); // a crash loses at most a second
             m_sinceFlush.restart();
@@ -40,12 +76,14 @@ private:
     CaptureWriter m_writer;
     std::atomic<int> &m_queued;
     std::atomic<bool> &m_full;
+    BufferPool &m_pool;
     quint64 m_maxBytes = 0;
     QElapsedTimer m_sinceFlush;
 };
 
 CaptureRecorder::CaptureRecorder(QObject *parent)
     : QObject(parent)
+    , m_pool(std::make_unique<BufferPool>())
     , m_timer(this)
 {
     m_thread.setObjectName(QStringLiteral("capture-writer"));
@@ -61,7 +99,7 @@ CaptureRecorder::~CaptureRecorder()
 QString CaptureRecorder::start(const QString &path, const CaptureHeader &header, quint64 maxBytes)
 {
     stop();
-    m_worker = new Worker(m_queued, m_full);
+    m_worker = new Worker(m_queued, m_full, *m_pool);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
@@ -73,7 +111,7 @@ QString CaptureRecorder::start(const QString &path, const CaptureHeader &header,
         Qt::BlockingQueuedConnection);
     m_path = path;
     m_lines.clear();
-    m_lines.reserve(HandOverBytes + 64 * 1024);
+    m_lines = m_pool->take();
     m_entries = 0;
     m_recording = error.isEmpty();
     if (m_recording)
@@ -108,10 +146,11 @@ void CaptureRecorder::handOver()
     ++m_queued;
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, lines = std::exchange(m_lines, QByteArray()),
-         entries = std::exchange(m_entries, 0)] { worker->write(lines, entries); },
+        [worker = m_worker, lines = std::exchange(m_lines, m_pool->take()),
+         entries = std::exchange(m_entries, 0)]() mutable {
+            worker->write(std::move(lines), entries);
+        },
         Qt::QueuedConnection);
-    m_lines.reserve(HandOverBytes + 64 * 1024);
 }
 
 void CaptureRecorder::stopRecording(const QString &why)

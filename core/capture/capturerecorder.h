@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <memory>
 #include <vector>
 
 class CaptureWriter;
@@ -29,9 +30,11 @@ class CaptureRecorder final : public QObject
 
 public:
     static constexpr int BatchIntervalMs = 200;
-    static constexpr qsizetype HandOverBytes = 256 * 1024;
-    // Batches handed over and not yet written past which the disk is said to be too slow.
-    static constexpr int MaxQueuedBatches = 50;
+    // A batch of lines for the writer's thread: few wake-ups (a million frames make about 50).
+    static constexpr qsizetype HandOverBytes = 1024 * 1024;
+    // Batches handed over and not yet written past which the disk is said to be too slow
+    // (12 MiB waiting).
+    static constexpr int MaxQueuedBatches = 12;
 
     explicit CaptureRecorder(QObject *parent = nullptr);
     ~CaptureRecorder() override;
@@ -69,10 +72,12 @@ Q_SIGNALS:
 
 private:
     class Worker;
+    class BufferPool;
     void add(const CaptureEntry &entry);
     void handOver();
     void stopRecording(const QString &why);
 
+    std::unique_ptr<BufferPool> m_pool;
     QThread m_thread;
     Worker *m_worker = nullptr;
     QTimer m_timer;

@@ -10,8 +10,9 @@
 /*!
     Writes a capture as JSON Lines, gzip-compressed when the path ends in ".gz", straight into
     the file as it goes (never a temporary renamed at the end: a crash must leave what was
-    written). flush() pushes what is buffered to the kernel (for gzip, with a sync point, so the
-    file reads back up to there even without its end); call it at least once a second.
+    written). flush() pushes what is buffered to the kernel (for gzip, as a complete gzip
+    member: a file is a sequence of them, and reads back up to the last one written even
+    without its end); call it at least once a second.
 
     Plain class, one thread.
 */
@@ -29,7 +30,7 @@ public:
     // Lines encoded elsewhere (encode()), `entries` of them.
     void addEncoded(const QByteArray &lines, quint64 entries);
     void flush();
-    // Flushes, ends the gzip stream and closes; the error in words, or empty.
+    // Flushes and closes; the error in words, or empty.
     QString close();
 
     bool isOpen() const { return m_file.isOpen(); }
@@ -46,7 +47,9 @@ public:
 
 private:
     struct Deflate;
-    void writeOut(bool sync);
+    // Writes what is buffered (a gzip member of its own when compressed).
+    void writeOut();
+    void write(QByteArrayView lines);
     static void appendTime(QByteArray &out, qint64 atUs);
 
     QFile m_file;
