@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +16,9 @@
 #include <QWebSocket>
 
 #include <csignal>
+#include <tuple>
+
+#include <zlib.h>
 
 // Captures: the format round trip, what the reader refuses, a capture cut by a crash, a replay
 // that gives the same run, the pace of a replay, and reorder-feed-server --replay.
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void readerRefuses();
     void cutCaptureReadsUpToTheCut_data();
     void cutCaptureReadsUpToTheCut();
+    void gzipMembersAndOlderStreams();
     void replayGivesTheSameRun();
     void replayKeepsThePace_data();
     void replayKeepsThePace();
@@ -230,6 +235,69 @@ void tst_Capture::cutCaptureReadsUpToTheCut()
         for (qsizetype i = 0; i < back.size(); ++i)
             QCOMPARE(back[i].text, entries[i].text);
         QVERIFY2(stop.contains(QStringLiteral("read up to line")), qPrintable(stop));
+    }
+}
+
+void tst_Capture::gzipMembersAndOlderStreams()
+{
+    // The writer makes a gzip member of each batch; the reader reads them one after another,
+    // whatever their number, as it reads the single stream with sync points that captures
+    // were written as before.
+    QList<CaptureEntry> entries;
+    for (int i = 0; i < 40000; ++i)
+        entries << CaptureEntry {CaptureEntry::Kind::Text,
+                                 i,
+                                 QStringLiteral(R"({"id":%1,"text":"member %1"})").arg(i),
+                                 {},
+                                 0,
+                                 {}};
+    const QString members = m_dir.filePath(QStringLiteral("members.jsonl.gz"));
+    QCOMPARE(write(members, entries), QString());
+    QString stop;
+    QList<CaptureEntry> back = readAll(members, &stop);
+    QCOMPARE(stop, QString());
+    QCOMPARE(back.size(), entries.size());
+    QCOMPARE(back.last().text, entries.last().text);
+
+    // The same lines as one zlib stream, a sync point every thousand lines, properly ended:
+    // and once more with its end cut off after the last sync point.
+    QByteArray lines = QJsonDocument(sampleHeader().toJson()).toJson(QJsonDocument::Compact);
+    lines += '\n';
+    QByteArray older;
+    z_stream z {};
+    QCOMPARE(deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    const auto deflateSome = [&](const QByteArray &in, int flush) {
+        z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
+        z.avail_in = uInt(in.size());
+        char out[64 * 1024];
+        do {
+            z.next_out = reinterpret_cast<Bytef *>(out);
+            z.avail_out = sizeof(out);
+            deflate(&z, flush);
+            older.append(out, qsizetype(sizeof(out) - z.avail_out));
+        } while (z.avail_out == 0);
+    };
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        CaptureWriter::encode(lines, entries[i]);
+        if ((i + 1) % 1000 == 0) {
+            deflateSome(lines, Z_SYNC_FLUSH);
+            lines.clear();
+        }
+    }
+    const QByteArray beforeEnd = older;
+    deflateSome(lines, Z_FINISH);
+    deflateEnd(&z);
+    for (const auto &[name, bytes, expected] :
+         {std::tuple {QStringLiteral("older.jsonl.gz"), older, entries.size()},
+          std::tuple {QStringLiteral("older-cut.jsonl.gz"), beforeEnd, entries.size()}}) {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        file.close();
+        back = readAll(path, &stop);
+        QCOMPARE(back.size(), expected);
+        QCOMPARE(back.last().text, entries.last().text);
     }
 }
 
