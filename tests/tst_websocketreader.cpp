@@ -228,6 +228,7 @@ private Q_SLOTS:
     void sentFramesAreMaskedAndWellFormed();
     void pauseHoldsTheServerBack();
     void closedWhilePausedDeliversFirst();
+    void aBurstLetsTheEventLoopTurn();
     void connectionLostAndNotMade_data();
     void connectionLostAndNotMade();
     void sourceRefusedOnReconnection_data();
@@ -674,6 +675,46 @@ void tst_WebSocketReader::pauseHoldsTheServerBack()
     QTRY_COMPARE_WITH_TIMEOUT(ids.size(), Count, Timeout);
     for (int i = 0; i < Count; ++i)
         QCOMPARE(ids.at(i), i);
+}
+
+void tst_WebSocketReader::aBurstLetsTheEventLoopTurn()
+{
+    // Thousands of frames read in one go are delivered a turn of the event loop at a time
+    // (MessagesPerTurn): the thread's timers fire between turns, so the window's batches keep
+    // their pace while the feed never pauses.
+    constexpr int Count = 20000;
+    RawServer server([](RawServer &s, RawPeer &peer) {
+        QByteArray bytes = upgradeAnswer(peer.request->headers.value("sec-websocket-key"));
+        for (int i = 0; i < Count; ++i)
+            bytes += serverFrame(Text, true, QByteArray::number(i));
+        s.write(peer, bytes);
+    });
+    QVERIFY(server.listen());
+    WebSocketReader reader;
+    reader.setPaused(true); // until all of it waits in the socket
+    QList<int> ids;
+    QList<int> turns; // how many messages had come at each tick of a 0 ms timer
+    QTimer tick;
+    tick.setInterval(0);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        if (!ids.isEmpty() && ids.size() < Count)
+            turns << int(ids.size());
+    });
+    connect(&reader, &WebSocketReader::textReceived, this,
+            [&](const QString &t) { ids << t.toInt(); });
+    QSignalSpy connected(&reader, &WebSocketReader::connected);
+    reader.open(server.url());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, Timeout);
+    QTest::qWait(200); // everything on its way into the reader's socket
+    tick.start();
+    reader.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(ids.size(), Count, Timeout);
+    for (int i = 0; i < Count; ++i)
+        QCOMPARE(ids.at(i), i);
+    QVERIFY2(turns.size() >= Count / WebSocketReader::MessagesPerTurn - 2,
+             qPrintable(QString::number(turns.size())));
+    for (qsizetype i = 1; i < turns.size(); ++i)
+        QVERIFY(turns[i] - turns[i - 1] <= WebSocketReader::MessagesPerTurn);
 }
 
 void tst_WebSocketReader::closedWhilePausedDeliversFirst()

@@ -227,14 +227,22 @@ void WebSocketReader::drain()
     };
     const quint64 serial = m_serial;
     m_handling = true;
-    while (reading()) {
+    m_turnBudget = MessagesPerTurn;
+    while (reading() && m_turnBudget > 0) {
         handleFrames(); // what was read first
-        if (serial != m_serial || !reading() || m_socket->bytesAvailable() <= 0)
+        if (serial != m_serial || !reading() || m_turnBudget <= 0
+            || m_socket->bytesAvailable() <= 0)
             break;
         readSocket();
     }
     m_handling = false;
-    if (serial != m_serial || !m_endPending)
+    if (serial != m_serial)
+        return;
+    if (m_turnBudget <= 0 && reading()) {
+        scheduleDrain(); // the rest after the event loop's turn
+        return;
+    }
+    if (!m_endPending)
         return;
     // The socket closed: its end comes after all it delivered (paused: once resumed).
     if (m_state == State::Open && m_paused && !m_inputDone)
@@ -256,7 +264,8 @@ void WebSocketReader::readSocket()
 void WebSocketReader::handleFrames()
 {
     const quint64 serial = m_serial;
-    while (!m_inputDone && (m_state == State::Closing || (m_state == State::Open && !m_paused))) {
+    while (!m_inputDone && m_turnBudget > 0
+           && (m_state == State::Closing || (m_state == State::Open && !m_paused))) {
         const QByteArrayView rest = QByteArrayView(m_in).sliced(m_at);
         const WebSocketFrame::Header h = WebSocketFrame::serverHeader(rest);
         if (h.status == WebSocketFrame::Header::Status::Incomplete)
@@ -333,6 +342,7 @@ bool WebSocketReader::handleFrame(quint8 opcode, bool final, QByteArrayView payl
 bool WebSocketReader::deliver(quint8 opcode, QByteArrayView payload)
 {
     const quint64 serial = m_serial;
+    --m_turnBudget;
     if (opcode == WebSocketFrame::Text) {
         // The whole message at once: a character split between two frames is whole here, and
         // a U+FEFF that starts any frame is kept.

@@ -38,6 +38,10 @@ public:
     enum class State : quint8 { Unconnected, Connecting, Open, Closing };
     // After our close frame, how long the server has to answer with its own.
     static constexpr int CloseTimeoutMs = 2000;
+    // Messages delivered in one turn of the event loop, at most: what the socket read in one go
+    // can be 20,000 frames, and the thread's timers (the window's batches every 50 ms) must fire
+    // between turns even when the feed never pauses.
+    static constexpr int MessagesPerTurn = 2048;
 
     explicit WebSocketReader(QObject *parent = nullptr);
     ~WebSocketReader() override;
@@ -144,6 +148,7 @@ private:
     bool m_endPending = false; // the socket closed while paused with data left to handle
     bool m_inputDone = false; // a close frame came or went: nothing more is read
     bool m_handling = false; // in drain(): not again from a handler
+    int m_turnBudget = 0; // messages this turn may still deliver
     quint64 m_serial = 0; // counts connections, so that a handler's open() is noticed
 
     bool m_insecure = false;
