@@ -20,14 +20,33 @@
 #include <QScrollArea>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
 
 namespace {
+
+// Lowers the calling thread's priority, and that of the threads it starts (they inherit it):
+// nice 10 on Linux, so that the window's thread wins the cores while the analysis still moves
+// on a machine kept busy by something else (SCHED_IDLE would stop it there).
+void yieldToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 10); // this thread only
+#else
+    QThread::currentThread()->setPriority(QThread::LowPriority);
+#endif
+}
 
 constexpr double SmallestHoldMs = 0.001; // the log axis has no zero
 
@@ -59,6 +78,7 @@ WhatIfView::WhatIfView(QWidget *parent)
     , m_model(new QStandardItemModel(0, ColumnCount, this))
 {
     setObjectName(QStringLiteral("whatIfView"));
+    m_pool.setMaxThreadCount(1); // one analysis at a time; it starts the threads it needs
     m_summary->setObjectName(QStringLiteral("whatIfSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
@@ -261,8 +281,10 @@ void WhatIfView::start(std::function<Outcome(const std::atomic_bool *)> work)
     m_useSuggested->setEnabled(false);
     m_useKnee->setVisible(false);
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    m_watcher.setFuture(QtConcurrent::run(
-        [work = std::move(work), cancel = m_cancel]() { return work(cancel.get()); }));
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [work = std::move(work), cancel = m_cancel]() {
+        yieldToTheWindow();
+        return work(cancel.get());
+    }));
 }
 
 void WhatIfView::onFinished()

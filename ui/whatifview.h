@@ -3,6 +3,7 @@
 #include "advisor/whatif.h"
 
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -95,6 +96,10 @@ private:
 
     std::optional<WhatIfTable> m_table;
     QString m_note;
+    // The analysis's own thread, at a low priority (nice 10 on Linux; the threads it starts
+    // inherit it): replaying a million arrivals a hundred times keeps every core busy for
+    // seconds, and the window must not wait for it.
+    QThreadPool m_pool;
     QFutureWatcher<Outcome> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::function<Outcome(const std::atomic_bool *)> m_pending; // asked for while one ran
