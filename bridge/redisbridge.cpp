@@ -210,10 +210,24 @@ void RedisBridge::onPong(QWebSocket *socket, const QByteArray &payload)
         return;
     bool ok = false;
     const quint64 frames = payload.toULongLong(&ok);
-    if (!ok || frames > consumer->frames || frames <= consumer->dealtWith)
+    if (!ok || frames > consumer->frames)
         return;
-    consumer->dealtWith = frames;
-    advance();
+    if (frames == consumer->pinged)
+        consumer->pinged = 0; // answered: the next one may go
+    if (frames > consumer->dealtWith) {
+        consumer->dealtWith = frames;
+        advance();
+    }
+    if ((consumer = consumerFor(socket)) && !consumer->closing)
+        pingIfDue(*consumer); // what was written meanwhile
+}
+
+void RedisBridge::pingIfDue(Consumer &consumer)
+{
+    if (consumer.acking || consumer.pinged != 0 || consumer.frames <= consumer.dealtWith)
+        return;
+    consumer.pinged = consumer.frames;
+    consumer.socket->ping(QByteArray::number(consumer.frames));
 }
 
 void RedisBridge::onConsumerText(QWebSocket *socket, const QString &text)
@@ -359,11 +373,9 @@ void RedisBridge::onFramesRead(const std::vector<RedisStreamEntry> &entries)
 {
     for (const RedisStreamEntry &entry : entries)
         broadcast(entry.payload);
-    // A plain consumer's pong to this ping says it read every frame before it.
-    for (const Consumer &c : std::as_const(m_consumers)) {
-        if (!c.acking)
-            c.socket->ping(QByteArray::number(c.frames));
-    }
+    // A plain consumer's pong to a ping says it read every frame before it.
+    for (Consumer &c : m_consumers)
+        pingIfDue(c);
     updateHeldBack();
 }
 

@@ -102,6 +102,7 @@ private:
         quint64 base = 0; // stream: the reader's frame number of this connection's first frame
         quint64 frames = 0; // written to it
         quint64 dealtWith = 0; // stream: its first frames acknowledged (or, plain, read)
+        quint64 pinged = 0; // plain: the frame count its unanswered ping carries; 0: none
         bool acking = false; // negotiated reorder-ack.v1
         bool misbehaved = false; // sent something else: logged once
         // A close frame went either way: what it reads from now on may be discarded, so its
@@ -112,6 +113,9 @@ private:
     void onNewConnection();
     void onConsumerGone(QWebSocket *socket);
     void onPong(QWebSocket *socket, const QByteArray &payload);
+    // A plain consumer's ping, when frames it was sent are not confirmed and no ping is
+    // waiting: never more than one unanswered (Node's ws cuts off a peer past 60).
+    void pingIfDue(Consumer &consumer);
     void onConsumerText(QWebSocket *socket, const QString &text);
     void onReaderReady();
     void onRedisDropped(const QString &reason, int attempt);

@@ -1,4 +1,5 @@
 #include "bridgetestutil.h"
+#include "rawwebsocket.h"
 #include "redistestserver.h"
 #include "simulator/simulatorhost.h"
 #include "testutil.h"
@@ -156,6 +157,7 @@ private Q_SLOTS:
     void redisRestartLosesNothing_data();
     void redisRestartLosesNothing();
     void plainConsumerConfirmedByPong();
+    void plainConsumerNeverGetsAPileOfPings();
     void slowChannelConsumerDisconnected();
     void nonUtf8PayloadIsBinaryFrame();
 
@@ -560,6 +562,78 @@ void tst_BridgeDelivery::plainConsumerConfirmedByPong()
     QVERIFY2(bridge.output().contains(QStringLiteral("plain: a pong confirms only")),
              qPrintable(bridge.output()));
     consumer.close();
+    QVERIFY(bridge.terminate());
+    QCOMPARE(bridge.exitCode(), 0);
+}
+
+void tst_BridgeDelivery::plainConsumerNeverGetsAPileOfPings()
+{
+    // A plain consumer that does not answer for a while (a pause of its runtime, a slow reader)
+    // has one ping waiting, not one for each batch the bridge wrote meanwhile: Node's ws, the
+    // most used WebSocket library, cuts off a peer past 60 pongs it has not written (an old
+    // bridge lost such a consumer after 615 of 20,000 entries).
+    using namespace RawWebSocket;
+    const QByteArray stream = name("pings").toLatin1();
+    Child bridge;
+    const QUrl url = startBridge(bridge, QStringLiteral(REORDER_BRIDGE_BIN), m_redis.url(),
+                                 {QStringLiteral("--stream"), QString::fromLatin1(stream),
+                                  QStringLiteral("--stream-from"), QStringLiteral("0")});
+    QVERIFY2(url.isValid(), qPrintable(bridge.output()));
+
+    // A consumer of the test's own that speaks the protocol as bytes and sees every ping.
+    QTcpSocket consumer;
+    consumer.connectToHost(url.host(), quint16(url.port()));
+    QVERIFY(consumer.waitForConnected(StartTimeoutMs));
+    consumer.write("GET " + url.path().toLatin1() + " HTTP/1.1\r\nHost: " + url.host().toLatin1()
+                   + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                     "Sec-WebSocket-Version: 13\r\n\r\n");
+    QByteArray in;
+    bool upgraded = false;
+    QList<QByteArray> texts;
+    QList<QByteArray> pings;
+    connect(&consumer, &QTcpSocket::readyRead, this, [&] {
+        in += consumer.readAll();
+        if (!upgraded) {
+            const qsizetype end = in.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            upgraded = in.startsWith("HTTP/1.1 101");
+            in.remove(0, end + 4);
+        }
+        while (const std::optional<ClientFrame> f = takeFrame(in)) {
+            if (f->opcode() == Text)
+                texts << f->payload;
+            else if (f->opcode() == Ping)
+                pings << f->payload;
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(upgraded, StartTimeoutMs);
+    const auto pong = [&](const QByteArray &payload) {
+        consumer.write(frame(0x80 | Pong, payload, 0x12345678u));
+    };
+
+    // Thirty batches, one entry each, while the consumer answers nothing.
+    constexpr int Batches = 30;
+    for (int i = 1; i <= Batches; ++i) {
+        QVERIFY(m_client.addToStream(
+            stream, {QByteArray("{\"id\":") + QByteArray::number(i) + ",\"text\":1}"}));
+        QTRY_COMPARE_WITH_TIMEOUT(texts.size(), qsizetype(i), StartTimeoutMs);
+    }
+    QTest::qWait(200);
+    QCOMPARE(pings.size(), 1);
+    QCOMPARE(pings.first(), QByteArray("1")); // after the first entry
+    // Its answer brings one ping for what was written since, and that one's answer confirms
+    // everything.
+    pong(pings.first());
+    QTRY_COMPARE_WITH_TIMEOUT(pings.size(), 2, StartTimeoutMs);
+    QCOMPARE(pings.last(), QByteArray::number(Batches));
+    QCOMPARE(m_client.pendingEntries(stream, Group), Batches - 1);
+    pong(pings.last());
+    QTRY_COMPARE_WITH_TIMEOUT(m_client.pendingEntries(stream, Group), 0, StartTimeoutMs);
+    QTest::qWait(200);
+    QCOMPARE(pings.size(), 2);
+    consumer.abort();
     QVERIFY(bridge.terminate());
     QCOMPARE(bridge.exitCode(), 0);
 }
