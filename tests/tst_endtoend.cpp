@@ -350,17 +350,23 @@ void tst_EndToEnd::stopReleasesHeld()
 void tst_EndToEnd::slowSinkHoldsTheFeedBack()
 {
     // The feed is far faster than the sink: the feed is paused (TCP holds it back) instead of
-    // frames piling up, and nothing is lost. What waits is the high mark plus what Qt had
-    // already read from the kernel when the pause came, which the feed's bounded receive window
-    // keeps to some ten thousand small frames (WebSocketSource::ReceiveWindowBytes), whatever
-    // the run's length; without flow control most of the run would wait here.
+    // frames piling up, and nothing is lost. What waits is the high mark plus what the reader
+    // had already read from the kernel when the pause came, which the feed's bounded receive
+    // window keeps to some ten thousand small frames (WebSocketSource::ReceiveWindowBytes),
+    // whatever the run's length; without flow control most of the run would wait here.
+    // The slow sink sleeps in its simulator's thread: it has a simulator of its own, or it
+    // would hold the feed back itself and the monitor's flow control would not be what is
+    // tested.
+    SimulatorHost sinkHost;
+    QVERIFY2(sinkHost.start(0), qPrintable(sinkHost.errorString()));
+    FeedSimulator *sinkSim = sinkHost.simulator();
     FeedParams params;
     params.count = 1500000;
     params.disorder = 20;
     const QString sink = QStringLiteral("slow%1").arg(++m_sinkCounter);
     RunConfig config;
     config.feedUrl = m_sim->feedUrl(params);
-    QUrl sinkUrl = m_sim->sinkUrl(sink);
+    QUrl sinkUrl = sinkSim->sinkUrl(sink);
     sinkUrl.setQuery(QStringLiteral("slow=100000"));
     config.sinkUrl = sinkUrl;
     config.window = 64;
@@ -368,13 +374,14 @@ void tst_EndToEnd::slowSinkHoldsTheFeedBack()
     const RunReport report = run(config);
     QVERIFY2(!report.failed(), qPrintable(report.summary()));
     QCOMPARE(report.counters.confirmed, params.count);
-    QVERIFY(report.counters.feedPauses > 0);
+    QVERIFY2(report.counters.feedPauses > 0, qPrintable(report.summary()));
     QVERIFY2(report.counters.sinkBacklogPeak < RunController::SinkHighWater + 65536,
              qPrintable(QString::number(report.counters.sinkBacklogPeak)));
     QCOMPARE(report.counters.unprotected, quint64(0));
-    const SinkStats stats = m_sim->sinkStats(sink);
+    const SinkStats stats = sinkSim->sinkStats(sink);
     QCOMPARE(stats.frames, params.count);
     QVERIFY(stats.validation.ordered());
+    sinkHost.stop();
 }
 
 QTEST_MAIN(tst_EndToEnd)
