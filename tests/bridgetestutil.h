@@ -4,13 +4,16 @@
 // processes, and what a sink received, read per connection.
 
 #include "protocol/messagecodec.h"
+#include "redistestserver.h"
 #include "simulator/feedgenerator.h"
 #include "simulator/feedsimulator.h"
+#include "simulator/simulatorhost.h"
 
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -22,6 +25,35 @@ namespace BridgeTestUtil {
 
 constexpr int StartTimeoutMs = 10000;
 constexpr int RunTimeoutMs = 90000;
+
+// What every bridge test runs against: a redis-server of its own with a client, a simulator
+// whose sinks record what they receive, and a folder for the run's files.
+struct BridgeTestBed
+{
+    RedisTestServer redis;
+    RedisTestClient client;
+    SimulatorHost sinkHost;
+    QTemporaryDir dir;
+
+    // The error in words, or empty.
+    QString start()
+    {
+        if (!dir.isValid())
+            return QStringLiteral("no temporary folder");
+        QString error;
+        if (!redis.start(&error) || !client.connect(redis.port(), &error))
+            return error;
+        if (!sinkHost.start(0))
+            return sinkHost.errorString();
+        sinkHost.simulator()->setRecordSinkFrames(true);
+        return QString();
+    }
+    void stop()
+    {
+        sinkHost.stop();
+        redis.stop();
+    }
+};
 
 // One message of the feed as published: its payload, and its id (-1 for junk).
 struct Published

@@ -106,6 +106,14 @@ inline std::optional<Request> takeRequest(QByteArray &buffer)
     return r;
 }
 
+// A client's opening handshake for `target` on `host` (HOST:PORT), with RFC 6455's sample key.
+inline QByteArray upgradeRequest(const QByteArray &target, const QByteArray &host)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: " + host
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+}
+
 // The 101 answer to a request with Sec-WebSocket-Key `key`; `extra` are more header lines,
 // each ending in CRLF.
 inline QByteArray upgradeAnswer(const QByteArray &key, const QByteArray &extra = QByteArray())

@@ -232,28 +232,21 @@ bool RedisTestClient::addToStream(const QByteArray &stream, const QList<QByteArr
 
 long long RedisTestClient::subscribers(const QByteArray &channel)
 {
-    if (!m_context)
-        return -1;
-    append(m_context, {QByteArrayLiteral("PUBSUB"), QByteArrayLiteral("NUMSUB"), channel});
-    void *raw = nullptr;
-    if (redisGetReply(m_context, &raw) != REDIS_OK || !raw) {
-        disconnect();
-        return -1;
-    }
-    auto *reply = static_cast<redisReply *>(raw);
-    long long n = -1;
-    if (reply->type == REDIS_REPLY_ARRAY && reply->elements == 2
-        && reply->element[1]->type == REDIS_REPLY_INTEGER)
-        n = reply->element[1]->integer;
-    freeReplyObject(reply);
-    return n;
+    // [channel, count]
+    return integerInArray({QByteArrayLiteral("PUBSUB"), QByteArrayLiteral("NUMSUB"), channel}, 1);
 }
 
 long long RedisTestClient::pendingEntries(const QByteArray &stream, const QByteArray &group)
 {
+    // [count, smallest id, largest id, consumers]
+    return integerInArray({QByteArrayLiteral("XPENDING"), stream, group}, 0);
+}
+
+long long RedisTestClient::integerInArray(const QList<QByteArray> &arguments, std::size_t index)
+{
     if (!m_context)
         return -1;
-    append(m_context, {QByteArrayLiteral("XPENDING"), stream, group});
+    append(m_context, arguments);
     void *raw = nullptr;
     if (redisGetReply(m_context, &raw) != REDIS_OK || !raw) {
         disconnect();
@@ -261,9 +254,9 @@ long long RedisTestClient::pendingEntries(const QByteArray &stream, const QByteA
     }
     auto *reply = static_cast<redisReply *>(raw);
     long long n = -1;
-    if (reply->type == REDIS_REPLY_ARRAY && reply->elements >= 1
-        && reply->element[0]->type == REDIS_REPLY_INTEGER)
-        n = reply->element[0]->integer;
+    if (reply->type == REDIS_REPLY_ARRAY && reply->elements > index
+        && reply->element[index]->type == REDIS_REPLY_INTEGER)
+        n = reply->element[index]->integer;
     freeReplyObject(reply);
     return n;
 }

@@ -76,5 +76,8 @@ public:
     long long pendingEntries(const QByteArray &stream, const QByteArray &group);
 
 private:
+    // One command whose reply is an array: its integer at `index`; -1 on failure.
+    long long integerInArray(const QList<QByteArray> &arguments, std::size_t index);
+
     redisContext *m_context = nullptr;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QCryptographicHash>
+#include "rawwebsocket.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -18,22 +19,15 @@ public:
                 connect(socket, &QTcpSocket::readyRead, socket, [socket] {
                     if (socket->property("upgraded").toBool())
                         return;
-                    const QByteArray request = socket->peek(socket->bytesAvailable());
-                    if (!request.contains("\r\n\r\n"))
+                    QByteArray request = socket->peek(socket->bytesAvailable());
+                    const qsizetype size = request.size();
+                    const std::optional<RawWebSocket::Request> r =
+                        RawWebSocket::takeRequest(request);
+                    if (!r)
                         return;
-                    socket->read(request.indexOf("\r\n\r\n") + 4);
-                    QByteArray key;
-                    for (const QByteArray &line : request.split('\n')) {
-                        if (line.toLower().startsWith("sec-websocket-key:"))
-                            key = line.mid(18).trimmed();
-                    }
-                    const QByteArray accept =
-                        QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                                 QCryptographicHash::Sha1)
-                            .toBase64();
-                    socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                                  "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                                  + accept + "\r\n\r\n");
+                    socket->read(size - request.size()); // the request, not what follows
+                    socket->write(
+                        RawWebSocket::upgradeAnswer(r->headers.value("sec-websocket-key")));
                     socket->setProperty("upgraded", true);
                     socket->setReadBufferSize(1); // read no further: the kernel's buffer fills
                 });

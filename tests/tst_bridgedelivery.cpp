@@ -179,27 +179,23 @@ private:
     bool waitForIds(const QStringList &sinks, const std::set<qint64> &all, QString *missing) const;
     std::set<qint64> allIds(const std::vector<Published> &feed) const;
 
-    RedisTestServer m_redis;
-    RedisTestClient m_client;
-    SimulatorHost m_sinkHost;
-    QTemporaryDir m_dir;
+    BridgeTestBed m_bed;
+    RedisTestServer &m_redis = m_bed.redis;
+    RedisTestClient &m_client = m_bed.client;
+    SimulatorHost &m_sinkHost = m_bed.sinkHost;
+    QTemporaryDir &m_dir = m_bed.dir;
     int m_runs = 0;
 };
 
 void tst_BridgeDelivery::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
-    QVERIFY2(m_client.connect(m_redis.port(), &error), qPrintable(error));
-    QVERIFY2(m_sinkHost.start(0), qPrintable(m_sinkHost.errorString()));
-    m_sinkHost.simulator()->setRecordSinkFrames(true);
+    const QString error = m_bed.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void tst_BridgeDelivery::cleanupTestCase()
 {
-    m_sinkHost.stop();
-    m_redis.stop();
+    m_bed.stop();
 }
 
 QStringList tst_BridgeDelivery::monitorArguments(const QUrl &feed, const QString &sink,
@@ -584,10 +580,7 @@ void tst_BridgeDelivery::plainConsumerNeverGetsAPileOfPings()
     QTcpSocket consumer;
     consumer.connectToHost(url.host(), quint16(url.port()));
     QVERIFY(consumer.waitForConnected(StartTimeoutMs));
-    consumer.write("GET " + url.path().toLatin1() + " HTTP/1.1\r\nHost: " + url.host().toLatin1()
-                   + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                     "Sec-WebSocket-Version: 13\r\n\r\n");
+    consumer.write(upgradeRequest(url.path().toLatin1(), url.authority().toLatin1()));
     QByteArray in;
     bool upgraded = false;
     QList<QByteArray> texts;
@@ -656,12 +649,7 @@ void tst_BridgeDelivery::slowChannelConsumerDisconnected()
     stalled.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
     QVERIFY(stalled.waitForConnected(StartTimeoutMs));
     stalled.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
-    stalled.write(QStringLiteral("GET %1 HTTP/1.1\r\nHost: 127.0.0.1:%2\r\nUpgrade: websocket\r\n"
-                                 "Connection: Upgrade\r\nSec-WebSocket-Key: "
-                                 "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                      .arg(url.path())
-                      .arg(url.port())
-                      .toLatin1());
+    stalled.write(RawWebSocket::upgradeRequest(url.path().toLatin1(), url.authority().toLatin1()));
     QByteArray response;
     QTRY_VERIFY_WITH_TIMEOUT((response += stalled.readAll()).contains("\r\n\r\n"), StartTimeoutMs);
     QVERIFY2(response.startsWith("HTTP/1.1 101"), response.constData());

@@ -82,28 +82,24 @@ private:
         return BridgeTestUtil::sinkIds(m_sinkHost.simulator(), name);
     }
 
-    RedisTestServer m_redis;
-    RedisTestClient m_client;
-    SimulatorHost m_sinkHost;
-    QTemporaryDir m_dir;
+    BridgeTestBed m_bed;
+    RedisTestServer &m_redis = m_bed.redis;
+    RedisTestClient &m_client = m_bed.client;
+    SimulatorHost &m_sinkHost = m_bed.sinkHost;
+    QTemporaryDir &m_dir = m_bed.dir;
     QUrl m_bridgeUrl;
     int m_runs = 0;
 };
 
 void tst_RedisBridge::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    QVERIFY2(m_redis.start(&error), qPrintable(error));
-    QVERIFY2(m_client.connect(m_redis.port(), &error), qPrintable(error));
-    QVERIFY2(m_sinkHost.start(0), qPrintable(m_sinkHost.errorString()));
-    m_sinkHost.simulator()->setRecordSinkFrames(true);
+    const QString error = m_bed.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void tst_RedisBridge::cleanupTestCase()
 {
-    m_sinkHost.stop();
-    m_redis.stop();
+    m_bed.stop();
 }
 
 void tst_RedisBridge::startBridge(Child &bridge, const QStringList &arguments, quint16 port)

@@ -814,7 +814,7 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
     </message>
     <message>
         <source>W at most (auto)</source>
-        <translation>наибольшее W (авто)</translation>
+        <translation>Наибольшее W (авто)</translation>
     </message>
 </context>
 <context>

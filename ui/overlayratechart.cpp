@@ -76,19 +76,10 @@ void OverlayRateChart::refresh()
     double longest = 1;
     for (int i = 0; i < 2; ++i) {
         const RateSeries &rates = m_rates[i];
-        const std::vector<quint32> &bins = rates.bins(series);
-        const std::size_t shown = std::size_t(rates.lastNs() / rates.binNs()) + 1;
-        const double width = double(rates.binNs()) / 1e9;
+        const std::size_t shown = rates.filledBins();
         QList<QPointF> points;
-        points.reserve(qsizetype(shown) * 2);
-        for (std::size_t bin = 0; bin < shown; ++bin) {
-            // Steps: each bin's rate across its width.
-            const double rate = bin < bins.size() ? double(bins[bin]) / width : 0.0;
-            points.append(QPointF(double(bin) * width, rate));
-            points.append(QPointF(double(bin + 1) * width, rate));
-            highest = std::max(highest, rate);
-        }
-        longest = std::max(longest, double(shown) * width);
+        highest = rates.steps(series, shown, points, highest);
+        longest = std::max(longest, double(shown) * double(rates.binNs()) / 1e9);
         m_lines[i]->replace(points);
     }
     const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);

@@ -85,21 +85,12 @@ void RateChart::apply(const RunEventBatch &batch)
 
 void RateChart::refresh(bool finished)
 {
-    const std::size_t filled = std::size_t(m_rates.lastNs() / m_rates.binNs()) + 1;
+    const std::size_t filled = m_rates.filledBins();
     const std::size_t shown = finished ? filled : filled - 1;
     const double width = double(m_rates.binNs()) / 1e9;
     double highest = 10;
     for (int s = 0; s < SeriesCount; ++s) {
-        const std::vector<quint32> &bins = m_rates.bins(Series(s));
-        m_points.clear();
-        m_points.reserve(qsizetype(shown) * 2);
-        for (std::size_t b = 0; b < shown; ++b) {
-            // Steps: each bin's rate across its width.
-            const double rate = b < bins.size() ? double(bins[b]) / width : 0.0;
-            m_points.append(QPointF(double(b) * width, rate));
-            m_points.append(QPointF(double(b + 1) * width, rate));
-            highest = std::max(highest, rate);
-        }
+        highest = m_rates.steps(Series(s), shown, m_points, highest);
         m_series[std::size_t(s)]->replace(m_points);
     }
     const int xTicks = ChartAxis::ticksFor(m_view->width(), 110);

@@ -46,3 +46,21 @@ void RateSeries::restore(qint64 binNs, qint64 lastNs,
     m_lastNs = lastNs;
     m_bins = std::move(bins);
 }
+
+double RateSeries::steps(Series series, std::size_t count, QList<QPointF> &points,
+                         double floor) const
+{
+    const std::vector<quint32> &b = bins(series);
+    const double width = double(m_binNs) / 1e9;
+    double highest = floor;
+    points.clear();
+    points.reserve(qsizetype(count) * 2);
+    for (std::size_t bin = 0; bin < count; ++bin) {
+        // Steps: each bin's rate across its width.
+        const double rate = bin < b.size() ? double(b[bin]) / width : 0.0;
+        points.append(QPointF(double(bin) * width, rate));
+        points.append(QPointF(double(bin + 1) * width, rate));
+        highest = std::max(highest, rate);
+    }
+    return highest;
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPointF>
 #include <QtGlobal>
 
 #include <array>
@@ -23,6 +25,11 @@ public:
     qint64 binNs() const { return m_binNs; }
     qint64 lastNs() const { return m_lastNs; }
     const std::vector<quint32> &bins(Series series) const { return m_bins[std::size_t(series)]; }
+    // The bins that hold something so far (the last one may still be filling).
+    std::size_t filledBins() const { return std::size_t(m_lastNs / m_binNs) + 1; }
+    // The first `count` bins' rates (per second) as steps for a chart, two points a bin, x in
+    // seconds, into `points` (replaced); the highest rate, or `floor` if none is higher.
+    double steps(Series series, std::size_t count, QList<QPointF> &points, double floor) const;
     quint64 total(Series series) const;
 
     // Rebuilds a series from stored bins (a past run's digest).
