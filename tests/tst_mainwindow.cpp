@@ -965,8 +965,14 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
     QTRY_VERIFY_WITH_TIMEOUT(model->rowsDropped() > 500, 20000); // the ring is moving
     MessagePanel *panel = w.messagePanel();
     QTableView *view = panel->view();
-    // Pause with the newest rows in view: the ring drops rows far above them. Once the rows
-    // that arrive meanwhile are laid out below, the top row stays put.
+    const auto topArrival = [&] {
+        return view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)).toULongLong();
+    };
+    // Pause with the newest rows in view (following has laid them out: on a slow build that
+    // can lag a batch or two behind): the ring drops rows far above them. Once the rows that
+    // arrive meanwhile are laid out below, the top row stays put.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        topArrival() > model->firstArrival() + 3 * MessageTableModel::MinCapacity, 20000);
     panel->setPaused(true);
     const quint64 paused = model->arrivals();
     QTRY_VERIFY_WITH_TIMEOUT(model->arrivals() > paused + 100, 20000);
