@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
+#include "messagetableview.h"
 #include "protocol/wireprotocol.h"
 #include "ratechart.h"
 #include "redistestserver.h"
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void fitsTheScreen();
     void keyboardReachesEveryPanel();
     void pausedViewStaysPutAsTheRingMoves();
+    void followingSurvivesQtMovingTheCurrentRow();
     void chartsZoomHoverAndScale();
     void historySurvivesARestart();
     void renameAnnotateDelete();
@@ -988,6 +990,46 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
         qPrintable(
             QStringLiteral("first %1, top %2").arg(model->firstArrival()).arg(top.toULongLong())));
     QCOMPARE(view->model()->data(view->indexAt(QPoint(4, 4)).siblingAtColumn(0)), top);
+    QVERIFY(panel->isPaused());
+    w.stopAction()->trigger();
+    QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
+}
+
+void tst_MainWindow::followingSurvivesQtMovingTheCurrentRow()
+{
+    // Qt moves the current row on its own: to the first visible row when the table gains the
+    // focus, to a neighbour when the ring drops the current row, and it scrolls to it. Neither
+    // is the operator picking a row: the table keeps following. A click is, and pauses.
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    setUpSimulatorRun(w.setupPanel(), 40000);
+    FeedParams paced = w.setupPanel()->simulatorParams();
+    paced.rate = 8000;
+    w.setupPanel()->setSimulatorParams(paced);
+    w.setupPanel()->setTableRows(2 * MessageTableModel::MinCapacity);
+    QSignalSpy finished(&w, &MainWindow::runFinished);
+    w.startAction()->trigger();
+    MessageTableModel *model = w.messageModel();
+    MessagePanel *panel = w.messagePanel();
+    QTableView *view = panel->view();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > MessageTableModel::MinCapacity, 20000);
+    view->clearFocus();
+    view->selectionModel()->clearCurrentIndex();
+    view->setFocus(Qt::TabFocusReason); // Qt makes the first visible row current
+    QTRY_VERIFY(panel->selectedArrival().has_value());
+    const quint64 current = *panel->selectedArrival();
+    QVERIFY(!panel->isPaused());
+    // The ring drops that row: Qt moves the current row to the oldest one left.
+    QTRY_VERIFY_WITH_TIMEOUT(model->firstArrival() > current + 100, 20000);
+    QVERIFY2(finished.isEmpty(), "the run ended before the ring dropped the current row");
+    QVERIFY(!panel->isPaused());
+    QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QVERIFY(view->verticalScrollBar()->maximum() > 0);
+    // A click on a row is the operator's: the table pauses on it.
+    const QRect second = view->visualRect(
+        view->indexAt(QPoint(4, 4)).siblingAtRow(view->indexAt(QPoint(4, 4)).row() + 1));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, second.center());
     QVERIFY(panel->isPaused());
     w.stopAction()->trigger();
     QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));

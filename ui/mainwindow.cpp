@@ -12,6 +12,7 @@
 #include "messagedetails.h"
 #include "messagepanel.h"
 #include "messagetablemodel.h"
+#include "messagetableview.h"
 #include "resultspanel.h"
 #include "runhistorymodel.h"
 #include "runkeeper.h"

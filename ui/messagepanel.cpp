@@ -3,6 +3,7 @@
 #include "files/runcsvwriter.h"
 #include "messagedetails.h"
 #include "messagetablemodel.h"
+#include "messagetableview.h"
 #include "statusfiltermodel.h"
 
 #include <QAction>
@@ -15,7 +16,6 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSpinBox>
-#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -39,7 +39,7 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_filter(new StatusFilterModel(model, this))
-    , m_view(new QTableView)
+    , m_view(new MessageTableView)
     , m_viewBar(new QToolBar)
     , m_find(new FindBar)
     , m_details(new MessageDetails(model))
@@ -346,7 +346,7 @@ void MessagePanel::onCurrentChanged()
     m_detailsArrival =
         row >= 0 ? std::optional<quint64>(m_model->firstArrival() + quint64(row)) : std::nullopt;
     m_details->showRow(row);
-    if (!m_programmatic && row >= 0) {
+    if (!m_programmatic && m_view->isOperatorMoving() && row >= 0) {
         setPaused(true); // the operator looks at a row: keep it in view
         Q_EMIT rowPicked();
     }

@@ -10,12 +10,12 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
 class QSpinBox;
-class QTableView;
 class QToolBar;
 QT_END_NAMESPACE
 
 class MessageDetails;
 class MessageTableModel;
+class MessageTableView;
 class StatusFilterModel;
 
 /*!
@@ -32,7 +32,7 @@ class MessagePanel final : public QWidget
 public:
     explicit MessagePanel(MessageTableModel *model, QWidget *parent = nullptr);
 
-    QTableView *view() const { return m_view; }
+    MessageTableView *view() const { return m_view; }
     StatusFilterModel *filter() const { return m_filter; }
     MessageDetails *details() const { return m_details; }
     FindBar *findBar() const { return m_find; }
@@ -71,7 +71,7 @@ private:
 
     MessageTableModel *m_model;
     StatusFilterModel *m_filter;
-    QTableView *m_view;
+    MessageTableView *m_view;
     QToolBar *m_viewBar;
     FindBar *m_find;
     MessageDetails *m_details;
