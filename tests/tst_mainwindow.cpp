@@ -140,6 +140,11 @@ void tst_MainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitorTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QVERIFY(m_dir.isValid());
+    // And to this process's own: two builds' suites at once (Release and ASan) would otherwise
+    // clear each other's settings and open each other's histories.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    QVERIFY(QSettings().fileName().startsWith(m_dir.path()));
 }
 
 void tst_MainWindow::init()
