@@ -78,6 +78,15 @@ void setUpSimulatorRun(RunSetupPanel *setup, quint64 count, ReorderMode mode = R
     setup->setCount(0);
 }
 
+// The same, paced at `rate` messages a second: long enough to watch it go on.
+void setUpPacedRun(RunSetupPanel *setup, quint64 count, double rate)
+{
+    setUpSimulatorRun(setup, count);
+    FeedParams p = setup->simulatorParams();
+    p.rate = rate;
+    setup->setSimulatorParams(p);
+}
+
 } // namespace
 
 // The real window, offscreen, against the in-process simulator.
@@ -175,10 +184,7 @@ void tst_MainWindow::startFillsTableChartAndVerdict()
 {
     MainWindow window;
     window.show();
-    setUpSimulatorRun(window.setupPanel(), 20000);
-    FeedParams paced = window.setupPanel()->simulatorParams();
-    paced.rate = 10000; // two seconds: long enough to see the table fill while the run is on
-    window.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(window.setupPanel(), 20000, 10000); // two seconds: the table fills as we watch
     QVERIFY(window.startAction()->isEnabled());
     QSignalSpy finished(&window, &MainWindow::runFinished);
     window.startAction()->trigger();
@@ -804,10 +810,7 @@ void tst_MainWindow::pauseHoldsTheViewWhileDataFlows()
 {
     MainWindow w;
     w.show();
-    setUpSimulatorRun(w.setupPanel(), 60000);
-    FeedParams paced = w.setupPanel()->simulatorParams();
-    paced.rate = 15000; // four seconds
-    w.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(w.setupPanel(), 60000, 15000); // four seconds
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     MessagePanel *panel = w.messagePanel();
@@ -840,10 +843,7 @@ void tst_MainWindow::pauseHoldsTheViewWhileDataFlows()
 void tst_MainWindow::afterAStopProgressSaysWhatWasDone()
 {
     MainWindow w;
-    setUpSimulatorRun(w.setupPanel(), 200000);
-    FeedParams paced = w.setupPanel()->simulatorParams();
-    paced.rate = 20000;
-    w.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(w.setupPanel(), 200000, 20000);
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(w.messageModel()->arrivals() > 10000, 20000);
@@ -916,10 +916,7 @@ void tst_MainWindow::setupCollapsesWhileRunning()
     MainWindow w;
     w.show();
     QVERIFY(w.setupArea()->isExpanded());
-    setUpSimulatorRun(w.setupPanel(), 40000);
-    FeedParams paced = w.setupPanel()->simulatorParams();
-    paced.rate = 20000;
-    w.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(w.setupPanel(), 40000, 20000);
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
     QVERIFY(!w.setupArea()->isExpanded());
@@ -961,10 +958,7 @@ void tst_MainWindow::pausedViewStaysPutAsTheRingMoves()
     // view (the view moves up with them) until they leave the table themselves.
     MainWindow w;
     w.show();
-    setUpSimulatorRun(w.setupPanel(), 30000);
-    FeedParams paced = w.setupPanel()->simulatorParams();
-    paced.rate = 5000; // batches of a few hundred rows
-    w.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(w.setupPanel(), 30000, 5000); // batches of a few hundred rows
     w.setupPanel()->setTableRows(4 * MessageTableModel::MinCapacity); // room for a few batches
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
@@ -1008,10 +1002,7 @@ void tst_MainWindow::followingSurvivesQtMovingTheCurrentRow()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    setUpSimulatorRun(w.setupPanel(), 40000);
-    FeedParams paced = w.setupPanel()->simulatorParams();
-    paced.rate = 8000;
-    w.setupPanel()->setSimulatorParams(paced);
+    setUpPacedRun(w.setupPanel(), 40000, 8000);
     w.setupPanel()->setTableRows(2 * MessageTableModel::MinCapacity);
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
@@ -1357,10 +1348,7 @@ void tst_MainWindow::twoWindowsOnOneHistoryKeepBothRuns()
     QSignalSpy firstDone(&first, &MainWindow::runFinished);
     QSignalSpy secondDone(&second, &MainWindow::runFinished);
     for (MainWindow *w : {&first, &second}) {
-        setUpSimulatorRun(w->setupPanel(), 30000);
-        FeedParams paced = w->setupPanel()->simulatorParams();
-        paced.rate = 30000; // a second each: they overlap
-        w->setupPanel()->setSimulatorParams(paced);
+        setUpPacedRun(w->setupPanel(), 30000, 30000); // a second each: they overlap
         w->startRun();
     }
     QVERIFY(firstDone.wait(RunTimeoutMs) || !firstDone.isEmpty());
@@ -1383,10 +1371,7 @@ void tst_MainWindow::runCutOffShowsInterrupted()
     qint64 id = 0;
     {
         MainWindow window;
-        setUpSimulatorRun(window.setupPanel(), 1000000);
-        FeedParams slow = window.setupPanel()->simulatorParams();
-        slow.rate = 2000;
-        window.setupPanel()->setSimulatorParams(slow);
+        setUpPacedRun(window.setupPanel(), 1000000, 2000);
         window.startRun();
         QTRY_VERIFY(window.messageModel()->rowCount() > 0);
         QCOMPARE(window.history()->entry(0).status, RunStatus::Running);
