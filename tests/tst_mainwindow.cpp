@@ -1002,7 +1002,7 @@ void tst_MainWindow::followingSurvivesQtMovingTheCurrentRow()
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    setUpPacedRun(w.setupPanel(), 40000, 8000);
+    setUpPacedRun(w.setupPanel(), 60000, 8000);
     w.setupPanel()->setTableRows(2 * MessageTableModel::MinCapacity);
     QSignalSpy finished(&w, &MainWindow::runFinished);
     w.startAction()->trigger();
@@ -1027,6 +1027,16 @@ void tst_MainWindow::followingSurvivesQtMovingTheCurrentRow()
         view->indexAt(QPoint(4, 4)).siblingAtRow(view->indexAt(QPoint(4, 4)).row() + 1));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, second.center());
     QVERIFY(panel->isPaused());
+    const quint64 picked = panel->selectedArrival().value_or(0);
+    const QString frame = panel->details()->rawFrame();
+    QCOMPARE(frame, model->info(*model->rowOfArrival(picked)).frame);
+    QVERIFY(panel->details()->text().contains(QLocale().toString(picked)));
+    // The ring drops it in turn: the details pane keeps it, says so, and still copies it.
+    QTRY_VERIFY_WITH_TIMEOUT(model->firstArrival() > picked, 20000);
+    QVERIFY2(panel->details()->text().contains(
+                 QStringLiteral("Arrival #%1 has left the table").arg(QLocale().toString(picked))),
+             qPrintable(panel->details()->text()));
+    QCOMPARE(panel->details()->rawFrame(), frame);
     w.stopAction()->trigger();
     QVERIFY(!finished.isEmpty() || finished.wait(RunTimeoutMs));
 }

@@ -1905,6 +1905,10 @@ Without --ws-url (or --redis-url) the built-in feed simulator is started on a fr
         <source>Dropped: the sink was over the run&apos;s memory budget and this feed cannot wait, so the message was counted (with its id, in the report) and not forwarded.</source>
         <translation>Отброшено: приёмник превысил бюджет памяти прогона, а этот поток не может ждать, поэтому сообщение подсчитано (с его id, в отчёте) и не переслано.</translation>
     </message>
+    <message>
+        <source>Arrival #%1 has left the table, which keeps the latest %2 frames; the run&apos;s CSV has it.</source>
+        <translation>Прибытие №%1 ушло из таблицы: она хранит последние %2 кадров; в CSV прогона оно есть.</translation>
+    </message>
 </context>
 <context>
     <name>MessagePanel</name>

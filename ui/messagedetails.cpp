@@ -76,15 +76,31 @@ void MessageDetails::showRow(int row)
     const bool valid = row >= 0 && row < m_model->rowCount();
     m_copyRow->setEnabled(valid);
     m_copyFrame->setEnabled(valid);
+    m_gone = false;
     if (!valid) {
         m_rowText.clear();
         m_frame.clear();
-        m_view->setHtml(tr("<p>Select a message in the table to see it here in full.</p>"));
-        return;
+        m_html = tr("<p>Select a message in the table to see it here in full.</p>");
+    } else {
+        m_rowText = m_model->rowText(row);
+        m_frame = m_model->info(row).frame;
+        m_html = describe(row);
     }
-    m_rowText = m_model->rowText(row);
-    m_frame = m_model->info(row).frame;
-    m_view->setHtml(describe(row));
+    m_view->setHtml(m_html);
+}
+
+void MessageDetails::showGone(quint64 arrival)
+{
+    if (m_gone || m_rowText.isEmpty())
+        return;
+    m_gone = true;
+    // What was shown stays, copies included; links to other rows may no longer lead anywhere.
+    m_view->setHtml(
+        QStringLiteral("<p><i>%1</i></p>")
+            .arg(tr("Arrival #%1 has left the table, which keeps the latest %2 frames; the run's "
+                    "CSV has it.")
+                     .arg(number(arrival), number(quint64(m_model->capacity()))))
+        + m_html);
 }
 
 QString MessageDetails::describe(int row) const

@@ -24,6 +24,8 @@ public:
 
     // A row of the model; -1: nothing selected.
     void showRow(int row);
+    // The ring dropped the message shown: it stays, said to be gone from the table (once).
+    void showGone(quint64 arrival);
     QString text() const; // as shown, plain
     QString rawFrame() const { return m_frame; }
 
@@ -42,6 +44,8 @@ private:
     QTextBrowser *m_view;
     QPushButton *m_copyRow;
     QPushButton *m_copyFrame;
+    QString m_html;
     QString m_rowText;
     QString m_frame;
+    bool m_gone = false;
 };

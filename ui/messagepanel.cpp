@@ -131,6 +131,10 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
                 if (first == 0)
                     onRowsRemoved(last + 1);
             });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_detailsArrival && *m_detailsArrival < m_model->firstArrival())
+            m_details->showGone(*m_detailsArrival); // it stays in the pane, said to be gone
+    });
     connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
         if (m_model->rowCount() == 0) { // a new run
             m_detailsArrival.reset();
@@ -342,11 +346,15 @@ std::optional<quint64> MessagePanel::selectedArrival() const
 
 void MessagePanel::onCurrentChanged()
 {
+    // Qt moves the current row by itself too (the focus arrived, the ring dropped the row): the
+    // details pane keeps its message.
+    if (!m_programmatic && !m_view->isOperatorMoving())
+        return;
     const int row = currentSourceRow();
     m_detailsArrival =
         row >= 0 ? std::optional<quint64>(m_model->firstArrival() + quint64(row)) : std::nullopt;
     m_details->showRow(row);
-    if (!m_programmatic && m_view->isOperatorMoving() && row >= 0) {
+    if (!m_programmatic && row >= 0) {
         setPaused(true); // the operator looks at a row: keep it in view
         Q_EMIT rowPicked();
     }
