@@ -17,6 +17,11 @@ build_asan="${ASAN_BUILD_DIR:-$root/build-asan}"
 build_fuzz="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="$(nproc)"
 
+# Each stage says when it starts, in seconds since the start: CI has 20 minutes on 2 cores.
+say() {
+    echo "setup: [${SECONDS} s] $*"
+}
+
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
@@ -34,7 +39,7 @@ install_missing() {
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
-    echo "setup: installing ${missing[*]}"
+    say "installing ${missing[*]}"
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     "${sudo[@]}" apt-get update
@@ -42,6 +47,7 @@ install_missing() {
 }
 
 build_release() {
+    say "release build in $build"
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
     cmake --build "$build" --parallel "$jobs"
 }
@@ -49,10 +55,11 @@ build_release() {
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (any report fails it).
 # -O1 keeps the build and the runs short; Debug keeps Qt's own assertions on.
 test_sanitized() {
-    echo "setup: sanitizer build (ASan + UBSan) in $build_asan"
+    say "sanitizer build (ASan + UBSan) in $build_asan"
     cmake -S "$root" -B "$build_asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DREORDER_SANITIZE=ON -DREORDER_BUILD_BENCH=OFF
     cmake --build "$build_asan" --parallel "$jobs"
+    say "sanitizer tests"
     (
         cd "$build_asan"
         ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:check_initialization_order=1" \
@@ -65,7 +72,7 @@ test_sanitized() {
 # crashes land in $build_fuzz/artifacts and fail the run.
 run_fuzzers() {
     local seconds="$1"
-    echo "setup: fuzz build (clang, libFuzzer + ASan + UBSan) in $build_fuzz"
+    say "fuzz build (clang, libFuzzer + ASan + UBSan) in $build_fuzz"
     CC=clang CXX=clang++ cmake -S "$root" -B "$build_fuzz" -G Ninja \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREORDER_FUZZ=ON
     cmake --build "$build_fuzz" --parallel "$jobs"
@@ -75,7 +82,7 @@ run_fuzzers() {
         mkdir -p "$build_fuzz/work/$target"
         dict=()
         [ -f "$root/tests/fuzz/$target.dict" ] && dict=("-dict=$root/tests/fuzz/$target.dict")
-        echo "setup: fuzz_$target for ${seconds} s"
+        say "fuzz_$target for ${seconds} s"
         local log="$build_fuzz/fuzz_$target.log" status=0
         "$build_fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -print_final_stats=1 \
             -timeout=10 -rss_limit_mb=2048 "${dict[@]}" \
@@ -107,6 +114,7 @@ run)
 test)
     install_missing
     build_release
+    say "release tests"
     (cd "$build" && ctest --output-on-failure --parallel "$jobs" "$@")
     if [ "${SANITIZE:-1}" != 0 ]; then
         test_sanitized "$@"
@@ -114,6 +122,7 @@ test)
     if [ "${FUZZ_SECONDS:-60}" != 0 ]; then
         run_fuzzers "${FUZZ_SECONDS:-60}"
     fi
+    say "all passed"
     ;;
 fuzz)
     install_missing
