@@ -874,6 +874,7 @@ void tst_MainWindow::neverConnectedShowsDashesAndOneError()
     for (const char *field : {"ordered", "inversions", "recommended", "maxDistance", "holdMid"})
         QCOMPARE(w.results()->value(QLatin1String(field)), ResultsPanel::none());
     QVERIFY(!w.exportAction()->isEnabled()); // nothing to export
+    QCOMPARE(w.charts()->distance()->windowLabel(), QString()); // nothing drawn, nothing said
     // The error once in Events, in the banner's words.
     const QString events = w.findChild<QPlainTextEdit *>(QStringLiteral("eventLog"))->toPlainText();
     QCOMPARE(events.count(QStringLiteral("Error: ")), 1);

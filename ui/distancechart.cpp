@@ -325,7 +325,9 @@ void DistanceChart::refresh()
         m_minusWindow->clear();
     }
     const QString w = QLocale().toString(m_window);
-    if (m_showWindow && !m_windowSteps.empty())
+    if (m_arrivals == 0) // nothing drawn (none yet, or a run that never connected): nothing to say
+        m_windowText->setText(QString());
+    else if (m_showWindow && !m_windowSteps.empty())
         m_windowText->setText(tr("±W auto, now %1").arg(w));
     else
         m_windowText->setText(!m_showWindow || m_window <= 0 ? QString()
