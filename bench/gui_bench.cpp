@@ -6,7 +6,9 @@
 #include "benchutil.h"
 #include "history/runhistory.h"
 #include "mainwindow.h"
+#include "messagepanel.h"
 #include "messagetablemodel.h"
+#include "messagetableview.h"
 #include "runhistorymodel.h"
 #include "runsetuppanel.h"
 
@@ -29,7 +31,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("ReorderMonitorBench"));
     QStringList arguments = app.arguments().mid(1);
     const bool capture = !arguments.removeAll(QStringLiteral("--no-capture"));
-    const quint64 count = !arguments.isEmpty() ? arguments.first().toULongLong() : 1000000;
+    bool countOk = true;
+    const quint64 count = !arguments.isEmpty() ? arguments.first().toULongLong(&countOk) : 1000000;
+    if (!countOk || count == 0 || arguments.size() > 1) {
+        std::fprintf(stderr, "usage: reorder-gui-bench [MESSAGES (1000000)] [--no-capture]\n");
+        return 2;
+    }
 
     QTemporaryDir history;
     QSettings().setValue(QStringLiteral("history/file"),
@@ -100,6 +107,15 @@ int main(int argc, char *argv[])
                         static_cast<unsigned long long>(model->firstArrival()),
                         static_cast<unsigned long long>(model->data(last).toULongLong()),
                         static_cast<unsigned long long>(report.counters.received));
+            // And the view follows it: its bottom row is that frame.
+            const QTableView *view = window.messagePanel()->view();
+            const int bottomRow = view->rowAt(view->viewport()->height() - 1);
+            const QModelIndex bottom =
+                view->model()->index(bottomRow >= 0 ? bottomRow : view->model()->rowCount() - 1,
+                                     MessageTableModel::ArrivalColumn);
+            std::printf("  view: %s, bottom row arrival %llu\n",
+                        window.messagePanel()->isPaused() ? "paused" : "following",
+                        static_cast<unsigned long long>(view->model()->data(bottom).toULongLong()));
             std::printf("  event loop: worst stall %lld ms (%lld ms %s the run ended) over %llu "
                         "ticks of a 10 ms timer; %llu ticks more than 50 ms late\n",
                         static_cast<long long>(worstLateness),
