@@ -142,6 +142,17 @@ struct ClientFrame
     }
 };
 
+// A server's answer to a client's control frame: a pong for a ping; for a close, the close
+// echoed (the server then ends the connection). Empty for any other frame.
+inline QByteArray controlAnswer(const ClientFrame &f)
+{
+    if (f.opcode() == Ping)
+        return serverFrame(Pong, true, f.payload);
+    if (f.opcode() == Close)
+        return serverFrame(Close, true, f.payload.left(2));
+    return QByteArray();
+}
+
 // The frame at the front of `buffer`, removed from it; nullopt while incomplete.
 inline std::optional<ClientFrame> takeFrame(QByteArray &buffer)
 {

@@ -122,10 +122,10 @@ private:
                 }
                 break;
             case Ping:
-                socket->write(serverFrame(Pong, true, f->payload));
+                socket->write(controlAnswer(*f));
                 break;
             case Close:
-                socket->write(serverFrame(Close, true, f->payload.left(2)));
+                socket->write(controlAnswer(*f));
                 socket->disconnectFromHost();
                 return;
             default:

@@ -118,11 +118,11 @@ private:
                     ++c.backToBackPings;
                 peer.lastWasPing = true;
                 c.pingPayloads.append(f->payload);
-                socket->write(serverFrame(Pong, true, f->payload));
+                socket->write(controlAnswer(*f));
                 break;
             case Close:
                 c.closeCode = f->closeCode();
-                socket->write(serverFrame(Close, true, f->payload.left(2)));
+                socket->write(controlAnswer(*f));
                 socket->disconnectFromHost();
                 return;
             default:
