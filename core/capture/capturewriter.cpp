@@ -299,14 +299,14 @@ void CaptureWriter::writeOut()
 
 void CaptureWriter::write(QByteArrayView lines)
 {
-    const auto put = [this](const char *data, qint64 size) {
+    const auto store = [this](const char *data, qint64 size) {
         if (size > 0 && m_file.write(data, size) != size && m_error.isEmpty())
             m_error = tr("cannot write the capture %1: %2")
                           .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString());
         m_fileBytes += quint64(size);
     };
     if (!m_deflate) {
-        put(lines.data(), lines.size());
+        store(lines.data(), lines.size());
         return;
     }
     QByteArray &out = m_deflate->out;
@@ -317,7 +317,7 @@ void CaptureWriter::write(QByteArrayView lines)
     const std::size_t size =
         libdeflate_gzip_compress(m_deflate->compressor, lines.data(), std::size_t(lines.size()),
                                  out.data(), std::size_t(out.size()));
-    put(out.constData(), qint64(size)); // never 0: the bound is always enough
+    store(out.constData(), qint64(size)); // never 0: the bound is always enough
 }
 
 QString CaptureWriter::close()
