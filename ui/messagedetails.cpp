@@ -76,7 +76,6 @@ void MessageDetails::showRow(int row)
     const bool valid = row >= 0 && row < m_model->rowCount();
     m_copyRow->setEnabled(valid);
     m_copyFrame->setEnabled(valid);
-    m_gone = false;
     if (!valid) {
         m_rowText.clear();
         m_frame.clear();
@@ -91,9 +90,8 @@ void MessageDetails::showRow(int row)
 
 void MessageDetails::showGone(quint64 arrival)
 {
-    if (m_gone || m_rowText.isEmpty())
+    if (m_rowText.isEmpty())
         return;
-    m_gone = true;
     // What was shown stays, copies included; links to other rows may no longer lead anywhere.
     m_view->setHtml(
         QStringLiteral("<p><i>%1</i></p>")

@@ -24,7 +24,7 @@ public:
 
     // A row of the model; -1: nothing selected.
     void showRow(int row);
-    // The ring dropped the message shown: it stays, said to be gone from the table (once).
+    // The ring dropped the message shown: it stays, said to be gone from the table.
     void showGone(quint64 arrival);
     QString text() const; // as shown, plain
     QString rawFrame() const { return m_frame; }
@@ -47,5 +47,4 @@ private:
     QString m_html;
     QString m_rowText;
     QString m_frame;
-    bool m_gone = false;
 };

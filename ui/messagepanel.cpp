@@ -132,8 +132,10 @@ MessagePanel::MessagePanel(MessageTableModel *model, QWidget *parent)
                     onRowsRemoved(last + 1);
             });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
-        if (m_detailsArrival && *m_detailsArrival < m_model->firstArrival())
+        if (m_detailsArrival && *m_detailsArrival < m_model->firstArrival()) {
             m_details->showGone(*m_detailsArrival); // it stays in the pane, said to be gone
+            m_detailsArrival.reset(); // once
+        }
     });
     connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
         if (m_model->rowCount() == 0) { // a new run
